@@ -1,0 +1,57 @@
+import type { SyncRunSummary } from '../../shared/api.js';
+import type { AppStatus, Portfolio, SyncRunRecord } from '../../shared/domain.js';
+import { Dec } from '../core/portfolio/decimal.js';
+
+/** Display rounding only; stored and JSON figures stay exact. */
+const money = (s: string | null) => (s === null ? '—' : new Dec(s).toDecimalPlaces(2).toFixed(2));
+const qty = (s: string | null) => (s === null ? '—' : new Dec(s).toSignificantDigits(10).toString());
+const pct = (s: string | null) => (s === null ? '—' : `${new Dec(s).toDecimalPlaces(2).toFixed(2)}%`);
+
+function table(header: string[], rows: string[][], rightAligned: Set<number>): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => (rightAligned.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+export function formatPortfolio(p: Portfolio): string {
+  if (p.items.length === 0) return 'No holdings stored yet. Run `alphapulse-sync sync` first.';
+  const rows = p.items.map((i) => [
+    i.asset, `${i.exchangeId}/${i.account}`, qty(i.quantity), qty(i.currentPrice), money(i.value),
+    i.avgEntryPrice === null ? '—' : `${qty(i.avgEntryPrice)}${i.avgEntryPartial ? '*' : ''}`, money(i.profitLoss), pct(i.profitLossPercentage),
+  ]);
+  const out = [table(['Asset', 'Account', 'Quantity', 'Price', 'Value', 'Avg entry', 'P&L', 'P&L %'], rows, new Set([2, 3, 4, 5, 6, 7]))];
+  out.push('', `Total: ${money(p.totalValue)} ${p.quote}${p.unpricedAssets ? ` (${p.unpricedAssets} unpriced asset(s) not counted)` : ''}, as of ${p.asOf ?? 'never'}`);
+  if (p.items.some((i) => i.avgEntryPartial)) out.push('* partial: the holding is larger than the trade history explains (deposits, transfers or older trades).');
+  return out.join('\n');
+}
+
+export function formatSyncSummary(s: SyncRunSummary): string {
+  if (s.accounts.length === 0) return 'No exchange account is configured.';
+  return s.accounts.map((a) => {
+    const name = `${a.exchangeId}/${a.account}`;
+    if (a.skipped) return `${name}: skipped — ${a.skipped}`;
+    if (!a.ok) return `${name}: FAILED [${a.error?.errorClass}] ${a.error?.message}\n  → ${a.error?.recommendation}`;
+    const warn = a.warnings.map((w) => `\n  ! ${w}`).join('');
+    return `${name}: synced (${a.requests} requests, ${a.fillsImported} new trades, value ${money(a.totalValue)} USDT)${warn}`;
+  }).join('\n');
+}
+
+export function formatStatus(s: AppStatus): string {
+  const sched = s.scheduler.enabled ? `every ${s.scheduler.intervalMinutes} min` : 'scheduled sync off';
+  const lines = [`Total value: ${money(s.totalValue)} USDT (as of ${s.asOf ?? 'never'})`, `Schedule: ${sched}`];
+  if (s.accounts.length === 0) lines.push('No exchange account is configured (set BYBIT_API_KEY and BYBIT_API_SECRET).');
+  for (const a of s.accounts) {
+    const age = a.dataAgeSeconds === null ? 'no data yet' : `data ${Math.round(a.dataAgeSeconds / 60)} min old`;
+    lines.push(`${a.exchangeId}/${a.account}${a.testnet ? ' (testnet)' : ''}: ${a.state}, ${age}`);
+    if (a.lastRun?.error) lines.push(`  last error [${a.lastRun.error.errorClass}] ${a.lastRun.error.message}`, `  → ${a.lastRun.error.recommendation}`);
+  }
+  return lines.join('\n');
+}
+
+export function formatHistory(runs: SyncRunRecord[]): string {
+  if (runs.length === 0) return 'No sync has run yet.';
+  return table(['Started (UTC)', 'Account', 'Result', 'Requests', 'New trades', 'Error'], runs.map((r) => [
+    r.startTime.replace('T', ' ').slice(0, 19), `${r.exchangeId}/${r.account}`, r.success ? 'ok' : 'failed', String(r.requests ?? '—'),
+    String(r.fillsImported ?? '—'), r.error ? `[${r.error.errorClass}] ${r.error.message}` : '',
+  ]), new Set([3, 4]));
+}

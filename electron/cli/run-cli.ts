@@ -1,0 +1,130 @@
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { createCore, type Core } from '../core/core.js';
+import { AppError } from '../core/errors.js';
+import { formatHistory, formatPortfolio, formatStatus, formatSyncSummary } from './format.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export interface CliIo {
+  env: Env;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  /** Resolves when the user asks a long-running command to stop (SIGINT/SIGTERM). */
+  stopSignal: Promise<void>;
+}
+
+/** Exit codes of DESIGN §4. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+const VERSION = '0.1.0';
+
+/**
+ * The `alphapulse-sync` command line. stdout carries only the command's output (pure
+ * JSON with --json); warnings and errors go to stderr and the log file.
+ */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const out = (text: string) => io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  const json = (value: unknown) => out(JSON.stringify(value, null, 2));
+
+  const withCore = async (opts: { createDatabase?: boolean }, fn: (core: Core) => Promise<number>) => {
+    const core = await createCore({ env: io.env, console: io.stderr, createDatabase: opts.createDatabase === true });
+    if (core.settingsRecovered) io.stderr.write(`warning: the settings file was invalid (${core.settingsRecovered.reason}); it was moved to ${core.settingsRecovered.movedTo} and defaults are in use\n`);
+    try {
+      exitCode = await fn(core);
+    } finally {
+      await core.close();
+    }
+  };
+
+  const program = new Command('alphapulse-sync')
+    .description('Sync your exchange portfolio into PostgreSQL (headless AlphaPulse Sync).')
+    .version(VERSION)
+    .option('--create-database', 'create the external database if it does not exist')
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)');
+  const global = () => program.opts<{ createDatabase?: boolean }>();
+
+  program.command('sync').description('sync every configured account once, then print the portfolio')
+    .option('--json', 'print the run summary as JSON')
+    .action((o: { json?: boolean }) => withCore(global(), async (core) => {
+      if (core.config.accounts.length === 0) throw noAccounts();
+      const summary = await core.invoke('sync:run', { trigger: 'cli' });
+      if (o.json) json(summary);
+      else out(`${formatSyncSummary(summary)}\n\n${formatPortfolio(await core.invoke('portfolio:get'))}`);
+      return summary.ok ? EXIT.ok : EXIT.failed;
+    }));
+
+  program.command('status').description('last sync per account, data age and schedule')
+    .option('--json', 'print JSON')
+    .action((o: { json?: boolean }) => withCore(global(), async (core) => {
+      const status = await core.invoke('status:get');
+      if (o.json) json(status);
+      else out(formatStatus(status));
+      return status.accounts.some((a) => a.state === 'failed') ? EXIT.failed : EXIT.ok;
+    }));
+
+  program.command('portfolio').description('the stored portfolio: quantity, price, value, average entry, P&L')
+    .option('--json', 'print JSON (decimals as strings, null where unknown)')
+    .action((o: { json?: boolean }) => withCore(global(), async (core) => {
+      const portfolio = await core.invoke('portfolio:get');
+      if (o.json) json(portfolio);
+      else out(formatPortfolio(portfolio));
+      return EXIT.ok;
+    }));
+
+  program.command('history').description('recent sync runs, newest first')
+    .option('--limit <n>', 'how many runs (1-1000)', parseLimit, 20)
+    .option('--json', 'print JSON')
+    .action((o: { json?: boolean; limit: number }) => withCore(global(), async (core) => {
+      const runs = await core.invoke('history:list', { limit: o.limit });
+      if (o.json) json(runs);
+      else out(formatHistory(runs));
+      return EXIT.ok;
+    }));
+
+  program.command('serve').description('keep syncing on the schedule until stopped (Ctrl+C)')
+    .action(() => withCore(global(), async (core) => {
+      if (core.config.accounts.length === 0) throw noAccounts();
+      core.events.on('sync:finished', (s) => io.stderr.write(`${new Date().toISOString()} ${formatSyncSummary(s)}\n`));
+      await core.scheduler.start();
+      const status = core.scheduler.status();
+      io.stderr.write(status.enabled
+        ? `alphapulse-sync: syncing every ${status.intervalMinutes} min (next ${status.nextRunAt?.toISOString() ?? 'now'}); Ctrl+C to stop\n`
+        : 'alphapulse-sync: scheduled sync is off (EXCHANGE_SYNC_ENABLED=false); waiting, Ctrl+C to stop\n');
+      await io.stopSignal;
+      io.stderr.write('alphapulse-sync: stopping (waiting for a running sync to finish)\n');
+      return EXIT.ok;
+    }));
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    return reportError(e, io.stderr);
+  }
+}
+
+function parseLimit(value: string): number {
+  const n = /^\d+$/.test(value) ? Number.parseInt(value, 10) : Number.NaN;
+  if (!(n >= 1 && n <= 1000)) throw new InvalidArgumentError('a whole number from 1 to 1000');
+  return n;
+}
+
+function noAccounts(): AppError {
+  return new AppError('config', 'No exchange account is configured', 'Set BYBIT_API_KEY and BYBIT_API_SECRET (a read-only key), or add an account in the desktop app.');
+}
+
+function reportError(e: unknown, stderr: NodeJS.WritableStream): number {
+  if (e instanceof CommanderError) {
+    // Help and version are not errors; commander already printed them.
+    return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (e instanceof AppError) {
+    stderr.write(`error [${e.errorClass}]: ${e.message}\n  → ${e.recommendation}\n`);
+    return e.errorClass === 'config' ? EXIT.usage : EXIT.failed;
+  }
+  stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n  → Run with EXCHANGE_SYNC_LOG_LEVEL=DEBUG and see the log file for details.\n`);
+  return EXIT.failed;
+}

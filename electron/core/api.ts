@@ -1,0 +1,60 @@
+import type { Pool } from 'pg';
+import type { ApiEvents, ApiHandlers, SyncRunSummary } from '../../shared/api.js';
+import type { AccountStatus, AppStatus } from '../../shared/domain.js';
+import type { AppConfig } from './config/app-config.js';
+import { adviceFor } from './error-advice.js';
+import { readHistory, readLastRuns, readLastSuccess, readNetValue, readPortfolio, readPositions } from './db/repositories/read-repo.js';
+import type { Scheduler } from './sync/scheduler.js';
+import type { SyncService } from './sync/sync-service.js';
+
+export interface ApiDeps {
+  pool: Pool;
+  config: () => AppConfig;
+  sync: SyncService;
+  scheduler: Scheduler;
+  now: () => Date;
+}
+
+const RANGE_MS: Record<string, number | null> = { '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000, '1y': 365 * 86_400_000, all: null };
+
+/** The one handler table behind shared/api.ts; every transport serves exactly this. */
+export function createApiHandlers(deps: ApiDeps): ApiHandlers {
+  return {
+    'status:get': () => readStatus(deps),
+    'portfolio:get': () => readPortfolio(deps.pool),
+    'positions:list': () => readPositions(deps.pool),
+    'history:list': ({ limit }) => readHistory(deps.pool, limit, adviceFor),
+    'net-value:get': ({ range, account, maxPoints }) => {
+      const span = RANGE_MS[range] ?? null;
+      return readNetValue(deps.pool, { since: span === null ? null : new Date(deps.now().getTime() - span), account, maxPoints });
+    },
+    'sync:run': ({ trigger }): Promise<SyncRunSummary> => deps.sync.syncAll(trigger),
+  };
+}
+
+/** Status of the scheduler and of every configured account, from the database. */
+export async function readStatus(deps: ApiDeps): Promise<AppStatus> {
+  const [runs, successes, portfolio] = await Promise.all([readLastRuns(deps.pool, adviceFor), readLastSuccess(deps.pool), readPortfolio(deps.pool)]);
+  const now = deps.now().getTime();
+  const syncing = deps.sync.isRunning();
+  const accounts: AccountStatus[] = deps.config().accounts.map((a) => {
+    const lastRun = runs.find((r) => r.exchangeId === a.exchangeId && r.account === a.id) ?? null;
+    const lastSuccess = successes.find((s) => s.exchangeId === a.exchangeId && s.account === a.id)?.at ?? null;
+    const state: AccountStatus['state'] = syncing && a.enabled ? 'syncing' : lastRun === null ? 'never' : lastRun.success ? 'ok' : 'failed';
+    return {
+      exchangeId: a.exchangeId, account: a.id, label: a.label, testnet: a.testnet, state,
+      lastSuccessAt: lastSuccess?.toISOString() ?? null, lastRun,
+      dataAgeSeconds: lastSuccess === null ? null : Math.max(0, Math.round((now - lastSuccess.getTime()) / 1000)),
+    };
+  });
+  const s = deps.scheduler.status();
+  return {
+    syncing,
+    scheduler: { enabled: s.enabled, intervalMinutes: s.intervalMinutes, running: s.nextRunAt !== null, nextRunAt: s.nextRunAt?.toISOString() ?? null },
+    accounts,
+    totalValue: portfolio.items.length ? portfolio.totalValue : null,
+    asOf: portfolio.asOf,
+  };
+}
+
+export type { ApiEvents };

@@ -1,0 +1,125 @@
+import { configError } from '../errors.js';
+import { exchangeIdSchema, LOG_LEVELS } from './settings-schema.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** What the environment says, already validated; `undefined` = not set. */
+export interface EnvOverrides {
+  exchanges: string[];
+  intervalMinutes?: number;
+  enabled?: boolean;
+  logLevel?: LogLevel;
+  perExchange: Record<string, ExchangeEnv>;
+}
+
+export interface ExchangeEnv {
+  hasCredentials: boolean;
+  testnet?: boolean;
+  demo?: boolean;
+  apiUrl?: string;
+  testnetApiUrl?: string;
+}
+
+/** `BYBIT`, `KUCOIN`, …: the prefix of an exchange's variables. */
+export const envPrefix = (exchangeId: string): string => exchangeId.toUpperCase();
+
+/**
+ * Reads the old module's variables (DESIGN §4). Every bad value is a config error that
+ * names the variable and what it expects; secrets are checked but never echoed.
+ */
+export function readEnvOverrides(env: Env): EnvOverrides {
+  const exchanges = parseExchanges(env.EXCHANGE_SYNC_EXCHANGES);
+  const out: EnvOverrides = { exchanges, perExchange: {} };
+  const interval = env.EXCHANGE_SYNC_INTERVAL_MINUTES;
+  if (interval !== undefined && interval.trim() !== '') out.intervalMinutes = parseInterval(interval);
+  const enabled = env.EXCHANGE_SYNC_ENABLED;
+  if (enabled !== undefined && enabled.trim() !== '') out.enabled = parseBool('EXCHANGE_SYNC_ENABLED', enabled);
+  const level = env.EXCHANGE_SYNC_LOG_LEVEL;
+  if (level !== undefined && level.trim() !== '') out.logLevel = parseLevel(level);
+  for (const id of exchanges) out.perExchange[id] = readExchangeEnv(env, id);
+  return out;
+}
+
+function parseExchanges(raw: string | undefined): string[] {
+  if (raw === undefined || raw.trim() === '') return ['bybit'];
+  const ids = raw.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  for (const id of ids) {
+    if (!exchangeIdSchema.safeParse(id).success) {
+      throw configError(`EXCHANGE_SYNC_EXCHANGES has "${id}", which is not an exchange id`, 'Use ccxt exchange ids separated by commas, e.g. EXCHANGE_SYNC_EXCHANGES=bybit');
+    }
+  }
+  return [...new Set(ids)];
+}
+
+function parseInterval(raw: string): number {
+  const n = /^\s*\d+\s*$/.test(raw) ? Number.parseInt(raw, 10) : Number.NaN;
+  if (!Number.isInteger(n) || n < 1 || n > 1440) {
+    throw configError(`EXCHANGE_SYNC_INTERVAL_MINUTES must be a whole number of minutes from 1 to 1440, not "${raw}"`, 'Set it to e.g. 30, or unset it for the default of 30 minutes.');
+  }
+  return n;
+}
+
+const TRUE = new Set(['1', 'true', 'yes', 'on']);
+const FALSE = new Set(['0', 'false', 'no', 'off']);
+
+function parseBool(name: string, raw: string): boolean {
+  const v = raw.trim().toLowerCase();
+  if (TRUE.has(v)) return true;
+  if (FALSE.has(v)) return false;
+  throw configError(`${name} must be true or false, not "${raw}"`, `Set ${name}=true or ${name}=false.`);
+}
+
+function parseLevel(raw: string): LogLevel {
+  const v = raw.trim().toLowerCase();
+  const mapped = v === 'warning' ? 'warn' : v === 'critical' ? 'error' : v;
+  if ((LOG_LEVELS as readonly string[]).includes(mapped)) return mapped as LogLevel;
+  throw configError(`EXCHANGE_SYNC_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, not "${raw}"`, 'Set EXCHANGE_SYNC_LOG_LEVEL=INFO, or unset it.');
+}
+
+function parseUrl(name: string, raw: string | undefined): string | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw configError(`${name} is not a URL: "${raw}"`, `Set ${name} to the exchange's REST base URL, e.g. https://api.bybit.eu`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw configError(`${name} must be an http(s) URL, not "${raw}"`, `Set ${name} to e.g. https://api.bybit.eu`);
+  }
+  return url.origin + url.pathname.replace(/\/+$/, '');
+}
+
+function readExchangeEnv(env: Env, id: string): ExchangeEnv {
+  const p = envPrefix(id);
+  const key = env[`${p}_API_KEY`];
+  const secret = env[`${p}_API_SECRET`];
+  checkSecretShape(`${p}_API_KEY`, key);
+  checkSecretShape(`${p}_API_SECRET`, secret);
+  const hasKey = key !== undefined && key !== '';
+  const hasSecret = secret !== undefined && secret !== '';
+  if (hasKey !== hasSecret) {
+    const missing = hasKey ? `${p}_API_SECRET` : `${p}_API_KEY`;
+    throw configError(`${missing} is not set, but its partner is`, `Set both ${p}_API_KEY and ${p}_API_SECRET, or neither.`);
+  }
+  const out: ExchangeEnv = { hasCredentials: hasKey };
+  const testnet = env[`${p}_TESTNET`];
+  if (testnet !== undefined && testnet.trim() !== '') out.testnet = parseBool(`${p}_TESTNET`, testnet);
+  const demo = env[`${p}_DEMO`];
+  if (demo !== undefined && demo.trim() !== '') out.demo = parseBool(`${p}_DEMO`, demo);
+  if (out.testnet && out.demo) throw configError(`${p}_TESTNET and ${p}_DEMO are both on`, 'An account is on mainnet, testnet or demo trading: turn one of them off.');
+  const apiUrl = parseUrl(`${p}_API_URL`, env[`${p}_API_URL`]);
+  if (apiUrl) out.apiUrl = apiUrl;
+  const testnetApiUrl = parseUrl(`${p}_TESTNET_API_URL`, env[`${p}_TESTNET_API_URL`]);
+  if (testnetApiUrl) out.testnetApiUrl = testnetApiUrl;
+  return out;
+}
+
+/** Keys pasted with a stray space or newline fail as "invalid key" at the exchange; say so here. */
+function checkSecretShape(name: string, value: string | undefined): void {
+  if (value === undefined) return;
+  if (value.trim() === '') throw configError(`${name} is set but empty`, `Put the value in ${name}, or unset it.`);
+  if (value !== value.trim()) throw configError(`${name} has spaces or line breaks around it`, `Remove the white space around the value of ${name} (a copy-paste often adds it).`);
+  if (/\s/.test(value)) throw configError(`${name} contains white space`, `Check the value of ${name}: API keys and secrets have no spaces.`);
+}

@@ -1,0 +1,125 @@
+import { parseApiInput, type ApiChannel, type ApiEvents, type ApiHandlers, type ApiInput, type ApiResults } from '../../shared/api.js';
+import { createApiHandlers, readStatus } from './api.js';
+import { buildAppConfig, type AppConfig } from './config/app-config.js';
+import { readEnvOverrides } from './config/env.js';
+import { resolveDataPaths } from './config/paths.js';
+import { createSettingsFile, type SettingsStore } from './config/settings-file.js';
+import { openDatabase, resolveDatabaseTarget, type Database } from './db/connection.js';
+import { classifyDatabaseError } from './db/errors.js';
+import { migrate } from './db/migrate.js';
+import { createMarketsCache } from './db/repositories/markets-cache-repo.js';
+import { createCcxtLoader } from './exchange/ccxt-loader.js';
+import { createExchangeClient } from './exchange/create-client.js';
+import { createRedactor, type Redactor } from './exchange/redact.js';
+import { createLogger, type Logger } from './logging/logger.js';
+import { chainSecretStores, type SecretStore } from './secrets/secret-store.js';
+import { createEnvSecretStore } from './secrets/env-secret-store.js';
+import { createEventBus, type EventBus } from './sync/event-bus.js';
+import { createScheduler, type Scheduler } from './sync/scheduler.js';
+import { createSyncService, type SyncService } from './sync/sync-service.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export interface CoreOptions {
+  env: Env;
+  now?: () => Date;
+  /** Extra secret stores tried after the environment (the shell adds the keychain). */
+  secretStores?: SecretStore[];
+  settingsStore?: SettingsStore;
+  /** Where warnings are echoed for a person (the CLI's stderr); null for none. */
+  console?: NodeJS.WritableStream | null;
+  /** Create a missing external database instead of failing. */
+  createDatabase?: boolean;
+}
+
+/** The headless application: everything below the UI, built in a visible order. */
+export interface Core {
+  config: AppConfig;
+  /** Set when the settings file was corrupt and moved aside: the user must be told. */
+  settingsRecovered: { movedTo: string; reason: string } | null;
+  db: Database;
+  log: Logger;
+  redactor: Redactor;
+  events: EventBus<ApiEvents>;
+  sync: SyncService;
+  scheduler: Scheduler;
+  api: ApiHandlers;
+  /** Validates the input against shared/api.ts, then calls the handler: what every front end does. */
+  invoke<K extends ApiChannel>(channel: K, input?: ApiInput<K>): Promise<ApiResults[K]>;
+  /** Stops the scheduler, waits for a running sync, closes the database and the log. */
+  close(): Promise<void>;
+}
+
+export async function createCore(opts: CoreOptions): Promise<Core> {
+  const now = opts.now ?? (() => new Date());
+  // 1. Configuration: env is validated first so a bad value fails before anything starts.
+  const envOverrides = readEnvOverrides(opts.env);
+  const paths = resolveDataPaths(opts.env);
+  const settingsStore = opts.settingsStore ?? createSettingsFile(paths.settingsFile, now);
+  const loaded = await settingsStore.load();
+  const config = buildAppConfig(loaded.settings, envOverrides, paths);
+  // 2. Redaction and logging, before anything can fail with a secret in its message.
+  const redactor = createRedactor();
+  const log = createLogger({ logDir: paths.logDir, level: config.logLevel, redactor, console: opts.console ?? null });
+  if (loaded.recovered) log.warn(`settings file was invalid (${loaded.recovered.reason}); moved to ${loaded.recovered.movedTo}, defaults in use`);
+  // 3. Database: embedded or external, migrated.
+  const target = resolveDatabaseTarget(opts.env, loaded.settings);
+  let db: Database;
+  try {
+    db = await openDatabase(target, { dataDir: paths.dataDir, log, createDatabase: opts.createDatabase ?? false });
+    await migrate(db.pool);
+  } catch (e) {
+    await log.close();
+    throw e;
+  }
+  const classifyDbError = (e: unknown) => classifyDatabaseError(e, db.target);
+  // 4. Secrets, exchange clients, sync service, scheduler.
+  const secrets = chainSecretStores([createEnvSecretStore(opts.env), ...(opts.secretStores ?? [])]);
+  const loader = createCcxtLoader();
+  const marketsCache = createMarketsCache(db.pool);
+  const events = createEventBus<ApiEvents>((e) => log.warn('event listener failed', { message: String(e) }));
+  let scheduler: Scheduler | null = null;
+  const apiDeps = () => ({ pool: db.pool, config: () => config, sync, scheduler: scheduler!, now });
+  const publishStatus = () => {
+    readStatus(apiDeps()).then((s) => events.emit('status:changed', s), (e: unknown) => log.warn('status unavailable', { message: String(e) }));
+  };
+  const sync: SyncService = createSyncService({
+    accountSync: {
+      pool: db.pool, secrets, log, now, classifyDbError, redact: (s: string) => redactor.redact(s),
+      createClient: (conn) => createExchangeClient(conn, { loader, redactor, marketsCache, now }),
+    },
+    accounts: () => config.accounts,
+    onProgress: (p) => events.emit('sync:progress', p),
+    onStart: publishStatus,
+    onFinish: (summary) => {
+      scheduler?.noteRun(new Date(summary.finishedAt));
+      events.emit('sync:finished', summary);
+      publishStatus();
+    },
+  });
+  scheduler = createScheduler({
+    now,
+    timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
+    lastSuccessAt: async () => {
+      const { rows } = await db.pool.query<{ at: Date | null }>('SELECT min(last_success_at) AS at FROM accounts');
+      return rows[0]?.at ?? null;
+    },
+    run: () => sync.syncAll('schedule'),
+    onError: (e) => log.error('scheduled sync failed', { message: String(e) }),
+    onChange: publishStatus,
+  }, config.sync);
+  const api = createApiHandlers(apiDeps());
+  let closed = false;
+  return {
+    config, settingsRecovered: loaded.recovered, db, log, redactor, events, sync, scheduler, api,
+    invoke: (channel, input) => (api[channel] as (i: unknown) => Promise<never>)(parseApiInput(channel, input)),
+    async close() {
+      if (closed) return;
+      closed = true;
+      scheduler?.stop();
+      await sync.idle();
+      await db.close();
+      await log.close();
+    },
+  };
+}

@@ -1,0 +1,103 @@
+import type { Pool, PoolClient } from 'pg';
+import type { NetValuePoint, Portfolio, Position, SyncRunRecord } from '../../../../shared/domain.js';
+import type { CostFill } from '../../portfolio/cost-basis.js';
+import { dec, decOrNull } from '../../portfolio/decimal.js';
+import { downsample } from '../../portfolio/net-value.js';
+import { summarisePortfolio, type ValuedItem } from '../../portfolio/valuation.js';
+
+type Queryable = Pool | PoolClient;
+
+/** The stored portfolio of every account, as of its last successful sync. */
+export async function readPortfolio(db: Queryable): Promise<Portfolio> {
+  const { rows } = await db.query<Record<string, string | boolean | null> & { wallets: Record<string, string>; updated: Date }>(
+    `SELECT exchange_id, account, asset, quantity, current_price, avg_entry_price, avg_entry_partial, value, profit_loss,
+            profit_loss_percentage, change_24h_pct, wallets, (updated_at AT TIME ZONE 'UTC') AS updated
+     FROM portfolio_items`);
+  let asOf: Date | null = null;
+  const items: ValuedItem[] = rows.map((r) => {
+    if (asOf === null || r.updated > asOf) asOf = r.updated;
+    const wallets: ValuedItem['wallets'] = {};
+    for (const [w, q] of Object.entries(r.wallets)) wallets[w] = dec(q);
+    return {
+      exchangeId: r.exchange_id as string, account: r.account as string, asset: r.asset as string, quantity: dec(r.quantity as string),
+      currentPrice: decOrNull(r.current_price as string | null), value: decOrNull(r.value as string | null),
+      avgEntryPrice: decOrNull(r.avg_entry_price as string | null), avgEntryPartial: r.avg_entry_partial as boolean,
+      profitLoss: decOrNull(r.profit_loss as string | null), profitLossPercentage: decOrNull(r.profit_loss_percentage as string | null),
+      change24hPct: decOrNull(r.change_24h_pct as string | null), priceSource: null, wallets,
+    };
+  });
+  return summarisePortfolio(items, asOf);
+}
+
+/** Every spot fill of an account, for the cost basis. */
+export async function readSpotFills(db: Queryable, accountId: number): Promise<CostFill[]> {
+  const { rows } = await db.query<{ fill_id: string; executed_at: Date; base: string; quote: string; side: 'buy' | 'sell'; price: string; quantity: string; fee: string | null; fee_currency: string | null; quote_usdt_rate: string | null; fee_usdt_rate: string | null }>(
+    `SELECT fill_id, executed_at, base, quote, side, price, quantity, fee, fee_currency, quote_usdt_rate, fee_usdt_rate
+     FROM fills WHERE account_id = $1 AND category = 'spot' ORDER BY executed_at, id`, [accountId]);
+  return rows.map((r) => ({
+    id: r.fill_id, executedAt: r.executed_at, base: r.base, quote: r.quote, side: r.side, price: dec(r.price), quantity: dec(r.quantity),
+    fee: decOrNull(r.fee), feeCurrency: r.fee_currency, quoteUsdtRate: decOrNull(r.quote_usdt_rate), feeUsdtRate: decOrNull(r.fee_usdt_rate),
+  }));
+}
+
+export async function readPositions(db: Queryable): Promise<Position[]> {
+  const { rows } = await db.query<{ exchange_id: string; account: string; category: string; symbol: string; side: 'long' | 'short'; size: string; entry_price: string | null; mark_price: string | null; unrealised_pnl: string | null; leverage: string | null; liquidation_price: string | null; settle_coin: string | null; updated_at: Date }>(
+    `SELECT a.exchange_id, a.account, p.* FROM positions p JOIN accounts a ON a.id = p.account_id ORDER BY a.exchange_id, a.account, p.symbol`);
+  return rows.map((r) => ({
+    exchangeId: r.exchange_id, account: r.account, category: r.category, symbol: r.symbol, side: r.side, size: r.size,
+    entryPrice: r.entry_price, markPrice: r.mark_price, unrealisedPnl: r.unrealised_pnl, leverage: r.leverage,
+    liquidationPrice: r.liquidation_price, settleCoin: r.settle_coin, updatedAt: r.updated_at.toISOString(),
+  }));
+}
+
+const RUN_COLUMNS = `id, exchange_id, account, sync_type, trigger, success, (start_time AT TIME ZONE 'UTC') AS start_time,
+  (end_time AT TIME ZONE 'UTC') AS end_time, items_processed, items_synced, fills_imported, requests, error_class, error_message, warnings`;
+
+interface RunRaw {
+  id: number; exchange_id: string; account: string; sync_type: string; trigger: string | null; success: boolean; start_time: Date; end_time: Date | null;
+  items_processed: number; items_synced: number; fills_imported: number | null; requests: number | null; error_class: string | null; error_message: string | null; warnings: string[];
+}
+
+export function toRunRecord(r: RunRaw, recommend: (errorClass: string) => string): SyncRunRecord {
+  return {
+    id: r.id, exchangeId: r.exchange_id, account: r.account, syncType: r.sync_type, trigger: r.trigger, success: r.success,
+    startTime: r.start_time.toISOString(), endTime: r.end_time?.toISOString() ?? null, itemsProcessed: r.items_processed, itemsSynced: r.items_synced,
+    fillsImported: r.fills_imported, requests: r.requests, warnings: r.warnings,
+    error: r.success ? null : { errorClass: (r.error_class ?? 'internal') as never, message: r.error_message ?? 'Unknown failure', recommendation: recommend(r.error_class ?? 'internal') },
+  };
+}
+
+export async function readHistory(db: Queryable, limit: number, recommend: (errorClass: string) => string): Promise<SyncRunRecord[]> {
+  const { rows } = await db.query<RunRaw>(`SELECT ${RUN_COLUMNS} FROM sync_history ORDER BY start_time DESC, id DESC LIMIT $1`, [limit]);
+  return rows.map((r) => toRunRecord(r, recommend));
+}
+
+/** The newest run of each account, for status. */
+export async function readLastRuns(db: Queryable, recommend: (errorClass: string) => string): Promise<SyncRunRecord[]> {
+  const { rows } = await db.query<RunRaw>(
+    `SELECT DISTINCT ON (exchange_id, account) ${RUN_COLUMNS} FROM sync_history ORDER BY exchange_id, account, start_time DESC, id DESC`);
+  return rows.map((r) => toRunRecord(r, recommend));
+}
+
+export async function readLastSuccess(db: Queryable): Promise<Array<{ exchangeId: string; account: string; at: Date | null }>> {
+  const { rows } = await db.query<{ exchange_id: string; account: string; last_success_at: Date | null }>('SELECT exchange_id, account, last_success_at FROM accounts');
+  return rows.map((r) => ({ exchangeId: r.exchange_id, account: r.account, at: r.last_success_at }));
+}
+
+/**
+ * Net value over time: at each snapshot, the sum over accounts of each account's latest
+ * value up to then (accounts sync a moment apart), thinned to `maxPoints`.
+ */
+export async function readNetValue(db: Queryable, opts: { since: Date | null; account: { exchangeId: string; account: string } | null; maxPoints: number }): Promise<NetValuePoint[]> {
+  const { rows } = await db.query<{ t: Date; value: string }>(
+    `WITH s AS (
+       SELECT s.account_id, s.taken_at, s.total_value FROM snapshots s JOIN accounts a ON a.id = s.account_id
+       WHERE ($1::timestamptz IS NULL OR s.taken_at >= $1) AND ($2::text IS NULL OR (a.exchange_id = $2 AND a.account = $3))
+     ), grid AS (SELECT DISTINCT taken_at AS t FROM s)
+     SELECT g.t, SUM(l.total_value)::text AS value FROM grid g
+     CROSS JOIN LATERAL (
+       SELECT DISTINCT ON (account_id) total_value FROM s WHERE s.taken_at <= g.t ORDER BY account_id, taken_at DESC
+     ) l GROUP BY g.t ORDER BY g.t`,
+    [opts.since, opts.account?.exchangeId ?? null, opts.account?.account ?? null]);
+  return downsample(rows.map((r) => ({ t: r.t, value: dec(r.value) })), opts.maxPoints).map((p) => ({ t: p.t.toISOString(), value: p.value.toString() }));
+}

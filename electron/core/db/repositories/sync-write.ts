@@ -1,0 +1,106 @@
+import type { PoolClient } from 'pg';
+import type { PortfolioItem } from '../../../../shared/domain.js';
+import type { BalanceRow, FillRow, PositionRow } from '../../exchange/types.js';
+
+export interface PriceRow {
+  asset: string;
+  price: string;
+  change24hPct: string | null;
+  sourceSymbol: string;
+}
+
+/** Everything one successful account sync stores, written in the caller's transaction. */
+export interface AccountSyncWrite {
+  accountId: number;
+  exchangeId: string;
+  account: string;
+  trigger: string;
+  startedAt: Date;
+  finishedAt: Date;
+  balances: BalanceRow[];
+  prices: PriceRow[];
+  fills: FillRow[];
+  positions: PositionRow[];
+  items: PortfolioItem[];
+  totalValue: string;
+  unpricedAssets: number;
+  warnings: string[];
+  requests: number;
+}
+
+const col = <T, K extends keyof T>(rows: readonly T[], key: K) => rows.map((r) => r[key]);
+
+/**
+ * Replaces the account's current state (balances, positions, portfolio_items), adds
+ * new fills, prices, one snapshot and the sync_history row. Multi-row statements
+ * (unnest) keep this to a handful of round trips whatever the number of assets.
+ * Old-module tables use TIMESTAMP without zone: those columns hold UTC.
+ */
+export async function writeAccountSync(db: PoolClient, w: AccountSyncWrite): Promise<{ syncId: number; fillsInserted: number }> {
+  const at = w.finishedAt;
+  const inserted = await db.query(
+    `INSERT INTO fills (account_id, fill_id, order_id, category, symbol, base, quote, side, price, quantity, fee, fee_currency, fee_usdt_rate, quote_usdt_rate, executed_at)
+     SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::numeric[], $10::numeric[], $11::numeric[], $12::text[], $13::numeric[], $14::numeric[], $15::timestamptz[])
+     ON CONFLICT (account_id, fill_id) DO NOTHING`,
+    [w.accountId, col(w.fills, 'fillId'), col(w.fills, 'orderId'), col(w.fills, 'category'), col(w.fills, 'symbol'), col(w.fills, 'base'), col(w.fills, 'quote'),
+      col(w.fills, 'side'), col(w.fills, 'price'), col(w.fills, 'quantity'), col(w.fills, 'fee'), col(w.fills, 'feeCurrency'), col(w.fills, 'feeUsdtRate'),
+      col(w.fills, 'quoteUsdtRate'), col(w.fills, 'executedAt')]);
+
+  await db.query('DELETE FROM balances WHERE account_id = $1', [w.accountId]);
+  await db.query(
+    `INSERT INTO balances (account_id, wallet, asset, quantity, updated_at) SELECT $1, w, a, q, $5 FROM unnest($2::text[], $3::text[], $4::numeric[]) AS t(w, a, q)`,
+    [w.accountId, col(w.balances, 'wallet'), col(w.balances, 'asset'), col(w.balances, 'quantity'), at]);
+
+  await db.query(
+    `INSERT INTO prices (exchange_id, asset, quote, price, change_24h_pct, source_symbol, updated_at)
+     SELECT $1, a, 'USDT', p, c, s, $6 FROM unnest($2::text[], $3::numeric[], $4::numeric[], $5::text[]) AS t(a, p, c, s)
+     ON CONFLICT (exchange_id, asset, quote) DO UPDATE SET price = EXCLUDED.price, change_24h_pct = EXCLUDED.change_24h_pct, source_symbol = EXCLUDED.source_symbol, updated_at = EXCLUDED.updated_at`,
+    [w.exchangeId, col(w.prices, 'asset'), col(w.prices, 'price'), col(w.prices, 'change24hPct'), col(w.prices, 'sourceSymbol'), at]);
+
+  await db.query('DELETE FROM positions WHERE account_id = $1', [w.accountId]);
+  const p = w.positions;
+  await db.query(
+    `INSERT INTO positions (account_id, category, symbol, side, size, entry_price, mark_price, unrealised_pnl, leverage, liquidation_price, settle_coin, updated_at)
+     SELECT $1, *, $11 FROM unnest($2::text[], $3::text[], $4::text[], $5::numeric[], $6::numeric[], $7::numeric[], $8::numeric[], $9::numeric[], $10::numeric[], $12::text[])`,
+    [w.accountId, col(p, 'category'), col(p, 'symbol'), col(p, 'side'), col(p, 'size'), col(p, 'entryPrice'), col(p, 'markPrice'), col(p, 'unrealisedPnl'),
+      col(p, 'leverage'), col(p, 'liquidationPrice'), at, col(p, 'settleCoin')]);
+
+  const i = w.items;
+  await db.query('DELETE FROM portfolio_items WHERE exchange_id = $1 AND account = $2 AND NOT (asset = ANY($3::text[]))', [w.exchangeId, w.account, col(i, 'asset')]);
+  await db.query(
+    `INSERT INTO portfolio_items (exchange_id, account, asset, quantity, current_price, avg_entry_price, avg_entry_partial, value, profit_loss, profit_loss_percentage, change_24h_pct, wallets, created_at, updated_at)
+     SELECT $1, $2, *, ($13::timestamptz AT TIME ZONE 'UTC'), ($13::timestamptz AT TIME ZONE 'UTC')
+     FROM unnest($3::text[], $4::numeric[], $5::numeric[], $6::numeric[], $7::boolean[], $8::numeric[], $9::numeric[], $10::numeric[], $11::numeric[], $12::jsonb[])
+     ON CONFLICT (exchange_id, account, asset) DO UPDATE SET quantity = EXCLUDED.quantity, current_price = EXCLUDED.current_price,
+       avg_entry_price = EXCLUDED.avg_entry_price, avg_entry_partial = EXCLUDED.avg_entry_partial, value = EXCLUDED.value, profit_loss = EXCLUDED.profit_loss,
+       profit_loss_percentage = EXCLUDED.profit_loss_percentage, change_24h_pct = EXCLUDED.change_24h_pct, wallets = EXCLUDED.wallets, updated_at = EXCLUDED.updated_at`,
+    [w.exchangeId, w.account, col(i, 'asset'), col(i, 'quantity'), col(i, 'currentPrice'), col(i, 'avgEntryPrice'), col(i, 'avgEntryPartial'), col(i, 'value'),
+      col(i, 'profitLoss'), col(i, 'profitLossPercentage'), col(i, 'change24hPct'), i.map((x) => JSON.stringify(x.wallets)), at]);
+
+  const history = await db.query<{ id: number }>(
+    `INSERT INTO sync_history (exchange_id, account, sync_type, trigger, items_processed, items_synced, success, start_time, end_time, warnings, requests, fills_imported)
+     VALUES ($1, $2, 'portfolio', $3, $4, $5, TRUE, ($6::timestamptz AT TIME ZONE 'UTC'), ($7::timestamptz AT TIME ZONE 'UTC'), $8, $9, $10) RETURNING id`,
+    [w.exchangeId, w.account, w.trigger, w.balances.length + w.fills.length + w.positions.length, i.length, w.startedAt, at,
+      JSON.stringify(w.warnings), w.requests, inserted.rowCount ?? 0]);
+  const syncId = history.rows[0]!.id;
+
+  const snap = await db.query<{ id: string }>(
+    `INSERT INTO snapshots (account_id, taken_at, quote, total_value, unpriced_assets, sync_id) VALUES ($1, $2, 'USDT', $3, $4, $5) RETURNING id`,
+    [w.accountId, at, w.totalValue, w.unpricedAssets, syncId]);
+  await db.query(
+    `INSERT INTO snapshot_items (snapshot_id, asset, quantity, price, value) SELECT $1, * FROM unnest($2::text[], $3::numeric[], $4::numeric[], $5::numeric[])`,
+    [snap.rows[0]!.id, col(i, 'asset'), col(i, 'quantity'), col(i, 'currentPrice'), col(i, 'value')]);
+  return { syncId, fillsInserted: inserted.rowCount ?? 0 };
+}
+
+/** A failed run is recorded outside the rolled-back transaction, so failures are never lost. */
+export async function recordFailedRun(db: { query: PoolClient['query'] }, r: {
+  exchangeId: string; account: string; trigger: string; startedAt: Date; finishedAt: Date;
+  errorClass: string; message: string; requests: number | null; warnings: string[];
+}): Promise<number> {
+  const { rows } = await db.query<{ id: number }>(
+    `INSERT INTO sync_history (exchange_id, account, sync_type, trigger, items_processed, items_synced, success, start_time, end_time, error_message, error_class, warnings, requests)
+     VALUES ($1, $2, 'portfolio', $3, 0, 0, FALSE, ($4::timestamptz AT TIME ZONE 'UTC'), ($5::timestamptz AT TIME ZONE 'UTC'), $6, $7, $8, $9) RETURNING id`,
+    [r.exchangeId, r.account, r.trigger, r.startedAt, r.finishedAt, r.message, r.errorClass, JSON.stringify(r.warnings), r.requests]);
+  return rows[0]!.id;
+}

@@ -1,0 +1,136 @@
+import type { AppError } from '../../errors.js';
+import type { CcxtExchange } from '../ccxt-loader.js';
+import type { ErrorContext } from '../classify-error.js';
+import type { BalanceRow, CollectInput, CollectResult, ExchangeAccountClient, MarketsCache, PositionRow, SpotMarket } from '../types.js';
+import { BybitApi } from './bybit-api.js';
+import { attachUsdtRates, fetchSpotExecutions, planWindows, toFillRow } from './bybit-fills.js';
+import { parseFundBalance, parsePositions, parseTickers, parseWalletBalance } from './bybit-parse.js';
+import { fundBalanceSchema, instrumentsSchema, positionListSchema, queryApiSchema, tickersSchema, walletBalanceSchema } from './bybit-schemas.js';
+
+const MARKETS_MAX_AGE_MS = 24 * 3_600_000;
+
+export interface BybitClientDeps {
+  ex: CcxtExchange;
+  errorContext: ErrorContext;
+  marketsCache: MarketsCache;
+  /** Identifies the API host in the markets cache (mainnet, testnet and a regional domain differ). */
+  endpointKey: string;
+  now: () => Date;
+}
+
+/**
+ * Bybit V5 read path (DESIGN §5). A warm sync with nothing new is five requests:
+ * spot tickers (whose envelope also gives the server time), Unified wallet, Funding
+ * wallet, executions since the cursor, and positions only for settle coins that
+ * carry position margin. Markets come from public endpoints via a daily DB cache,
+ * so ccxt's loadMarkets (which needs a private permission) is never called.
+ */
+export function createBybitClient(deps: BybitClientDeps): ExchangeAccountClient {
+  const api = new BybitApi(deps.ex, deps.errorContext);
+
+  async function spotMarkets(): Promise<Map<string, SpotMarket>> {
+    const cached = await deps.marketsCache.load('bybit', deps.endpointKey);
+    if (cached && deps.now().getTime() - cached.fetchedAt.getTime() < MARKETS_MAX_AGE_MS) {
+      return new Map(cached.markets.map((m) => [m.symbol, m]));
+    }
+    const markets: SpotMarket[] = [];
+    let cursor = '';
+    do {
+      const params: Record<string, string | number> = { category: 'spot', limit: 1000 };
+      if (cursor) params.cursor = cursor;
+      const { result } = await api.publicGet('v5/market/instruments-info', params, instrumentsSchema, 'the market list');
+      for (const i of result.list) markets.push({ symbol: i.symbol, base: i.baseCoin, quote: i.quoteCoin });
+      cursor = result.nextPageCursor ?? '';
+    } while (cursor);
+    await deps.marketsCache.save('bybit', deps.endpointKey, deps.now(), markets);
+    return new Map(markets.map((m) => [m.symbol, m]));
+  }
+
+  async function accountMode(known: string | null): Promise<string> {
+    if (known) return known;
+    const { result } = await api.privateGet('v5/user/query-api', {}, queryApiSchema, 'the API key details');
+    return String(result.uta ?? result.unified ?? '0') === '1' ? 'unified' : 'classic';
+  }
+
+  async function wallets(mode: string): Promise<{ rows: BalanceRow[]; positionCoins: string[] | null }> {
+    if (mode === 'unified') {
+      const { result } = await api.privateGet('v5/account/wallet-balance', { accountType: 'UNIFIED' }, walletBalanceSchema, 'the Unified Trading Account');
+      return parseWalletBalance(result);
+    }
+    // A classic account keeps derivatives and spot in separate wallets.
+    const [contract, spot] = await Promise.all(['CONTRACT', 'SPOT'].map((accountType) =>
+      api.privateGet('v5/account/wallet-balance', { accountType }, walletBalanceSchema, `the ${accountType} wallet`)));
+    return { rows: [...parseWalletBalance(contract!.result).rows, ...parseWalletBalance(spot!.result).rows], positionCoins: null };
+  }
+
+  async function funding(warnings: string[]): Promise<BalanceRow[]> {
+    try {
+      const { result } = await api.privateGet('v5/asset/transfer/query-account-coins-balance', { accountType: 'FUND' }, fundBalanceSchema, 'the Funding wallet');
+      return parseFundBalance(result);
+    } catch (e) {
+      // A key without the Funding permission still syncs everything else.
+      if ((e as AppError).errorClass !== 'permission') throw e;
+      warnings.push(`Funding wallet not read: ${(e as AppError).message}. ${(e as AppError).recommendation}`);
+      return [];
+    }
+  }
+
+  async function positions(settleCoins: string[] | null): Promise<PositionRow[]> {
+    const queries = settleCoins === null
+      ? [{ category: 'linear', settleCoin: 'USDT' }, { category: 'inverse', settleCoin: null }]
+      : settleCoins.map((coin) => ({ category: coin === 'USDT' || coin === 'USDC' ? 'linear' : 'inverse', settleCoin: coin as string | null }));
+    const pages = await Promise.all(queries.map(async ({ category, settleCoin }) => {
+      const rows: PositionRow[] = [];
+      let cursor = '';
+      do {
+        const params: Record<string, string | number> = { category, limit: 200 };
+        if (settleCoin) params.settleCoin = settleCoin;
+        if (cursor) params.cursor = cursor;
+        const { result } = await api.privateGet('v5/position/list', params, positionListSchema, 'the open positions');
+        rows.push(...parsePositions(result, category, settleCoin));
+        cursor = result.nextPageCursor ?? '';
+      } while (cursor);
+      return rows;
+    }));
+    return pages.flat();
+  }
+
+  return {
+    requestCount: () => api.requestCount(),
+    async collect(input: CollectInput): Promise<CollectResult> {
+      const warnings: string[] = [];
+      input.onProgress({ step: 'prices', done: 0, total: null, message: 'Reading prices' });
+      const [markets, tickers] = await Promise.all([
+        spotMarkets(),
+        api.publicGet('v5/market/tickers', { category: 'spot' }, tickersSchema, 'the prices'),
+      ]);
+      const serverNow = tickers.serverTime ?? deps.now().getTime();
+      const mode = await accountMode(input.accountMode);
+      input.onProgress({ step: 'balances', done: 0, total: null, message: 'Reading balances' });
+      const plan = planWindows(input.fills, serverNow);
+      const [wallet, fund, executions] = await Promise.all([
+        wallets(mode),
+        funding(warnings),
+        fetchSpotExecutions(api, plan, input.onProgress),
+      ]);
+      input.onProgress({ step: 'positions', done: 0, total: null, message: 'Reading positions' });
+      const openPositions = wallet.positionCoins !== null && wallet.positionCoins.length === 0 ? [] : await positions(wallet.positionCoins);
+      const fills = executions.flatMap((e) => toFillRow(e, markets) ?? []);
+      const unknown = executions.length - fills.length;
+      if (unknown > 0) warnings.push(`${unknown} trade(s) on markets that no longer exist were skipped.`);
+      await attachUsdtRates(api, fills, markets);
+      return {
+        serverTime: new Date(serverNow),
+        clockOffsetMs: api.clockOffsetMs() ?? 0,
+        balances: [...wallet.rows, ...fund],
+        tickers: parseTickers(tickers.result, markets),
+        fills,
+        fillsState: plan.next,
+        positions: openPositions,
+        accountMode: mode,
+        warnings,
+        requests: api.requestCount(),
+      };
+    },
+  };
+}

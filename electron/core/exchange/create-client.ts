@@ -1,0 +1,79 @@
+import { AppError, configError } from '../errors.js';
+import type { Credentials } from '../secrets/secret-store.js';
+import type { CcxtExchange, CcxtLoader } from './ccxt-loader.js';
+import type { ErrorContext } from './classify-error.js';
+import type { Redactor } from './redact.js';
+import type { ExchangeAccountClient, MarketsCache } from './types.js';
+import { createBybitClient } from './bybit/bybit-client.js';
+import { createGenericClient } from './generic-client.js';
+
+/** One exchange account's connection settings (no secrets but the credentials object). */
+export interface AccountConnection {
+  exchangeId: string;
+  accountId: string;
+  testnet: boolean;
+  demo: boolean;
+  apiUrl: string | null;
+  testnetApiUrl: string | null;
+  credentials: Credentials;
+}
+
+export interface ClientFactoryDeps {
+  loader: CcxtLoader;
+  redactor: Redactor;
+  marketsCache: MarketsCache;
+  now: () => Date;
+  /** Per-request timeout in ms. */
+  timeoutMs?: number;
+}
+
+const NAMES: Record<string, string> = { bybit: 'Bybit' };
+export const exchangeName = (id: string): string => NAMES[id] ?? id[0]!.toUpperCase() + id.slice(1);
+
+/**
+ * A fresh ccxt instance per sync: a failed loadMarkets or a stale clock offset stays
+ * cached on an instance (DESIGN §5), so nothing is reused across runs.
+ */
+export async function createExchangeClient(conn: AccountConnection, deps: ClientFactoryDeps): Promise<ExchangeAccountClient> {
+  const { apiKey, secret, password } = conn.credentials;
+  for (const s of [apiKey, secret, password]) deps.redactor.addSecret(s);
+  const Exchange = await deps.loader.load(conn.exchangeId);
+  const ex = new Exchange({
+    apiKey, secret, ...(password ? { password } : {}),
+    enableRateLimit: conn.exchangeId !== 'bybit',
+    timeout: deps.timeoutMs ?? 15_000,
+    options: { adjustForTimeDifference: false, recvWindow: 5000 },
+  });
+  ex.verbose = false;
+  selectEnvironment(ex, conn);
+  const errorContext: ErrorContext = { exchangeName: exchangeName(conn.exchangeId), testnet: conn.testnet, demo: conn.demo, redactor: deps.redactor };
+  const override = conn.testnet ? conn.testnetApiUrl : conn.apiUrl;
+  const endpointKey = override ?? (conn.testnet ? 'testnet' : conn.demo ? 'demo' : 'mainnet');
+  if (conn.exchangeId === 'bybit') {
+    return createBybitClient({ ex, errorContext, marketsCache: deps.marketsCache, endpointKey, now: deps.now });
+  }
+  return createGenericClient({ ex, errorContext, now: deps.now });
+}
+
+function selectEnvironment(ex: CcxtExchange, conn: AccountConnection): void {
+  if (conn.testnet && conn.demo) throw configError('An account cannot be on testnet and demo trading at once', 'Turn one of them off in the account settings.');
+  if (conn.testnet) {
+    try {
+      ex.setSandboxMode(true);
+    } catch {
+      throw configError(`${exchangeName(conn.exchangeId)} has no testnet in ccxt`, 'Turn testnet off for this account.');
+    }
+  }
+  if (conn.demo) {
+    if (typeof ex.enableDemoTrading !== 'function') throw configError(`${exchangeName(conn.exchangeId)} has no demo trading`, 'Turn demo trading off for this account.');
+    ex.enableDemoTrading(true);
+  }
+  const override = conn.testnet ? conn.testnetApiUrl : conn.apiUrl;
+  if (!override) return;
+  if (typeof ex.urls.api === 'string') {
+    ex.urls.api = override;
+    return;
+  }
+  for (const key of Object.keys(ex.urls.api)) ex.urls.api[key] = override;
+  if (Object.keys(ex.urls.api).length === 0) throw new AppError('config', 'Cannot override this exchange\'s API URL', 'Remove the API URL override.');
+}

@@ -1,0 +1,90 @@
+import type { TickerQuote } from '../portfolio/pricing.js';
+import type { SyncProgress } from '../../../shared/domain.js';
+
+/** One asset in one wallet; quantity is the wallet balance as a decimal string. */
+export interface BalanceRow {
+  wallet: string;
+  asset: string;
+  quantity: string;
+}
+
+/** One own trade. Decimal fields are exact strings from the exchange. */
+export interface FillRow {
+  fillId: string;
+  orderId: string | null;
+  category: string;
+  symbol: string;
+  base: string;
+  quote: string;
+  side: 'buy' | 'sell';
+  price: string;
+  quantity: string;
+  fee: string | null;
+  feeCurrency: string | null;
+  feeUsdtRate: string | null;
+  quoteUsdtRate: string | null;
+  executedAt: Date;
+}
+
+export interface PositionRow {
+  category: string;
+  symbol: string;
+  side: 'long' | 'short';
+  size: string;
+  entryPrice: string | null;
+  markPrice: string | null;
+  unrealisedPnl: string | null;
+  leverage: string | null;
+  liquidationPrice: string | null;
+  settleCoin: string | null;
+}
+
+/** Where the fill import stands for one account (stored on the accounts row). */
+export interface FillsState {
+  /** Newest execution time imported. */
+  cursor: Date | null;
+  /** Oldest instant the history walk covered; null until the first walk completed. */
+  historyStart: Date | null;
+}
+
+export interface SpotMarket {
+  symbol: string;
+  base: string;
+  quote: string;
+}
+
+/** Markets cached in the database so a warm sync loads none (DESIGN §5). */
+export interface MarketsCache {
+  load(exchangeId: string, endpoint: string): Promise<{ fetchedAt: Date; markets: SpotMarket[] } | null>;
+  save(exchangeId: string, endpoint: string, fetchedAt: Date, markets: SpotMarket[]): Promise<void>;
+}
+
+export type ProgressSink = (p: Omit<SyncProgress, 'exchangeId' | 'account'>) => void;
+
+export interface CollectInput {
+  fills: FillsState;
+  accountMode: string | null;
+  onProgress: ProgressSink;
+}
+
+/** Everything one sync reads from the exchange, ready to store. */
+export interface CollectResult {
+  serverTime: Date;
+  clockOffsetMs: number;
+  balances: BalanceRow[];
+  tickers: TickerQuote[];
+  fills: FillRow[];
+  fillsState: FillsState;
+  positions: PositionRow[];
+  accountMode: string | null;
+  /** Things that did not stop the sync but the user should know (e.g. a wallet not readable). */
+  warnings: string[];
+  requests: number;
+}
+
+/** An exchange account as the sync service sees it. */
+export interface ExchangeAccountClient {
+  collect(input: CollectInput): Promise<CollectResult>;
+  /** HTTP requests made so far by this client. */
+  requestCount(): number;
+}

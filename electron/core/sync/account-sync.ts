@@ -1,0 +1,139 @@
+import type { Pool, PoolClient } from 'pg';
+import type { AppErrorInfo, PortfolioItem, SyncProgress } from '../../../shared/domain.js';
+import type { AccountConfig } from '../config/app-config.js';
+import { envPrefix } from '../config/env.js';
+import { AppError, configError } from '../errors.js';
+import type { AccountConnection } from '../exchange/create-client.js';
+import type { CollectResult, ExchangeAccountClient } from '../exchange/types.js';
+import { ensureAccount, markAccountSynced } from '../db/repositories/accounts-repo.js';
+import { readSpotFills } from '../db/repositories/read-repo.js';
+import { recordFailedRun, writeAccountSync } from '../db/repositories/sync-write.js';
+import type { Logger } from '../logging/logger.js';
+import { computeCostBasis, type CostFill } from '../portfolio/cost-basis.js';
+import { dec } from '../portfolio/decimal.js';
+import { resolveUsdtPrices } from '../portfolio/pricing.js';
+import { summarisePortfolio, valueAccount, type Holding } from '../portfolio/valuation.js';
+import type { SecretStore } from '../secrets/secret-store.js';
+
+export interface AccountSyncDeps {
+  pool: Pool;
+  secrets: SecretStore;
+  createClient: (conn: AccountConnection) => Promise<ExchangeAccountClient>;
+  classifyDbError: (e: unknown) => AppError;
+  /** Cuts secrets out of a message before it is stored or returned. */
+  redact: (text: string) => string;
+  log: Logger;
+  now: () => Date;
+}
+
+export interface AccountSyncResult {
+  exchangeId: string;
+  account: string;
+  ok: boolean;
+  /** Set when another process held this account's lock, so this run left it alone. */
+  skipped: string | null;
+  error: AppErrorInfo | null;
+  warnings: string[];
+  requests: number;
+  fillsImported: number;
+  totalValue: string | null;
+  syncId: number | null;
+}
+
+/**
+ * One account, isolated: its own advisory lock, exchange reads outside any
+ * transaction, then a single transaction that writes everything or nothing. A failure
+ * is classified, recorded in sync_history and returned, never thrown.
+ */
+export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig, trigger: string, onProgress: (p: SyncProgress) => void): Promise<AccountSyncResult> {
+  const startedAt = deps.now();
+  const base = { exchangeId: account.exchangeId, account: account.id };
+  const result: AccountSyncResult = { ...base, ok: false, skipped: null, error: null, warnings: [], requests: 0, fillsImported: 0, totalValue: null, syncId: null };
+  const progress = (p: Omit<SyncProgress, 'exchangeId' | 'account'>) => onProgress({ ...base, ...p });
+  let client: ExchangeAccountClient | null = null;
+  let db: PoolClient | null = null;
+  let locked = false;
+  try {
+    db = await deps.pool.connect().catch((e: unknown) => { throw deps.classifyDbError(e); });
+    const lockKey = `alphapulse-sync:${account.exchangeId}:${account.id}`;
+    const { rows } = await db.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [lockKey]);
+    if (!rows[0]?.ok) {
+      result.skipped = 'another AlphaPulse Sync process is syncing this account right now';
+      result.ok = true;
+      return result;
+    }
+    locked = true;
+    const row = await ensureAccount(db, { exchangeId: account.exchangeId, account: account.id, label: account.label, testnet: account.testnet, demo: account.demo });
+    const credentials = await deps.secrets.get({ exchangeId: account.exchangeId, accountId: account.id });
+    if (!credentials) throw missingKey(account);
+    client = await deps.createClient({ ...base, accountId: account.id, testnet: account.testnet, demo: account.demo, apiUrl: account.apiUrl, testnetApiUrl: account.testnetApiUrl, credentials });
+    const collected = await client.collect({ fills: row.fills, accountMode: row.accountMode, onProgress: progress });
+    result.requests = collected.requests;
+    result.warnings = collected.warnings;
+    progress({ step: 'saving', done: 0, total: null, message: 'Saving' });
+    const stored = await readSpotFills(db, row.id);
+    const { items, totalValue, unpricedAssets, prices } = value(account, collected, stored);
+    const finishedAt = deps.now();
+    await db.query('BEGIN');
+    const written = await writeAccountSync(db, {
+      accountId: row.id, ...base, trigger, startedAt, finishedAt, balances: collected.balances, prices,
+      fills: collected.fills, positions: collected.positions, items, totalValue, unpricedAssets, warnings: collected.warnings, requests: collected.requests,
+    });
+    await markAccountSynced(db, row.id, collected.fillsState, collected.accountMode, finishedAt);
+    await db.query('COMMIT');
+    Object.assign(result, { ok: true, fillsImported: written.fillsInserted, totalValue, syncId: written.syncId });
+    progress({ step: 'done', done: 1, total: 1, message: 'Synced' });
+    deps.log.info('account synced', { ...base, requests: result.requests, fills: written.fillsInserted, warnings: result.warnings.length });
+    return result;
+  } catch (e) {
+    const error = classify(e, deps);
+    result.error = { errorClass: error.errorClass, message: deps.redact(error.message), recommendation: deps.redact(error.recommendation) };
+    result.requests = client?.requestCount() ?? result.requests;
+    await db?.query('ROLLBACK').catch(() => undefined);
+    deps.log.warn('account sync failed', { ...base, errorClass: error.errorClass, message: result.error.message, cause: String((error.cause as Error | undefined)?.message ?? '') });
+    await recordFailedRun(deps.pool, { ...base, trigger, startedAt, finishedAt: deps.now(), errorClass: error.errorClass, message: result.error.message, requests: result.requests, warnings: result.warnings })
+      .catch((err: unknown) => deps.log.error('could not record the failed run', { ...base, message: String((err as Error).message) }));
+    return result;
+  } finally {
+    if (db && locked) await db.query('SELECT pg_advisory_unlock(hashtext($1))', [`alphapulse-sync:${account.exchangeId}:${account.id}`]).catch(() => undefined);
+    // A connection whose state is unknown (query failed mid-way) is discarded, not reused.
+    db?.release(result.ok ? undefined : true);
+  }
+}
+
+function value(account: AccountConfig, c: CollectResult, stored: CostFill[]) {
+  const known = new Set(stored.map((f) => f.id));
+  const fresh: CostFill[] = c.fills.filter((f) => !known.has(f.fillId)).map((f) => ({
+    id: f.fillId, executedAt: f.executedAt, base: f.base, quote: f.quote, side: f.side, price: dec(f.price), quantity: dec(f.quantity),
+    fee: f.fee === null ? null : dec(f.fee), feeCurrency: f.feeCurrency,
+    quoteUsdtRate: f.quoteUsdtRate === null ? null : dec(f.quoteUsdtRate), feeUsdtRate: f.feeUsdtRate === null ? null : dec(f.feeUsdtRate),
+  }));
+  const holdingsMap = new Map<string, Holding>();
+  for (const b of c.balances) {
+    const h = holdingsMap.get(b.asset) ?? { asset: b.asset, wallets: {} };
+    h.wallets[b.wallet] = (h.wallets[b.wallet] ?? dec('0')).plus(dec(b.quantity));
+    holdingsMap.set(b.asset, h);
+  }
+  const holdings = [...holdingsMap.values()];
+  const priceMap = resolveUsdtPrices(c.tickers, holdings.map((h) => h.asset));
+  const valuation = valueAccount({ exchangeId: account.exchangeId, account: account.id, holdings, prices: priceMap, costBasis: computeCostBasis([...stored, ...fresh]) });
+  const summary = summarisePortfolio(valuation.items, c.serverTime);
+  const items: PortfolioItem[] = summary.items;
+  const prices = [...priceMap].map(([asset, p]) => ({ asset, price: p.price.toString(), change24hPct: p.change24hPct?.toString() ?? null, sourceSymbol: p.sourceSymbol }));
+  return { items, totalValue: valuation.totalValue.toString(), unpricedAssets: valuation.unpricedAssets, prices };
+}
+
+function missingKey(account: AccountConfig): AppError {
+  const p = envPrefix(account.exchangeId);
+  return configError(`No API key is stored for ${account.exchangeId} account "${account.id}"`,
+    account.id === 'default' ? `Set ${p}_API_KEY and ${p}_API_SECRET, or add the key in the app's Settings.` : "Add the key in the app's Settings.");
+}
+
+function classify(e: unknown, deps: AccountSyncDeps): AppError {
+  if (e instanceof AppError) return e;
+  const code = (e as { code?: unknown })?.code;
+  // pg errors carry SQLSTATE codes (5 chars) or socket codes; both are the database's.
+  if (typeof code === 'string' && (/^[0-9A-Z]{5}$/.test(code) || code.startsWith('E'))) return deps.classifyDbError(e);
+  if (e instanceof Error && /Connection terminated|connection error|Client has encountered/i.test(e.message)) return deps.classifyDbError(e);
+  return new AppError('internal', `Unexpected failure: ${e instanceof Error ? e.message : String(e)}`, 'Run the diagnostics; if it persists, report it with the diagnostics report.', { cause: e });
+}

@@ -1,0 +1,53 @@
+import type { SyncRunSummary } from '../../../shared/api.js';
+import type { SyncProgress } from '../../../shared/domain.js';
+import type { AccountConfig } from '../config/app-config.js';
+import { syncAccount, type AccountSyncDeps, type AccountSyncResult } from './account-sync.js';
+
+export interface SyncServiceDeps {
+  accountSync: AccountSyncDeps;
+  accounts: () => AccountConfig[];
+  onProgress: (p: SyncProgress) => void;
+  onStart: () => void;
+  onFinish: (summary: SyncRunSummary) => void;
+}
+
+export interface SyncService {
+  /** Syncs every enabled account; a call while a run is under way joins that run. */
+  syncAll(trigger: string): Promise<SyncRunSummary>;
+  isRunning(): boolean;
+  /** Resolves when the current run (if any) has finished: used on quit. */
+  idle(): Promise<void>;
+}
+
+export function createSyncService(deps: SyncServiceDeps): SyncService {
+  let inFlight: Promise<SyncRunSummary> | null = null;
+
+  async function run(trigger: string): Promise<SyncRunSummary> {
+    const startedAt = deps.accountSync.now();
+    deps.onStart();
+    const accounts = deps.accounts().filter((a) => a.enabled);
+    // Accounts are independent: one failing or slow never holds up another.
+    const results = await Promise.all(accounts.map((a) => syncAccount(deps.accountSync, a, trigger, deps.onProgress)));
+    const summary: SyncRunSummary = {
+      startedAt: startedAt.toISOString(),
+      finishedAt: deps.accountSync.now().toISOString(),
+      ok: results.every((r) => r.ok),
+      accounts: results.map(toSummary),
+    };
+    deps.onFinish(summary);
+    return summary;
+  }
+
+  return {
+    syncAll(trigger) {
+      if (!inFlight) inFlight = run(trigger).finally(() => { inFlight = null; });
+      return inFlight;
+    },
+    isRunning: () => inFlight !== null,
+    idle: async () => { await inFlight?.catch(() => undefined); },
+  };
+}
+
+function toSummary(r: AccountSyncResult): SyncRunSummary['accounts'][number] {
+  return { exchangeId: r.exchangeId, account: r.account, ok: r.ok, skipped: r.skipped, error: r.error, warnings: r.warnings, requests: r.requests, fillsImported: r.fillsImported, totalValue: r.totalValue };
+}

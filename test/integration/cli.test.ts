@@ -1,0 +1,103 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SyncRunSummary } from '../../shared/api.js';
+import type { Portfolio } from '../../shared/domain.js';
+import { Dec } from '../../electron/core/portfolio/decimal.js';
+import { startHarness, type SyncHarness } from '../helpers/sync-harness.js';
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '../..');
+const bin = path.join(root, 'bin', 'alphapulse-sync.js');
+
+interface Outcome { code: number; stdout: string; stderr: string }
+
+async function cli(args: string[], env: Record<string, string>): Promise<Outcome> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', ...env }, timeout: 90_000 });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof err.code === 'number' ? err.code : -1, stdout: err.stdout ?? '', stderr: err.stderr ?? '' };
+  }
+}
+
+describe('alphapulse-sync CLI, end to end against the fake Bybit', () => {
+  let h: SyncHarness;
+
+  beforeAll(async () => {
+    // The bin runs the bundle: build it from the current sources.
+    await run(process.execPath, [path.join(root, 'scripts', 'build-core.mjs')]);
+    h = await startHarness();
+  });
+  afterAll(async () => h.close());
+
+  it('sync --json prints only JSON on stdout and exits 0', async () => {
+    const r = await cli(['sync', '--json'], h.env);
+    expect(r.stderr).not.toMatch(/error/i);
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.stdout) as SyncRunSummary;
+    expect(summary.ok).toBe(true);
+    expect(summary.accounts[0]).toMatchObject({ exchangeId: 'bybit', account: 'default', ok: true, fillsImported: 6 });
+  });
+
+  it('portfolio --json prints the stored holdings with values and average entries', async () => {
+    const r = await cli(['portfolio', '--json'], h.env);
+    expect(r.code).toBe(0);
+    const p = JSON.parse(r.stdout) as Portfolio;
+    expect(p.quote).toBe('USDT');
+    expect(p.totalValue).toBe('62105.922');
+    const btc = p.items.find((i) => i.asset === 'BTC')!;
+    expect(btc).toMatchObject({ exchangeId: 'bybit', account: 'default', quantity: '0.5', currentPrice: '90000', value: '45000', avgEntryPartial: false, wallets: { UNIFIED: '0.4', FUND: '0.1' } });
+    expect(btc.avgEntryPrice).toBe(new Dec('29013').div('0.5996').toString());
+    expect(p.items.find((i) => i.asset === 'XNOP')).toMatchObject({ currentPrice: null, value: null, avgEntryPrice: null });
+  });
+
+  it('status and history report the runs; text output is readable', async () => {
+    const status = await cli(['status', '--json'], h.env);
+    expect(status.code).toBe(0);
+    expect(JSON.parse(status.stdout).accounts[0]).toMatchObject({ exchangeId: 'bybit', state: 'ok' });
+    const history = await cli(['history', '--limit', '5'], h.env);
+    expect(history.code).toBe(0);
+    expect(history.stdout).toMatch(/bybit\/default\s+ok/);
+    const text = await cli(['portfolio'], h.env);
+    expect(text.stdout).toMatch(/^BTC\s+bybit\/default\s+0\.5\s+90000\s+45000\.00/m);
+  });
+
+  it('a wrong secret fails with exit 1, a classified error and a recommendation', async () => {
+    const r = await cli(['sync'], { ...h.env, BYBIT_API_SECRET: 'wrong-secret-value-123' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/FAILED \[auth\]/);
+    expect(r.stdout).toMatch(/API secret/);
+    expect(r.stdout + r.stderr).not.toContain('wrong-secret-value-123');
+  });
+
+  it('bad input exits 2 with a message naming it, and no stack trace', async () => {
+    const interval = await cli(['status'], { ...h.env, EXCHANGE_SYNC_INTERVAL_MINUTES: 'abc' });
+    expect(interval.code).toBe(2);
+    expect(interval.stderr).toContain('EXCHANGE_SYNC_INTERVAL_MINUTES');
+    expect(interval.stderr).not.toMatch(/\n\s+at /);
+    const padded = await cli(['sync'], { ...h.env, BYBIT_API_KEY: ` ${h.env.BYBIT_API_KEY}` });
+    expect(padded.code).toBe(2);
+    expect(padded.stderr).toContain('BYBIT_API_KEY');
+    const url = await cli(['status'], { ...h.env, DATABASE_URL: 'postgres://u:secretpw@/' });
+    expect(url.code).toBe(2);
+    expect(url.stderr).toContain('DATABASE_URL');
+    expect(url.stderr).not.toContain('secretpw');
+    const unknown = await cli(['frobnicate'], h.env);
+    expect(unknown.code).toBe(2);
+    const limit = await cli(['history', '--limit', '0'], h.env);
+    expect(limit.code).toBe(2);
+    const exchange = await cli(['status'], { ...h.env, EXCHANGE_SYNC_EXCHANGES: 'bybit,not an id' });
+    expect(exchange.code).toBe(2);
+  });
+
+  it('--help works for every command and exits 0', async () => {
+    for (const args of [['--help'], ['sync', '--help'], ['portfolio', '--help'], ['history', '--help'], ['serve', '--help']]) {
+      const r = await cli(args, h.env);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/Usage: alphapulse-sync/);
+    }
+  });
+});
