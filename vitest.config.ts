@@ -8,6 +8,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Integration files each start servers; two cores, so two workers.
     maxWorkers: 2,
-    reporters: ['default'],
+    reporters: ['default', './test/helpers/summary-reporter.ts'],
   },
 });

@@ -66,7 +66,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const target = resolveDatabaseTarget(opts.env, loaded.settings);
   let db: Database;
   try {
-    db = await openDatabase(target, { dataDir: paths.dataDir, log, createDatabase: opts.createDatabase ?? false });
+    db = await openDatabase(target, { dataDir: paths.dataDir, log, createDatabase: opts.createDatabase ?? false, onSecret: (v) => redactor.addSecret(v) });
     await migrate(db.pool);
   } catch (e) {
     await log.close();

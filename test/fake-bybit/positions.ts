@@ -1,6 +1,6 @@
 // GET /v5/position/list and the figures wallets derive from open positions.
 import { decodeKeyset, encodeKeyset } from './cursor.js';
-import { cmp, div, isZero, mul, placesOf, sub } from './decimal.js';
+import { cmp, div, mul, placesOf, sub } from './decimal.js';
 import { paramsError } from './envelope.js';
 import { derivativeMarkPrice, tickOf } from './prices.js';
 import { requireCategory } from './market.js';
@@ -110,7 +110,7 @@ function emptyPositionView(market: DerivativeMarket): Record<string, unknown> {
 }
 
 export function isOpen(p: Position): boolean {
-  return !isZero(p.size) && cmp(p.size, '0') > 0;
+  return cmp(p.size, '0') > 0;
 }
 
 export function positionList(ctx: HandlerContext): unknown {

@@ -32,11 +32,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
 }
 
-/**
- * Servers of runs that were killed before their teardown (Ctrl+C twice, a CI timeout)
- * keep running detached. Stop those whose owner is gone and remove their folders;
- * only old folders, never those of a run going on beside this one.
- */
+// Servers of runs that were killed before their teardown (Ctrl+C twice, a CI timeout)
+// keep running detached. Stop those whose owner is gone and remove their folders;
+// only old folders, never those of a run going on beside this one.
 async function reapAbandoned(): Promise<void> {
   const tmp = os.tmpdir();
   const names = (await fs.readdir(tmp)).filter((n) => n.startsWith(TEST_DIR_PREFIX));

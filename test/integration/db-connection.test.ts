@@ -6,7 +6,8 @@ import type { Database } from '../../electron/core/db/connection.js';
 import { createDatabase } from '../../electron/core/db/create-database.js';
 import { resolveDatabaseTarget } from '../../electron/core/db/database-target.js';
 import type { DatabaseTarget } from '../../electron/core/db/database-target.js';
-import { DatabaseError } from '../../electron/core/db/errors.js';
+import { classifyDatabaseError, DatabaseError } from '../../electron/core/db/errors.js';
+import type { DatabaseErrorKind } from '../../electron/core/db/errors.js';
 import { findFreePort } from '../../electron/core/db/free-port.js';
 import { adminUrl, createTestDatabase, databaseUrl, dropDatabase, uniqueDatabaseName } from '../helpers/postgres.js';
 
@@ -153,10 +154,38 @@ describe('openDatabase (external)', () => {
     await killer.end();
     expect(Number(killed.rows[0]?.n)).toBeGreaterThanOrEqual(2);
 
-    await expect(held.query('SELECT 1')).rejects.toThrow();
+    const cut = await held.query('SELECT 1').then(() => undefined, (err: unknown) => err);
+    expect(classifyDatabaseError(cut, db.target)).toMatchObject({ errorClass: 'database', transient: true });
     held.release(true);
     // The idle one is reported and replaced; the process is still alive to run this.
     await expect.poll(() => lines.some((l) => l.level === 'warn' && /connection was lost/.test(l.msg))).toBe(true);
     expect((await db.pool.query<{ ok: number }>('SELECT 1 AS ok')).rows[0]?.ok).toBe(1);
+  });
+});
+
+describe('classifyDatabaseError', () => {
+  const target = { mode: 'external' as const, host: 'db.example.com', port: 5432, database: 'pf', user: 'bob', sslMode: 'disable' as const };
+  const cases: Array<[string, unknown, DatabaseErrorKind, boolean]> = [
+    ['admin shutdown', Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }), 'shutdown', true],
+    ['starting up', Object.assign(new Error('the database system is starting up'), { code: '57P03' }), 'shutdown', true],
+    ['unknown host', Object.assign(new Error('getaddrinfo ENOTFOUND db.example.com'), { code: 'ENOTFOUND' }), 'connection', false],
+    ['happy eyeballs', Object.assign(new AggregateError([Object.assign(new Error('x'), { code: 'ECONNREFUSED' })], ''), {}), 'connection', true],
+    ['pool timeout', new Error('timeout exceeded when trying to connect'), 'timeout', true],
+    ['self-signed', Object.assign(new Error('self-signed certificate'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }), 'tls', false],
+    ['TLS required', Object.assign(new Error('no pg_hba.conf entry for host "1.2.3.4", user "bob", database "pf", no encryption'), { code: '28000' }), 'tls', false],
+    ['no slots', Object.assign(new Error('sorry, too many clients already'), { code: '53300' }), 'too-many-connections', true],
+  ];
+  it.each(cases)('%s', (_name, err, kind, transient) => {
+    const e = classifyDatabaseError(err, target);
+    expect(e).toBeInstanceOf(DatabaseError);
+    expect(e).toMatchObject({ kind, transient, errorClass: 'database' });
+    expect(e.recommendation.length).toBeGreaterThan(10);
+  });
+
+  it('cuts the password out of quoted server text and of the kept cause', () => {
+    const err = Object.assign(new Error('syntax error near "s3cret-pw" in postgres://bob:s3cret-pw@host/db'), { code: '42601' });
+    const e = classifyDatabaseError(err, target, ['s3cret-pw']);
+    expect(e.message).not.toContain('s3cret-pw');
+    expect(String((e.cause as Error).message)).not.toContain('s3cret-pw');
   });
 });

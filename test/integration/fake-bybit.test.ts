@@ -261,6 +261,17 @@ describe('fake Bybit V5 server through ccxt', () => {
       expect(await usdt()).toMatchObject({ walletBalance: '4000', totalPositionIM: '0', unrealisedPnl: '0' });
     });
 
+    it('serves inverse positions margined in the base coin', async () => {
+      const ex = client(server);
+      server.scenario.positions.push({ category: 'inverse', symbol: 'BTCUSD', side: 'Buy', size: '1000', avgPrice: '80000', leverage: '5', createdTime: server.now() - DAY });
+      const inverse = await ex.fetchPositions(undefined, { subType: 'inverse' });
+      // 1000 USD of contracts: value 0.0125 BTC, IM 0.0025 BTC, uPnL 1000 × (1/80000 − 1/90000) BTC.
+      expect(inverse.map((p) => [p.symbol, p.contracts, p.initialMargin, p.unrealizedPnl])).toEqual([['BTC/USD:BTC', 1000, 0.0025, 0.00138889]]);
+      const res = await ex.privateGetV5AccountWalletBalance({ accountType: 'UNIFIED', coin: 'BTC' });
+      if (typeof res === 'string') throw new Error('unexpected raw body');
+      expect(res.result.list[0]?.coin[0]).toMatchObject({ coin: 'BTC', totalPositionIM: '0.0025', unrealisedPnl: '0.00138889', equity: '0.40138889' });
+    });
+
     it('serves a classic account through SPOT and CONTRACT wallets', async () => {
       const classic = await createServer({ scenario: classicScenario() });
       try {

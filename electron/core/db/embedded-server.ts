@@ -88,7 +88,7 @@ interface Running {
   client: pg.Client;
 }
 
-/** A live server on this folder per postmaster.pid that answers with our password. */
+// A live server on this folder per postmaster.pid that answers with our password.
 async function findRunningServer(paths: ServerPaths, auth: AuthRecord, opts: EmbeddedServerOptions): Promise<Running | undefined> {
   const info = await readPostmasterPid(paths.pgData);
   if (!info) return undefined;
@@ -121,7 +121,10 @@ async function findRunningServer(paths: ServerPaths, auth: AuthRecord, opts: Emb
 async function adoptOrShare(paths: ServerPaths, auth: AuthRecord, running: Running, opts: EmbeddedServerOptions): Promise<EmbeddedHandle> {
   const state = await readState(paths.stateFile);
   const ownerPid = state?.ownerPid ?? null;
-  const ownerAlive = ownerPid !== null && (ownerPid === process.pid ? ownedHere.get(paths.pgData) === running.pid : isProcessAlive(ownerPid));
+  // An owner only stops the postmaster it recorded; one that owns another (dead) one
+  // would leave this server running for ever.
+  const ownerAlive = ownerPid !== null && state?.postmasterPid === running.pid
+    && (ownerPid === process.pid ? ownedHere.get(paths.pgData) === running.pid : isProcessAlive(ownerPid));
   try {
     if (!ownerAlive) await ensureAppDatabase(running.client);
   } finally {

@@ -36,11 +36,9 @@ function readCa(file: string): string {
 const TIMESTAMP = 1114;
 const NUMERIC = 1700;
 
-/**
- * Type parsing per pool (the global pg.types stays untouched). NUMERIC stays a string
- * (exact decimals end to end); TIMESTAMP without time zone, used by the old module's
- * tables, is read as UTC, the session time zone we set, instead of Node's local zone.
- */
+// Type parsing per pool (the global pg.types stays untouched). NUMERIC stays a string
+// (exact decimals end to end); TIMESTAMP without time zone, used by the old module's
+// tables, is read as UTC, the session time zone we set, instead of Node's local zone.
 const TYPES = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
     if (format !== 'binary' && oid === NUMERIC) return (v: string) => v;

@@ -54,7 +54,9 @@ export function averageCost(basis: CostBasis): Dec | null {
 interface Entry {
   quantity: Dec;
   costedQuantity: Dec;
-  /** Average USDT cost of the costed units. */
+  /** USDT cost of the costed units: exact sums while only buying. */
+  cost: Dec;
+  /** Average USDT cost of the costed units; only an acquisition changes it. */
   avg: Dec;
   /** Sticky until the next reset: a cost component (a fee's value) was unknown. */
   incomplete: boolean;
@@ -149,22 +151,24 @@ class Ledger {
     if (delta.gt(0)) {
       e.quantity = e.quantity.plus(delta);
       if (cost === null) return;
-      const costed = e.costedQuantity.plus(delta);
-      e.avg = e.avg.times(e.costedQuantity).plus(cost).div(costed);
-      e.costedQuantity = costed;
+      e.costedQuantity = e.costedQuantity.plus(delta);
+      e.cost = e.cost.plus(cost);
+      e.avg = e.cost.div(e.costedQuantity);
       return;
     }
     const out = delta.neg();
     if (out.gte(e.quantity)) {
       // At zero the position is closed; below zero, history is missing. Either way
       // nothing is known about what remains, so start afresh rather than go negative.
-      Object.assign(e, { quantity: ZERO, costedQuantity: ZERO, avg: ZERO, incomplete: false });
+      Object.assign(e, { quantity: ZERO, costedQuantity: ZERO, cost: ZERO, avg: ZERO, incomplete: false });
       return;
     }
     // Average cost: a disposal takes average units, so costed and uncosted units leave
     // in proportion and the average does not move.
     const costedOut = e.costedQuantity.eq(e.quantity) ? out : e.costedQuantity.times(out).div(e.quantity);
     e.costedQuantity = e.costedQuantity.minus(costedOut);
+    // The average stays exactly as it was; the cost follows it.
+    e.cost = e.avg.times(e.costedQuantity);
     e.quantity = e.quantity.minus(out);
   }
 
@@ -175,7 +179,7 @@ class Ledger {
         asset,
         quantity: e.quantity,
         costedQuantity: e.costedQuantity,
-        cost: e.avg.times(e.costedQuantity),
+        cost: e.cost,
         average: e.costedQuantity.gt(0) ? e.avg : null,
         partial: e.incomplete || e.costedQuantity.lt(e.quantity),
         fills: e.fills,
@@ -187,7 +191,7 @@ class Ledger {
   private entry(asset: string): Entry {
     let e = this.entries.get(asset);
     if (e === undefined) {
-      e = { quantity: ZERO, costedQuantity: ZERO, avg: ZERO, incomplete: false, fills: 0 };
+      e = { quantity: ZERO, costedQuantity: ZERO, cost: ZERO, avg: ZERO, incomplete: false, fills: 0 };
       this.entries.set(asset, e);
     }
     return e;

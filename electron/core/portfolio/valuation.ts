@@ -127,8 +127,11 @@ function entryFigures(asset: string, quantity: Dec, price: Dec | null, basis: Co
   if (avg === null) return none;
   const figures = { ...none, avgEntryPrice: avg, avgEntryPartial: basis.partial || quantity.gt(basis.quantity) };
   if (price === null) return figures;
-  figures.profitLoss = quantity.times(price.minus(avg));
-  if (!avg.isZero()) figures.profitLossPercentage = price.div(avg).minus(ONE).times(HUNDRED);
+  // Algebraically q·(price − avg) and (price / avg − 1)·100, arranged so the one
+  // division comes last: exact whenever the holding matches the basis.
+  const { cost, costedQuantity } = basis;
+  figures.profitLoss = quantity.times(price).minus(quantity.times(cost).div(costedQuantity));
+  if (!cost.isZero()) figures.profitLossPercentage = price.times(costedQuantity).div(cost).minus(ONE).times(HUNDRED);
   return figures;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { averageCost, computeCostBasis, isCash, type CostBasis } from '../../../electron/core/portfolio/cost-basis.js';
 import { fill, fills, type FillSpec } from './fixtures.js';
+import { dec } from '../../../electron/core/portfolio/decimal.js';
 
 interface Expected {
   quantity: string;
@@ -224,6 +225,22 @@ describe('computeCostBasis', () => {
       ),
     );
     expect([...basis.entries()].map(([a, b]) => [a, b.fills])).toEqual([['BTC', 2], ['ETH', 1], ['MNT', 1]]);
+  });
+
+  it('sells never move the average, not even in the 40th digit', () => {
+    // An average that does not terminate (29013 / 0.5996): recomputing cost/quantity
+    // after each sell would drift in the last digit.
+    const basis = computeCostBasis(
+      fills(
+        { side: 'buy', symbol: 'BTC/USDT', price: '40000', qty: '0.4', fee: '0.0004', feeCcy: 'BTC' },
+        { side: 'buy', symbol: 'BTC/USDC', price: '65000', qty: '0.2', fee: '13', feeCcy: 'USDT' },
+        { side: 'sell', symbol: 'BTC/USDT', price: '80000', qty: '0.0396', fee: '3.168', feeCcy: 'USDT' },
+        { side: 'sell', symbol: 'BTC/USDT', price: '60000', qty: '0.06' },
+      ),
+    );
+    const btc = basis.get('BTC')!;
+    expect(btc.quantity.toString()).toBe('0.5');
+    expect(averageCost(btc)!.toString()).toBe(dec('29013').div('0.5996').toString());
   });
 
   it('knows the cash assets', () => {

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { readEnvOverrides } from '../../../electron/core/config/env.js';
+import { buildAppConfig } from '../../../electron/core/config/app-config.js';
+import { defaultSettings, settingsSchema } from '../../../electron/core/config/settings-schema.js';
+import { defaultDataDir, resolveDataPaths } from '../../../electron/core/config/paths.js';
+import { AppError } from '../../../electron/core/errors.js';
+
+const fails = (env: Record<string, string>, name: RegExp) => {
+  let caught: unknown;
+  try {
+    readEnvOverrides(env);
+  } catch (e) {
+    caught = e;
+  }
+  expect(caught).toBeInstanceOf(AppError);
+  expect((caught as AppError).errorClass).toBe('config');
+  expect((caught as AppError).message).toMatch(name);
+  expect((caught as AppError).recommendation.length).toBeGreaterThan(10);
+  return caught as AppError;
+};
+
+describe('environment overrides (DESIGN §4)', () => {
+  it('defaults: bybit, nothing overridden', () => {
+    expect(readEnvOverrides({})).toEqual({ exchanges: ['bybit'], perExchange: { bybit: { hasCredentials: false } } });
+  });
+
+  it('reads the old module variables', () => {
+    const o = readEnvOverrides({
+      EXCHANGE_SYNC_EXCHANGES: 'bybit, okx', EXCHANGE_SYNC_INTERVAL_MINUTES: '15', EXCHANGE_SYNC_ENABLED: 'false', EXCHANGE_SYNC_LOG_LEVEL: 'WARNING',
+      BYBIT_API_KEY: 'k123456', BYBIT_API_SECRET: 's123456', BYBIT_TESTNET: 'true', BYBIT_TESTNET_API_URL: 'http://127.0.0.1:9/',
+      OKX_API_URL: 'https://www.okx.com',
+    });
+    expect(o.exchanges).toEqual(['bybit', 'okx']);
+    expect(o.intervalMinutes).toBe(15);
+    expect(o.enabled).toBe(false);
+    expect(o.logLevel).toBe('warn');
+    expect(o.perExchange.bybit).toEqual({ hasCredentials: true, testnet: true, testnetApiUrl: 'http://127.0.0.1:9' });
+    expect(o.perExchange.okx).toEqual({ hasCredentials: false, apiUrl: 'https://www.okx.com' });
+  });
+
+  it.each([['abc'], ['0'], ['-5'], ['1.5'], ['1441']])('rejects interval %s naming the variable', (v) => {
+    fails({ EXCHANGE_SYNC_INTERVAL_MINUTES: v }, /EXCHANGE_SYNC_INTERVAL_MINUTES/);
+  });
+
+  it('rejects bad booleans, levels, URLs and exchange ids', () => {
+    fails({ EXCHANGE_SYNC_ENABLED: 'maybe' }, /EXCHANGE_SYNC_ENABLED/);
+    fails({ EXCHANGE_SYNC_LOG_LEVEL: 'loud' }, /EXCHANGE_SYNC_LOG_LEVEL/);
+    fails({ BYBIT_API_URL: 'not a url' }, /BYBIT_API_URL/);
+    fails({ BYBIT_API_URL: 'ftp://example.com' }, /BYBIT_API_URL/);
+    fails({ EXCHANGE_SYNC_EXCHANGES: 'by bit' }, /EXCHANGE_SYNC_EXCHANGES/);
+    fails({ BYBIT_TESTNET: 'true', BYBIT_DEMO: 'true' }, /TESTNET and BYBIT_DEMO/);
+  });
+
+  it('rejects empty, padded and half-set credentials without echoing them', () => {
+    fails({ BYBIT_API_KEY: '   ', BYBIT_API_SECRET: 'secret123' }, /BYBIT_API_KEY is set but empty/);
+    const padded = fails({ BYBIT_API_KEY: 'key123456\n', BYBIT_API_SECRET: 'secret123' }, /BYBIT_API_KEY has spaces/);
+    expect(padded.message + padded.recommendation).not.toContain('key123456');
+    fails({ BYBIT_API_KEY: 'key123456' }, /BYBIT_API_SECRET is not set/);
+  });
+});
+
+describe('effective configuration', () => {
+  const paths = resolveDataPaths({ DATA_DIR: '/tmp/x' });
+
+  it('adds an env account for an exchange with keys; env wins over settings', () => {
+    const settings = settingsSchema.parse({ sync: { intervalMinutes: 60 }, accounts: [{ exchangeId: 'bybit', id: 'main', testnet: false }] });
+    const c = buildAppConfig(settings, readEnvOverrides({ BYBIT_API_KEY: 'k123456', BYBIT_API_SECRET: 's123456', BYBIT_TESTNET: '1', EXCHANGE_SYNC_INTERVAL_MINUTES: '5' }), paths);
+    expect(c.sync.intervalMinutes).toBe(5);
+    expect(c.accounts.map((a) => `${a.exchangeId}:${a.id}:${a.source}:${a.testnet}`)).toEqual(['bybit:main:settings:true', 'bybit:default:env:true']);
+  });
+
+  it('no keys and no settings: no accounts', () => {
+    expect(buildAppConfig(defaultSettings(), readEnvOverrides({}), paths).accounts).toEqual([]);
+  });
+
+  it('data folder: DATA_DIR, else the OS app-data folder shared with Electron', () => {
+    expect(paths).toEqual({ dataDir: '/tmp/x', logDir: '/tmp/x/logs', settingsFile: '/tmp/x/settings.json' });
+    expect(resolveDataPaths({ DATA_DIR: '/tmp/x', EXCHANGE_SYNC_LOG_DIR: '/var/log/ap' }).logDir).toBe('/var/log/ap');
+    expect(defaultDataDir({}, 'linux', '/home/u')).toBe('/home/u/.config/AlphaPulse Sync');
+    expect(defaultDataDir({ XDG_CONFIG_HOME: '/cfg' }, 'linux', '/home/u')).toBe('/cfg/AlphaPulse Sync');
+    expect(defaultDataDir({}, 'darwin', '/Users/u')).toBe('/Users/u/Library/Application Support/AlphaPulse Sync');
+    expect(defaultDataDir({ APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'win32', 'C:\\Users\\u')).toContain('AlphaPulse Sync');
+  });
+});
