@@ -22,4 +22,11 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'electron/core and the CLI run without Electron.' }] }],
     },
   },
+  {
+    // The window reaches the main process only through the guarded api:invoke channel.
+    files: ['electron/shell/**/*.ts', 'electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-properties': ['error', { property: 'sendSync', message: 'Synchronous IPC blocks the main process; use the api:invoke channel (electron/shell/ipc.ts).' }],
+    },
+  },
 );

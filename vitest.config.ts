@@ -9,5 +9,7 @@ export default defineConfig({
     // Integration files each start servers; two cores, so two workers.
     maxWorkers: 2,
     reporters: ['default', './test/helpers/summary-reporter.ts'],
+    // Run electron-store through Vite so a test's vi.mock('electron') reaches its import of Electron.
+    server: { deps: { inline: ['electron-store'] } },
   },
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AppErrorInfo, AppStatus, NetValuePoint, Portfolio, Position, SyncProgress, SyncRunRecord } from './domain.js';
+import type { AccountsView, AccountView, AppErrorInfo, AppStatus, BreakerInfo, ConnectionTestResult, NetValuePoint, Portfolio, Position, SettingsView, SyncProgress, SyncRunRecord } from './domain.js';
 
 /**
  * The one contract between the core and every front end (Electron IPC, the `serve`
@@ -10,6 +10,35 @@ export const NET_VALUE_RANGES = ['24h', '7d', '30d', '1y', 'all'] as const;
 
 const accountRef = z.object({ exchangeId: z.string().min(1).max(32), account: z.string().min(1).max(64) });
 
+// Settings and accounts. The core validates the merged result against its settings schema
+// again; these catch malformed calls early. Key parts are trimmed (a paste often adds a
+// space) and never echoed in an error.
+const keyPart = (what: string) => z.string().trim().min(1, `${what} is empty`).max(512, `${what} is too long`).regex(/^\S+$/, `${what} contains white space`);
+const credentialsInput = z.object({ apiKey: keyPart('The API key'), secret: keyPart('The API secret'), password: keyPart('The passphrase').optional() }).strict();
+const accountKey = {
+  exchangeId: z.string().trim().regex(/^[a-z][a-z0-9]{1,31}$/, 'an exchange id such as "bybit"'),
+  id: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'letters, digits, "_", "-" or "." (at most 64)').default('default'),
+};
+const accountFields = {
+  label: z.string().trim().max(80).nullable().optional(),
+  enabled: z.boolean().optional(),
+  testnet: z.boolean().optional(),
+  demo: z.boolean().optional(),
+  apiUrl: z.string().trim().max(500).nullable().optional(),
+  testnetApiUrl: z.string().trim().max(500).nullable().optional(),
+};
+const settingsPatch = z.object({
+  sync: z.object({ enabled: z.boolean().optional(), intervalMinutes: z.number().int().min(1).max(1440).optional() }).strict().optional(),
+  database: z.discriminatedUnion('mode', [
+    z.object({ mode: z.literal('embedded') }).strict(),
+    // A URL without a password keeps the stored password of the same server.
+    z.object({ mode: z.literal('external'), url: z.string().trim().min(1).max(2000), sslMode: z.enum(['disable', 'require', 'verify-full']).optional(), caFile: z.string().trim().min(1).max(1000).nullable().optional() }).strict(),
+  ]).optional(),
+  launchAtLogin: z.boolean().optional(),
+  notifications: z.object({ enabled: z.boolean() }).strict().optional(),
+  quoteCurrency: z.literal('USDT').optional(),
+}).strict();
+
 export const apiInputs = {
   'status:get': z.undefined(),
   'portfolio:get': z.undefined(),
@@ -17,12 +46,44 @@ export const apiInputs = {
   'history:list': z.object({ limit: z.number().int().min(1).max(1000).default(50) }).default({ limit: 50 }),
   'net-value:get': z.object({ range: z.enum(NET_VALUE_RANGES).default('30d'), account: accountRef.nullable().default(null), maxPoints: z.number().int().min(2).max(2000).default(500) })
     .default({ range: '30d', account: null, maxPoints: 500 }),
-  'sync:run': z.object({ trigger: z.enum(['manual', 'tray', 'window', 'cli']).default('manual') }).default({ trigger: 'manual' }),
+  // `force` runs one trial even while an account's circuit breaker is open.
+  'sync:run': z.object({ trigger: z.enum(['manual', 'tray', 'window', 'cli']).default('manual'), force: z.boolean().default(false) })
+    .default({ trigger: 'manual', force: false }),
+  'settings:get': z.undefined(),
+  'settings:update': settingsPatch,
+  'accounts:list': z.undefined(),
+  // Credentials are write-only: left out, the stored key stays; null deletes it from the keychain.
+  'accounts:save': z.object({ ...accountKey, ...accountFields, credentials: credentialsInput.nullable().optional() }).strict(),
+  'accounts:remove': z.object(accountKey).strict(),
+  // Tests given credentials (before saving) or the stored ones; unset fields come from the saved account.
+  'accounts:test': z.object({ ...accountKey, ...accountFields, credentials: credentialsInput.optional() }).strict(),
+  'diagnostics:run': z.undefined(),
 } as const;
 
 export type ApiChannel = keyof typeof apiInputs;
 export type ApiInput<K extends ApiChannel> = z.input<(typeof apiInputs)[K]>;
 export type ApiParsedInput<K extends ApiChannel> = z.output<(typeof apiInputs)[K]>;
+
+export type DiagnosticStatus = 'pass' | 'warn' | 'fail' | 'skip';
+
+/** One diagnostic check's result (DESIGN §4); every text is redacted, `data` holds the measured values. */
+export interface DiagnosticCheck {
+  id: string;
+  /** `exchange/account`, or null for a global check (database, keychain, settings). */
+  account: string | null;
+  title: string;
+  status: DiagnosticStatus;
+  detail: string;
+  /** What to do, for a person; present on warn and fail, may be empty on pass. */
+  recommendation: string;
+  data: Record<string, unknown>;
+}
+
+/** `diagnose --json`: ok is false when any check failed (a warning is not a failure). */
+export interface DiagnosticsReport {
+  ok: boolean;
+  checks: DiagnosticCheck[];
+}
 
 /** What one sync run of all accounts ended with. */
 export interface SyncRunSummary {
@@ -39,6 +100,7 @@ export interface SyncRunSummary {
     requests: number;
     fillsImported: number;
     totalValue: string | null;
+    breaker: BreakerInfo;
   }>;
 }
 
@@ -49,6 +111,13 @@ export interface ApiResults {
   'history:list': SyncRunRecord[];
   'net-value:get': NetValuePoint[];
   'sync:run': SyncRunSummary;
+  'settings:get': SettingsView;
+  'settings:update': SettingsView;
+  'accounts:list': AccountsView;
+  'accounts:save': AccountView;
+  'accounts:remove': { removed: boolean; keyDeleted: boolean };
+  'accounts:test': ConnectionTestResult;
+  'diagnostics:run': DiagnosticsReport;
 }
 
 /** The handler table the core implements and each transport serves. */
@@ -62,7 +131,15 @@ export interface ApiEvents {
   'status:changed': AppStatus;
   'sync:progress': SyncProgress;
   'sync:finished': SyncRunSummary;
+  'settings:changed': SettingsView;
+  /** Each check's result as it finishes, while `diagnostics:run` is under way. */
+  'diagnostics:result': DiagnosticCheck;
 }
+
+/** Every event of {@link ApiEvents}, for transports that forward them all. */
+export const apiEventNames = ['status:changed', 'sync:progress', 'sync:finished', 'settings:changed', 'diagnostics:result'] as const satisfies ReadonlyArray<keyof ApiEvents>;
+// Compiles only while apiEventNames lists every key of ApiEvents.
+const _everyEventListed: Exclude<keyof ApiEvents, (typeof apiEventNames)[number]> extends never ? true : never = true;
 
 /** The error every transport returns instead of a raw exception. */
 export type ApiError = AppErrorInfo;

@@ -81,6 +81,18 @@ export interface SyncRunRecord {
   warnings: string[];
 }
 
+/**
+ * Per-account circuit breaker: after 3 failed syncs in a row the account rests for 10
+ * minutes (scheduled syncs skip it), then one trial decides. A manual sync can force a trial.
+ */
+export interface BreakerInfo {
+  state: 'closed' | 'open' | 'half-open';
+  consecutiveFailures: number;
+  /** While open: seconds until the next trial is allowed. */
+  cooldownRemainingSeconds: number | null;
+  lastErrorClass: ErrorClass | null;
+}
+
 export interface AccountStatus {
   exchangeId: string;
   account: string;
@@ -91,6 +103,7 @@ export interface AccountStatus {
   lastRun: SyncRunRecord | null;
   /** Age of the stored data in seconds, or null when there is none. */
   dataAgeSeconds: number | null;
+  breaker: BreakerInfo;
 }
 
 export interface SchedulerStatus {
@@ -120,4 +133,62 @@ export interface AppStatus {
 export interface NetValuePoint {
   t: string;
   value: DecimalString;
+}
+
+/** Where an account's API key is kept; the key itself never leaves the main process. */
+export type KeyLocation = 'keychain' | 'env' | 'none';
+
+/** An exchange account as settings screens see it: no secret, only a hint of the key. */
+export interface AccountView {
+  exchangeId: string;
+  id: string;
+  label: string | null;
+  enabled: boolean;
+  testnet: boolean;
+  demo: boolean;
+  apiUrl: string | null;
+  testnetApiUrl: string | null;
+  /** 'env': configured by `{EXCHANGE}_API_KEY`; it cannot be edited or removed in the app. */
+  source: 'settings' | 'env';
+  /** `hint` is "…ab12" (the last four characters) or null when there is no key. */
+  key: { location: KeyLocation; hint: string | null };
+}
+
+/** Whether API keys can be kept in the OS keychain here, and what to do when not. */
+export interface KeychainState {
+  status: 'ok' | 'unavailable' | 'not-persistent' | 'unchecked';
+  /** Set when status is not 'ok': what is wrong and what to do (use environment variables). */
+  problem: AppErrorInfo | null;
+}
+
+export interface AccountsView {
+  accounts: AccountView[];
+  keychain: KeychainState;
+}
+
+/** Settings as a front end may show them; the database password is never included. */
+export interface SettingsView {
+  sync: { enabled: boolean; intervalMinutes: number };
+  /** What is in effect after environment overrides (DESIGN §4: env wins). */
+  effectiveSync: { enabled: boolean; intervalMinutes: number };
+  /** Environment variables that override a setting, e.g. "EXCHANGE_SYNC_INTERVAL_MINUTES". */
+  envOverrides: string[];
+  database:
+    | { mode: 'embedded' }
+    | { mode: 'external'; url: string; passwordSet: boolean; sslMode: 'disable' | 'require' | 'verify-full'; caFile: string | null };
+  /** The database settings differ from the ones the app started with: a restart applies them. */
+  restartRequired: boolean;
+  launchAtLogin: boolean;
+  notifications: { enabled: boolean };
+  quoteCurrency: 'USDT';
+}
+
+/** What a test of an account's connection found; `key` is known for Bybit. */
+export interface ConnectionTestResult {
+  exchangeId: string;
+  id: string;
+  ok: boolean;
+  error: AppErrorInfo | null;
+  elapsedMs: number;
+  key: { readOnly: boolean | null; expiresAt: string | null; ipRestricted: boolean | null } | null;
 }

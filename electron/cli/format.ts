@@ -29,6 +29,7 @@ export function formatSyncSummary(s: SyncRunSummary): string {
   if (s.accounts.length === 0) return 'No exchange account is configured.';
   return s.accounts.map((a) => {
     const name = `${a.exchangeId}/${a.account}`;
+    if (a.skipped && a.breaker.state === 'open') return `${name}: not synced — ${a.skipped}\n  → run \`alphapulse-sync sync --force\` to try once now`;
     if (a.skipped) return `${name}: skipped — ${a.skipped}`;
     if (!a.ok) return `${name}: FAILED [${a.error?.errorClass}] ${a.error?.message}\n  → ${a.error?.recommendation}`;
     const warn = a.warnings.map((w) => `\n  ! ${w}`).join('');
@@ -43,6 +44,7 @@ export function formatStatus(s: AppStatus): string {
   for (const a of s.accounts) {
     const age = a.dataAgeSeconds === null ? 'no data yet' : `data ${Math.round(a.dataAgeSeconds / 60)} min old`;
     lines.push(`${a.exchangeId}/${a.account}${a.testnet ? ' (testnet)' : ''}: ${a.state}, ${age}`);
+    if (a.breaker.state !== 'closed') lines.push(`  circuit breaker ${a.breaker.state} after ${a.breaker.consecutiveFailures} failures${a.breaker.cooldownRemainingSeconds ? `, next try in ${Math.ceil(a.breaker.cooldownRemainingSeconds / 60)} min` : ''}`);
     if (a.lastRun?.error) lines.push(`  last error [${a.lastRun.error.errorClass}] ${a.lastRun.error.message}`, `  → ${a.lastRun.error.recommendation}`);
   }
   return lines.join('\n');

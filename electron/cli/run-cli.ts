@@ -1,5 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { createCore, type Core } from '../core/core.js';
+import { runHeadlessDiagnostics } from '../core/diagnostics/headless.js';
+import { describeRuntime, formatDiagnosticLine, formatDiagnosticsText } from '../core/diagnostics/report-text.js';
 import { AppError } from '../core/errors.js';
 import { formatHistory, formatPortfolio, formatStatus, formatSyncSummary } from './format.js';
 
@@ -48,9 +50,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   program.command('sync').description('sync every configured account once, then print the portfolio')
     .option('--json', 'print the run summary as JSON')
-    .action((o: { json?: boolean }) => withCore(global(), async (core) => {
+    .option('--force', 'try accounts whose circuit breaker is open (paused after repeated failures)')
+    .action((o: { json?: boolean; force?: boolean }) => withCore(global(), async (core) => {
       if (core.config.accounts.length === 0) throw noAccounts();
-      const summary = await core.invoke('sync:run', { trigger: 'cli' });
+      const summary = await core.invoke('sync:run', { trigger: 'cli', force: o.force === true });
       if (o.json) json(summary);
       else out(`${formatSyncSummary(summary)}\n\n${formatPortfolio(await core.invoke('portfolio:get'))}`);
       return summary.ok ? EXIT.ok : EXIT.failed;
@@ -83,6 +86,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       else out(formatHistory(runs));
       return EXIT.ok;
     }));
+
+  // Not through createCore: diagnose must also run, and say why, when the database cannot be opened.
+  program.command('diagnose').description('check the database, keychain, settings and each account\'s connection, key and clock; say what is wrong and what to do')
+    .option('--json', 'print the report as JSON')
+    .action(async (o: { json?: boolean }) => {
+      const live = !o.json && (io.stderr as { isTTY?: boolean }).isTTY === true;
+      const { report, redact } = await runHeadlessDiagnostics({
+        env: io.env, console: io.stderr,
+        ...(live ? { onResult: (c) => io.stderr.write(`${formatDiagnosticLine(c)}\n`) } : {}),
+      });
+      if (o.json) json(report);
+      else out(formatDiagnosticsText(report, describeRuntime(VERSION), redact));
+      exitCode = report.ok ? EXIT.ok : EXIT.failed;
+    });
 
   program.command('serve').description('keep syncing on the schedule until stopped (Ctrl+C)')
     .action(() => withCore(global(), async (core) => {

@@ -3,7 +3,11 @@ import type { ApiEvents, ApiHandlers, SyncRunSummary } from '../../shared/api.js
 import type { AccountStatus, AppStatus } from '../../shared/domain.js';
 import type { AppConfig } from './config/app-config.js';
 import { adviceFor } from './error-advice.js';
-import { readHistory, readLastRuns, readLastSuccess, readNetValue, readPortfolio, readPositions } from './db/repositories/read-repo.js';
+import { readHistory, readLastRuns, readLastSuccess, readNetValue, readPortfolio, readPositions, readRecentOutcomes } from './db/repositories/read-repo.js';
+import { breakerState, type BreakerPolicy } from './sync/breaker.js';
+import { createSettingsHandlers } from './settings/settings-handlers.js';
+import type { SettingsService } from './settings/settings-service.js';
+import type { DiagnosticsService } from './diagnostics/diagnostics-service.js';
 import type { Scheduler } from './sync/scheduler.js';
 import type { SyncService } from './sync/sync-service.js';
 
@@ -13,6 +17,9 @@ export interface ApiDeps {
   sync: SyncService;
   scheduler: Scheduler;
   now: () => Date;
+  breaker: BreakerPolicy;
+  settings: SettingsService;
+  diagnostics: DiagnosticsService;
 }
 
 const RANGE_MS: Record<string, number | null> = { '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000, '1y': 365 * 86_400_000, all: null };
@@ -28,16 +35,22 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
       const span = RANGE_MS[range] ?? null;
       return readNetValue(deps.pool, { since: span === null ? null : new Date(deps.now().getTime() - span), account, maxPoints });
     },
-    'sync:run': ({ trigger }): Promise<SyncRunSummary> => deps.sync.syncAll(trigger),
+    'sync:run': ({ trigger, force }): Promise<SyncRunSummary> => deps.sync.syncAll(trigger, { force }),
+    ...createSettingsHandlers(deps.settings),
+    'diagnostics:run': () => deps.diagnostics.run(),
   };
 }
 
 /** Status of the scheduler and of every configured account, from the database. */
 export async function readStatus(deps: ApiDeps): Promise<AppStatus> {
-  const [runs, successes, portfolio] = await Promise.all([readLastRuns(deps.pool, adviceFor), readLastSuccess(deps.pool), readPortfolio(deps.pool)]);
+  const configured = deps.config().accounts;
+  const [runs, successes, portfolio, outcomes] = await Promise.all([
+    readLastRuns(deps.pool, adviceFor), readLastSuccess(deps.pool), readPortfolio(deps.pool),
+    Promise.all(configured.map((a) => readRecentOutcomes(deps.pool, a.exchangeId, a.id))),
+  ]);
   const now = deps.now().getTime();
   const syncing = deps.sync.isRunning();
-  const accounts: AccountStatus[] = deps.config().accounts.map((a) => {
+  const accounts: AccountStatus[] = configured.map((a, i) => {
     const lastRun = runs.find((r) => r.exchangeId === a.exchangeId && r.account === a.id) ?? null;
     const lastSuccess = successes.find((s) => s.exchangeId === a.exchangeId && s.account === a.id)?.at ?? null;
     const state: AccountStatus['state'] = syncing && a.enabled ? 'syncing' : lastRun === null ? 'never' : lastRun.success ? 'ok' : 'failed';
@@ -45,6 +58,7 @@ export async function readStatus(deps: ApiDeps): Promise<AppStatus> {
       exchangeId: a.exchangeId, account: a.id, label: a.label, testnet: a.testnet, state,
       lastSuccessAt: lastSuccess?.toISOString() ?? null, lastRun,
       dataAgeSeconds: lastSuccess === null ? null : Math.max(0, Math.round((now - lastSuccess.getTime()) / 1000)),
+      breaker: breakerState(outcomes[i] ?? [], deps.now(), deps.breaker),
     };
   });
   const s = deps.scheduler.status();

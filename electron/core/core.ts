@@ -1,6 +1,7 @@
 import { parseApiInput, type ApiChannel, type ApiEvents, type ApiHandlers, type ApiInput, type ApiResults } from '../../shared/api.js';
 import { createApiHandlers, readStatus } from './api.js';
 import { buildAppConfig, type AppConfig } from './config/app-config.js';
+import { configError } from './errors.js';
 import { readEnvOverrides } from './config/env.js';
 import { resolveDataPaths } from './config/paths.js';
 import { createSettingsFile, type SettingsStore } from './config/settings-file.js';
@@ -10,13 +11,22 @@ import { migrate } from './db/migrate.js';
 import { createMarketsCache } from './db/repositories/markets-cache-repo.js';
 import { createCcxtLoader } from './exchange/ccxt-loader.js';
 import { createExchangeClient } from './exchange/create-client.js';
+import { createClientCache } from './exchange/client-cache.js';
+import { createBasisCache } from './sync/basis-cache.js';
+import { createStatusPublisher } from './sync/status-publisher.js';
 import { createRedactor, type Redactor } from './exchange/redact.js';
 import { createLogger, type Logger } from './logging/logger.js';
 import { chainSecretStores, type SecretStore } from './secrets/secret-store.js';
 import { createEnvSecretStore } from './secrets/env-secret-store.js';
+import { createKeytarStore, keychainCanary } from './secrets/keytar-store.js';
+import { createDiagnosticsService } from './diagnostics/diagnostics-service.js';
+import { createConnectionTester } from './settings/connection-test.js';
+import { createSettingsService, type SettingsService } from './settings/settings-service.js';
 import { createEventBus, type EventBus } from './sync/event-bus.js';
 import { createScheduler, type Scheduler } from './sync/scheduler.js';
 import { createSyncService, type SyncService } from './sync/sync-service.js';
+import { DEFAULT_BREAKER, type BreakerPolicy } from './sync/breaker.js';
+import type { ResilienceOptions } from './exchange/resilience.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -26,15 +36,24 @@ export interface CoreOptions {
   /** Extra secret stores tried after the environment (the shell adds the keychain). */
   secretStores?: SecretStore[];
   settingsStore?: SettingsStore;
+  /**
+   * Where keys of accounts added in the app live. Default: the OS keychain through keytar,
+   * loaded only when such a key is first needed; null: none (env credentials only).
+   */
+  keychain?: SecretStore | null;
   /** Where warnings are echoed for a person (the CLI's stderr); null for none. */
   console?: NodeJS.WritableStream | null;
   /** Create a missing external database instead of failing. */
   createDatabase?: boolean;
+  /** Timeouts, retries, breaker and deadline; defaults suit real exchanges, tests shorten them. */
+  tuning?: { resilience?: Partial<ResilienceOptions>; breaker?: BreakerPolicy; syncDeadlineMs?: number };
 }
 
 /** The headless application: everything below the UI, built in a visible order. */
 export interface Core {
-  config: AppConfig;
+  /** The effective config; settings changes through the API replace it. */
+  readonly config: AppConfig;
+  settings: SettingsService;
   /** Set when the settings file was corrupt and moved aside: the user must be told. */
   settingsRecovered: { movedTo: string; reason: string } | null;
   db: Database;
@@ -58,6 +77,11 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const settingsStore = opts.settingsStore ?? createSettingsFile(paths.settingsFile, now);
   const loaded = await settingsStore.load();
   const config = buildAppConfig(loaded.settings, envOverrides, paths);
+  const loader = createCcxtLoader();
+  // An unknown exchange is a configuration error, said before anything starts.
+  for (const a of config.accounts) {
+    if (!loader.has(a.exchangeId)) throw configError(`"${a.exchangeId}" is not an exchange ccxt knows (account "${a.id}")`, 'Use a ccxt exchange id such as "bybit", "okx" or "kraken" in EXCHANGE_SYNC_EXCHANGES or the account settings.');
+  }
   // 2. Redaction and logging, before anything can fail with a secret in its message.
   const redactor = createRedactor();
   const log = createLogger({ logDir: paths.logDir, level: config.logLevel, redactor, console: opts.console ?? null });
@@ -74,23 +98,39 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   }
   const classifyDbError = (e: unknown) => classifyDatabaseError(e, db.target);
   // 4. Secrets, exchange clients, sync service, scheduler.
-  const secrets = chainSecretStores([createEnvSecretStore(opts.env), ...(opts.secretStores ?? [])]);
-  const loader = createCcxtLoader();
+  const envSecrets = createEnvSecretStore(opts.env);
+  const keychain = opts.keychain === undefined ? createKeytarStore() : opts.keychain;
+  const secrets = chainSecretStores([envSecrets, ...(opts.secretStores ?? []), ...(keychain ? [keychain] : [])]);
   const marketsCache = createMarketsCache(db.pool);
+  const clients = createClientCache((conn) => createExchangeClient(conn, { loader, redactor, marketsCache, now, resilience: opts.tuning?.resilience ?? {} }));
   const events = createEventBus<ApiEvents>((e) => log.warn('event listener failed', { message: String(e) }));
   let scheduler: Scheduler | null = null;
-  const apiDeps = () => ({ pool: db.pool, config: () => config, sync, scheduler: scheduler!, now });
-  const publishStatus = () => {
-    readStatus(apiDeps()).then((s) => events.emit('status:changed', s), (e: unknown) => log.warn('status unavailable', { message: String(e) }));
-  };
+  const breaker = opts.tuning?.breaker ?? DEFAULT_BREAKER;
+  const apiDeps = () => ({ pool: db.pool, config: () => settings.config(), sync, scheduler: scheduler!, now, breaker, settings, diagnostics });
+  const status = createStatusPublisher(() => readStatus(apiDeps()), (s) => events.emit('status:changed', s), (e) => log.warn('status unavailable', { message: String(e) }));
+  const publishStatus = () => status.refresh();
+  // Settings and accounts change while running: the scheduler and the sync read the live config.
+  const settings = createSettingsService({
+    store: settingsStore, initial: loaded.settings, env: opts.env, envOverrides, paths, envSecrets, keychain,
+    testConnection: createConnectionTester({ loader, redactor, marketsCache, now, resilience: opts.tuning?.resilience ?? {} }),
+    onChange: (cfg, view) => {
+      scheduler?.configure(cfg.sync);
+      events.emit('settings:changed', view);
+      publishStatus();
+    },
+    warn: (message, data) => log.warn(message, data),
+  });
   const sync: SyncService = createSyncService({
     accountSync: {
       pool: db.pool, secrets, log, now, classifyDbError, redact: (s: string) => redactor.redact(s),
-      createClient: (conn) => createExchangeClient(conn, { loader, redactor, marketsCache, now }),
+      breaker, deadlineMs: opts.tuning?.syncDeadlineMs ?? 10 * 60_000,
+      createClient: (conn) => clients.get(conn),
+      discardClient: (conn) => clients.discard(conn),
+      basisCache: createBasisCache(),
     },
-    accounts: () => config.accounts,
+    accounts: () => settings.config().accounts,
     onProgress: (p) => events.emit('sync:progress', p),
-    onStart: publishStatus,
+    onStart: () => status.markSyncing(),
     onFinish: (summary) => {
       scheduler?.noteRun(new Date(summary.finishedAt));
       events.emit('sync:finished', summary);
@@ -108,11 +148,21 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     onError: (e) => log.error('scheduled sync failed', { message: String(e) }),
     onChange: publishStatus,
   }, config.sync);
+  // Diagnostics read the live config; results stream to every front end as they finish.
+  const diagnostics = createDiagnosticsService(() => ({
+    config: settings.config(), env: opts.env, settings: { file: paths.settingsFile, recovered: loaded.recovered, readError: null },
+    database: { target, dataDir: paths.dataDir, connection: db, embeddedWasRunning: db.embedded ? true : null },
+    secretStores: [envSecrets, ...(opts.secretStores ?? []), ...(keychain ? [keychain] : [])],
+    keychain: keychain ? { store: keychain, probe: { canary: () => keychainCanary(keychain) } } : null,
+    loader, redactor, now, breaker, onResult: (check) => events.emit('diagnostics:result', check),
+  }));
   const api = createApiHandlers(apiDeps());
   let closed = false;
   return {
-    config, settingsRecovered: loaded.recovered, db, log, redactor, events, sync, scheduler, api,
-    invoke: (channel, input) => (api[channel] as (i: unknown) => Promise<never>)(parseApiInput(channel, input)),
+    get config() { return settings.config(); },
+    settings, settingsRecovered: loaded.recovered, db, log, redactor, events, sync, scheduler, api,
+    // async: a rejected input is a rejected promise, never a synchronous throw.
+    invoke: async (channel, input) => (api[channel] as (i: unknown) => Promise<never>)(parseApiInput(channel, input)),
     async close() {
       if (closed) return;
       closed = true;

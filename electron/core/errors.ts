@@ -10,13 +10,16 @@ export class AppError extends Error {
   readonly recommendation: string;
   /** Whether trying again later can succeed (network, rate limit, exchange down). */
   readonly transient: boolean;
+  /** For a rate limit: how long until the exchange's window resets, when it said so. */
+  readonly retryAfterMs: number | null;
 
-  constructor(errorClass: ErrorClass, message: string, recommendation: string, options: { cause?: unknown; transient?: boolean } = {}) {
+  constructor(errorClass: ErrorClass, message: string, recommendation: string, options: { cause?: unknown; transient?: boolean; retryAfterMs?: number | null } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AppError';
     this.errorClass = errorClass;
     this.recommendation = recommendation;
     this.transient = options.transient ?? false;
+    this.retryAfterMs = options.retryAfterMs ?? null;
   }
 
   toInfo(): AppErrorInfo {

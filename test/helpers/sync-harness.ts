@@ -29,7 +29,9 @@ export async function startHarness(opts: { key?: FakeApiKey; server?: CreateServ
   return {
     server, db, dataDir, env,
     async core(extra = {}) {
-      const c = await createCore({ ...extra, env: { ...env, ...extra.env } });
+      // Short backoffs and timeouts keep fault tests quick; the policy is the same.
+      const tuning = { resilience: { initialDelayMs: 20, maxDelayMs: 200, requestTimeoutMs: 3000 }, ...extra.tuning };
+      const c = await createCore({ ...extra, tuning, env: { ...env, ...extra.env } });
       cores.push(c);
       return c;
     },

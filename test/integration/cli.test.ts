@@ -91,6 +91,16 @@ describe('alphapulse-sync CLI, end to end against the fake Bybit', () => {
     expect(limit.code).toBe(2);
     const exchange = await cli(['status'], { ...h.env, EXCHANGE_SYNC_EXCHANGES: 'bybit,not an id' });
     expect(exchange.code).toBe(2);
+    const unknown2 = await cli(['sync'], { ...h.env, EXCHANGE_SYNC_EXCHANGES: 'bybit,nosuchexchange', NOSUCHEXCHANGE_API_KEY: 'k1234567', NOSUCHEXCHANGE_API_SECRET: 's1234567' });
+    expect(unknown2.code).toBe(2);
+    expect(unknown2.stderr).toContain('"nosuchexchange" is not an exchange ccxt knows');
+    for (const bad of ['0', '-5']) {
+      const r = await cli(['status'], { ...h.env, EXCHANGE_SYNC_INTERVAL_MINUTES: bad });
+      expect(r.code).toBe(2);
+    }
+    const emptyKey = await cli(['sync'], { ...h.env, BYBIT_API_KEY: '' });
+    expect(emptyKey.code).toBe(2);
+    expect(emptyKey.stderr).toContain('BYBIT_API_KEY');
   });
 
   it('--help works for every command and exits 0', async () => {

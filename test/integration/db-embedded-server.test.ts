@@ -24,9 +24,10 @@ import { startEmbeddedServer } from ${JSON.stringify(pathToFileURL(path.join(rep
 const [dataDir, mode] = process.argv.slice(2);
 const log = { debug() {}, info() {}, warn() {} };
 const h = await startEmbeddedServer({ dataDir, log });
+// The handler is in place before the parent learns it may send SIGTERM.
+process.on('SIGTERM', () => { h.stop().then(() => process.exit(0), () => process.exit(1)); });
 process.stdout.write(JSON.stringify({ pid: process.pid, port: h.port, owned: h.owned, postmasterPid: h.postmasterPid }) + '\\n');
 if (mode === 'stop') { await h.stop(); process.exit(0); }
-process.on('SIGTERM', () => { h.stop().then(() => process.exit(0), () => process.exit(1)); });
 setInterval(() => {}, 1 << 30);
 `;
 

@@ -78,10 +78,14 @@ describe.concurrent('sync scenarios against the fake Bybit', () => {
     const core = await h.core();
     expect((await core.sync.syncAll('test')).ok).toBe(true);
     const before = await core.invoke('portfolio:get');
-    h.server.addFault({ kind: 'http', status: 502, path: '/v5/market/tickers', times: 1 });
+    h.server.addFault({ kind: 'http', status: 502, path: '/v5/market/tickers' });
+    h.server.clearRequests();
     const failed = await core.sync.syncAll('test');
     expect(failed.ok).toBe(false);
     expect(failed.accounts[0]?.error?.errorClass).toBe('exchange-down');
+    // Three tries, then it gives up.
+    expect(h.server.countRequests('/v5/market/tickers')).toBe(3);
+    h.server.clearFaults();
     expect(await core.invoke('portfolio:get')).toEqual(before);
     const status = await core.invoke('status:get');
     expect(status.accounts[0]).toMatchObject({ state: 'failed', lastSuccessAt: expect.any(String) });

@@ -6,6 +6,7 @@ import type { Redactor } from './redact.js';
 import type { ExchangeAccountClient, MarketsCache } from './types.js';
 import { createBybitClient } from './bybit/bybit-client.js';
 import { createGenericClient } from './generic-client.js';
+import type { ResilienceOptions } from './resilience.js';
 
 /** One exchange account's connection settings (no secrets but the credentials object). */
 export interface AccountConnection {
@@ -23,8 +24,8 @@ export interface ClientFactoryDeps {
   redactor: Redactor;
   marketsCache: MarketsCache;
   now: () => Date;
-  /** Per-request timeout in ms. */
-  timeoutMs?: number;
+  /** Timeouts, retries and backoff; defaults suit real exchanges, tests shorten them. */
+  resilience?: Partial<ResilienceOptions>;
 }
 
 const NAMES: Record<string, string> = { bybit: 'Bybit' };
@@ -41,7 +42,6 @@ export async function createExchangeClient(conn: AccountConnection, deps: Client
   const ex = new Exchange({
     apiKey, secret, ...(password ? { password } : {}),
     enableRateLimit: conn.exchangeId !== 'bybit',
-    timeout: deps.timeoutMs ?? 15_000,
     options: { adjustForTimeDifference: false, recvWindow: 5000 },
   });
   ex.verbose = false;
@@ -50,9 +50,9 @@ export async function createExchangeClient(conn: AccountConnection, deps: Client
   const override = conn.testnet ? conn.testnetApiUrl : conn.apiUrl;
   const endpointKey = override ?? (conn.testnet ? 'testnet' : conn.demo ? 'demo' : 'mainnet');
   if (conn.exchangeId === 'bybit') {
-    return createBybitClient({ ex, errorContext, marketsCache: deps.marketsCache, endpointKey, now: deps.now });
+    return createBybitClient({ ex, errorContext, marketsCache: deps.marketsCache, endpointKey, now: deps.now, resilience: deps.resilience ?? {} });
   }
-  return createGenericClient({ ex, errorContext, now: deps.now });
+  return createGenericClient({ ex, errorContext, now: deps.now, resilience: deps.resilience ?? {} });
 }
 
 function selectEnvironment(ex: CcxtExchange, conn: AccountConnection): void {

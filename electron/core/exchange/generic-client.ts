@@ -1,7 +1,9 @@
 import { dec } from '../portfolio/decimal.js';
 import type { TickerQuote } from '../portfolio/pricing.js';
 import type { CcxtExchange } from './ccxt-loader.js';
+import { AppError } from '../errors.js';
 import { classifyExchangeError, type ErrorContext } from './classify-error.js';
+import { createRequestPolicy, DEFAULT_RESILIENCE, type ResilienceOptions } from './resilience.js';
 import type { BalanceRow, CollectInput, CollectResult, ExchangeAccountClient, FillRow } from './types.js';
 
 interface UnifiedBalance { total?: Record<string, number | undefined> }
@@ -14,18 +16,24 @@ interface UnifiedTrade { id?: string; order?: string; symbol: string; side: 'buy
  * JS numbers; each is turned into its shortest exact decimal string (ccxt's own
  * numberToString) at this boundary and never used in arithmetic.
  */
-export function createGenericClient(deps: { ex: CcxtExchange; errorContext: ErrorContext; now: () => Date }): ExchangeAccountClient {
+export function createGenericClient(deps: { ex: CcxtExchange; errorContext: ErrorContext; now: () => Date; resilience: Partial<ResilienceOptions> }): ExchangeAccountClient {
   const { ex } = deps;
+  const resilience = { ...DEFAULT_RESILIENCE, ...deps.resilience };
+  ex.timeout = resilience.requestTimeoutMs;
+  const policy = createRequestPolicy({ ...resilience, requestTimeoutMs: resilience.requestTimeoutMs + 1000 },
+    () => new AppError('network', `${deps.errorContext.exchangeName} did not answer in time`, 'Check the internet connection; the sync tries again.', { transient: true }));
   let requests = 0;
   const call = async <T>(method: string, what: string, ...args: unknown[]): Promise<T> => {
     const fn = ex[method];
     if (typeof fn !== 'function') throw new Error(`${ex.id} has no ${method}`);
-    requests += 1;
-    try {
-      return (await (fn as (...a: unknown[]) => Promise<T>).apply(ex, args));
-    } catch (e) {
-      throw classifyExchangeError(e, { ...deps.errorContext, what });
-    }
+    return policy(async () => {
+      requests += 1;
+      try {
+        return await (fn as (...a: unknown[]) => Promise<T>).apply(ex, args);
+      } catch (e) {
+        throw classifyExchangeError(e, { ...deps.errorContext, what });
+      }
+    });
   };
   const num = (n: number) => (ex.numberToString as (v: number) => string)(n);
   return {

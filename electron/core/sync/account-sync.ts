@@ -1,15 +1,18 @@
 import type { Pool, PoolClient } from 'pg';
-import type { AppErrorInfo, PortfolioItem, SyncProgress } from '../../../shared/domain.js';
+import type { AppErrorInfo, BreakerInfo, PortfolioItem, SyncProgress } from '../../../shared/domain.js';
 import type { AccountConfig } from '../config/app-config.js';
 import { envPrefix } from '../config/env.js';
 import { AppError, configError } from '../errors.js';
 import type { AccountConnection } from '../exchange/create-client.js';
 import type { CollectResult, ExchangeAccountClient } from '../exchange/types.js';
 import { ensureAccount, markAccountSynced } from '../db/repositories/accounts-repo.js';
-import { readSpotFills } from '../db/repositories/read-repo.js';
+import { readRecentOutcomes } from '../db/repositories/read-repo.js';
+import type { BasisCache } from './basis-cache.js';
+import { withDeadline } from '../exchange/resilience.js';
+import { breakerState, type BreakerPolicy } from './breaker.js';
 import { recordFailedRun, writeAccountSync } from '../db/repositories/sync-write.js';
 import type { Logger } from '../logging/logger.js';
-import { computeCostBasis, type CostFill } from '../portfolio/cost-basis.js';
+import { computeCostBasis, type CostBasis, type CostFill } from '../portfolio/cost-basis.js';
 import { dec } from '../portfolio/decimal.js';
 import { resolveUsdtPrices } from '../portfolio/pricing.js';
 import { summarisePortfolio, valueAccount, type Holding } from '../portfolio/valuation.js';
@@ -19,11 +22,17 @@ export interface AccountSyncDeps {
   pool: Pool;
   secrets: SecretStore;
   createClient: (conn: AccountConnection) => Promise<ExchangeAccountClient>;
+  basisCache: BasisCache;
+  /** Drops the account's kept client after a failure. */
+  discardClient: (conn: AccountConnection) => void;
   classifyDbError: (e: unknown) => AppError;
   /** Cuts secrets out of a message before it is stored or returned. */
   redact: (text: string) => string;
   log: Logger;
   now: () => Date;
+  breaker: BreakerPolicy;
+  /** Longest one account's sync may take, exchange reads and writing included. */
+  deadlineMs: number;
 }
 
 export interface AccountSyncResult {
@@ -38,23 +47,32 @@ export interface AccountSyncResult {
   fillsImported: number;
   totalValue: string | null;
   syncId: number | null;
+  /** The account's circuit breaker after this run. */
+  breaker: BreakerInfo;
 }
+
+const CLOSED: BreakerInfo = { state: 'closed', consecutiveFailures: 0, cooldownRemainingSeconds: null, lastErrorClass: null };
 
 /**
  * One account, isolated: its own advisory lock, exchange reads outside any
  * transaction, then a single transaction that writes everything or nothing. A failure
  * is classified, recorded in sync_history and returned, never thrown.
  */
-export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig, trigger: string, onProgress: (p: SyncProgress) => void): Promise<AccountSyncResult> {
+export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig, run: { trigger: string; force: boolean }, onProgress: (p: SyncProgress) => void): Promise<AccountSyncResult> {
+  const { trigger } = run;
   const startedAt = deps.now();
+  const startedAtPerf = performance.now();
   const base = { exchangeId: account.exchangeId, account: account.id };
-  const result: AccountSyncResult = { ...base, ok: false, skipped: null, error: null, warnings: [], requests: 0, fillsImported: 0, totalValue: null, syncId: null };
+  const result: AccountSyncResult = { ...base, ok: false, skipped: null, error: null, warnings: [], requests: 0, fillsImported: 0, totalValue: null, syncId: null, breaker: CLOSED };
+  let recent: Awaited<ReturnType<typeof readRecentOutcomes>> = [];
   const progress = (p: Omit<SyncProgress, 'exchangeId' | 'account'>) => onProgress({ ...base, ...p });
   let client: ExchangeAccountClient | null = null;
+  let conn: AccountConnection | null = null;
+  let requestsBefore = 0;
   let db: PoolClient | null = null;
   let locked = false;
   try {
-    db = await deps.pool.connect().catch((e: unknown) => { throw deps.classifyDbError(e); });
+    db = await connectChecked(deps.pool).catch((e: unknown) => { throw deps.classifyDbError(e); });
     const lockKey = `alphapulse-sync:${account.exchangeId}:${account.id}`;
     const { rows } = await db.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [lockKey]);
     if (!rows[0]?.ok) {
@@ -63,16 +81,32 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
       return result;
     }
     locked = true;
+    recent = await readRecentOutcomes(db, account.exchangeId, account.id);
+    result.breaker = breakerState(recent, deps.now(), deps.breaker);
+    if (result.breaker.state === 'open' && !run.force) {
+      result.skipped = breakerMessage(result.breaker);
+      return result;
+    }
     const row = await ensureAccount(db, { exchangeId: account.exchangeId, account: account.id, label: account.label, testnet: account.testnet, demo: account.demo });
     const credentials = await deps.secrets.get({ exchangeId: account.exchangeId, accountId: account.id });
     if (!credentials) throw missingKey(account);
-    client = await deps.createClient({ ...base, accountId: account.id, testnet: account.testnet, demo: account.demo, apiUrl: account.apiUrl, testnetApiUrl: account.testnetApiUrl, credentials });
-    const collected = await client.collect({ fills: row.fills, accountMode: row.accountMode, onProgress: progress });
+    conn = { ...base, accountId: account.id, testnet: account.testnet, demo: account.demo, apiUrl: account.apiUrl, testnetApiUrl: account.testnetApiUrl, credentials };
+    client = await deps.createClient(conn);
+    requestsBefore = client.requestCount();
+    const exchangeClient = client;
+    const t0 = performance.now();
+    // The stored fills load and their cost basis is computed while the exchange is read:
+    // a warm sync is mostly waiting, so this work is off the critical path.
+    const storedFills = deps.basisCache.load(db, row.id);
+    storedFills.catch(() => undefined);
+    const collected = await withDeadline(deps.deadlineMs, () => exchangeClient.collect({ fills: row.fills, accountMode: row.accountMode, onProgress: progress }),
+      () => new AppError('network', `The sync did not finish within ${Math.round(deps.deadlineMs / 1000)} s`, 'The exchange or the connection is very slow; the next sync tries again.', { transient: true }));
     result.requests = collected.requests;
     result.warnings = collected.warnings;
     progress({ step: 'saving', done: 0, total: null, message: 'Saving' });
-    const stored = await readSpotFills(db, row.id);
-    const { items, totalValue, unpricedAssets, prices } = value(account, collected, stored);
+    const t1 = performance.now();
+    const { items, totalValue, unpricedAssets, prices } = value(account, collected, await storedFills);
+    const t2 = performance.now();
     const finishedAt = deps.now();
     await db.query('BEGIN');
     const written = await writeAccountSync(db, {
@@ -81,18 +115,22 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
     });
     await markAccountSynced(db, row.id, collected.fillsState, collected.accountMode, finishedAt);
     await db.query('COMMIT');
-    Object.assign(result, { ok: true, fillsImported: written.fillsInserted, totalValue, syncId: written.syncId });
+    Object.assign(result, { ok: true, fillsImported: written.fillsInserted, totalValue, syncId: written.syncId, breaker: CLOSED });
     progress({ step: 'done', done: 1, total: 1, message: 'Synced' });
-    deps.log.info('account synced', { ...base, requests: result.requests, fills: written.fillsInserted, warnings: result.warnings.length });
+    const ms = { prepare: Math.round(t0 - startedAtPerf), exchange: Math.round(t1 - t0), compute: Math.round(t2 - t1), write: Math.round(performance.now() - t2) };
+    deps.log.info('account synced', { ...base, requests: result.requests, fills: written.fillsInserted, warnings: result.warnings.length, ms });
     return result;
   } catch (e) {
     const error = classify(e, deps);
     result.error = { errorClass: error.errorClass, message: deps.redact(error.message), recommendation: deps.redact(error.recommendation) };
-    result.requests = client?.requestCount() ?? result.requests;
+    result.requests = client ? client.requestCount() - requestsBefore : result.requests;
+    if (conn) deps.discardClient(conn);
     await db?.query('ROLLBACK').catch(() => undefined);
     deps.log.warn('account sync failed', { ...base, errorClass: error.errorClass, message: result.error.message, cause: String((error.cause as Error | undefined)?.message ?? '') });
-    await recordFailedRun(deps.pool, { ...base, trigger, startedAt, finishedAt: deps.now(), errorClass: error.errorClass, message: result.error.message, requests: result.requests, warnings: result.warnings })
+    const finishedAt = deps.now();
+    await recordFailedRun(deps.pool, { ...base, trigger, startedAt, finishedAt, errorClass: error.errorClass, message: result.error.message, requests: result.requests, warnings: result.warnings })
       .catch((err: unknown) => deps.log.error('could not record the failed run', { ...base, message: String((err as Error).message) }));
+    result.breaker = breakerState([{ success: false, endTime: finishedAt, errorClass: error.errorClass }, ...recent], deps.now(), deps.breaker);
     return result;
   } finally {
     if (db && locked) await db.query('SELECT pg_advisory_unlock(hashtext($1))', [`alphapulse-sync:${account.exchangeId}:${account.id}`]).catch(() => undefined);
@@ -101,8 +139,8 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
   }
 }
 
-function value(account: AccountConfig, c: CollectResult, stored: CostFill[]) {
-  const known = new Set(stored.map((f) => f.id));
+function value(account: AccountConfig, c: CollectResult, stored: { fills: CostFill[]; basis: Map<string, CostBasis> }) {
+  const known = new Set(stored.fills.map((f) => f.id));
   const fresh: CostFill[] = c.fills.filter((f) => !known.has(f.fillId)).map((f) => ({
     id: f.fillId, executedAt: f.executedAt, base: f.base, quote: f.quote, side: f.side, price: dec(f.price), quantity: dec(f.quantity),
     fee: f.fee === null ? null : dec(f.fee), feeCurrency: f.feeCurrency,
@@ -116,11 +154,33 @@ function value(account: AccountConfig, c: CollectResult, stored: CostFill[]) {
   }
   const holdings = [...holdingsMap.values()];
   const priceMap = resolveUsdtPrices(c.tickers, holdings.map((h) => h.asset));
-  const valuation = valueAccount({ exchangeId: account.exchangeId, account: account.id, holdings, prices: priceMap, costBasis: computeCostBasis([...stored, ...fresh]) });
+  const valuation = valueAccount({ exchangeId: account.exchangeId, account: account.id, holdings, prices: priceMap, costBasis: fresh.length ? computeCostBasis([...stored.fills, ...fresh]) : stored.basis });
   const summary = summarisePortfolio(valuation.items, c.serverTime);
   const items: PortfolioItem[] = summary.items;
   const prices = [...priceMap].map(([asset, p]) => ({ asset, price: p.price.toString(), change24hPct: p.change24hPct?.toString() ?? null, sourceSymbol: p.sourceSymbol }));
   return { items, totalValue: valuation.totalValue.toString(), unpricedAssets: valuation.unpricedAssets, prices };
+}
+
+/**
+ * A pooled connection that answers. After the server restarted or terminated idle
+ * sessions, the pool may still hold a dead one that nobody noticed yet: try a second.
+ */
+async function connectChecked(pool: Pool): Promise<PoolClient> {
+  for (let attempt = 1; ; attempt++) {
+    const client = await pool.connect();
+    try {
+      await client.query('SELECT 1');
+      return client;
+    } catch (e) {
+      client.release(true);
+      if (attempt >= 3) throw e;
+    }
+  }
+}
+
+function breakerMessage(b: BreakerInfo): string {
+  const minutes = Math.max(1, Math.ceil((b.cooldownRemainingSeconds ?? 0) / 60));
+  return `paused after ${b.consecutiveFailures} failed syncs in a row (last: ${b.lastErrorClass}); the next try is in ${minutes} min — sync with force to try now`;
 }
 
 function missingKey(account: AccountConfig): AppError {

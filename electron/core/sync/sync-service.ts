@@ -12,8 +12,11 @@ export interface SyncServiceDeps {
 }
 
 export interface SyncService {
-  /** Syncs every enabled account; a call while a run is under way joins that run. */
-  syncAll(trigger: string): Promise<SyncRunSummary>;
+  /**
+   * Syncs every enabled account; a call while a run is under way joins that run.
+   * `force` lets accounts whose circuit breaker is open have one trial.
+   */
+  syncAll(trigger: string, opts?: { force?: boolean }): Promise<SyncRunSummary>;
   isRunning(): boolean;
   /** Resolves when the current run (if any) has finished: used on quit. */
   idle(): Promise<void>;
@@ -22,12 +25,12 @@ export interface SyncService {
 export function createSyncService(deps: SyncServiceDeps): SyncService {
   let inFlight: Promise<SyncRunSummary> | null = null;
 
-  async function run(trigger: string): Promise<SyncRunSummary> {
+  async function run(trigger: string, force: boolean): Promise<SyncRunSummary> {
     const startedAt = deps.accountSync.now();
     deps.onStart();
     const accounts = deps.accounts().filter((a) => a.enabled);
     // Accounts are independent: one failing or slow never holds up another.
-    const results = await Promise.all(accounts.map((a) => syncAccount(deps.accountSync, a, trigger, deps.onProgress)));
+    const results = await Promise.all(accounts.map((a) => syncAccount(deps.accountSync, a, { trigger, force }, deps.onProgress)));
     const summary: SyncRunSummary = {
       startedAt: startedAt.toISOString(),
       finishedAt: deps.accountSync.now().toISOString(),
@@ -39,8 +42,8 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
   }
 
   return {
-    syncAll(trigger) {
-      if (!inFlight) inFlight = run(trigger).finally(() => { inFlight = null; });
+    syncAll(trigger, opts = {}) {
+      if (!inFlight) inFlight = run(trigger, opts.force === true).finally(() => { inFlight = null; });
       return inFlight;
     },
     isRunning: () => inFlight !== null,
@@ -49,5 +52,5 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
 }
 
 function toSummary(r: AccountSyncResult): SyncRunSummary['accounts'][number] {
-  return { exchangeId: r.exchangeId, account: r.account, ok: r.ok, skipped: r.skipped, error: r.error, warnings: r.warnings, requests: r.requests, fillsImported: r.fillsImported, totalValue: r.totalValue };
+  return { exchangeId: r.exchangeId, account: r.account, ok: r.ok, skipped: r.skipped, error: r.error, warnings: r.warnings, requests: r.requests, fillsImported: r.fillsImported, totalValue: r.totalValue, breaker: r.breaker };
 }

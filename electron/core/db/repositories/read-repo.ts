@@ -2,7 +2,6 @@ import type { Pool, PoolClient } from 'pg';
 import type { NetValuePoint, Portfolio, Position, SyncRunRecord } from '../../../../shared/domain.js';
 import type { CostFill } from '../../portfolio/cost-basis.js';
 import { dec, decOrNull } from '../../portfolio/decimal.js';
-import { downsample } from '../../portfolio/net-value.js';
 import { summarisePortfolio, type ValuedItem } from '../../portfolio/valuation.js';
 
 type Queryable = Pool | PoolClient;
@@ -86,18 +85,35 @@ export async function readLastSuccess(db: Queryable): Promise<Array<{ exchangeId
 
 /**
  * Net value over time: at each snapshot, the sum over accounts of each account's latest
- * value up to then (accounts sync a moment apart), thinned to `maxPoints`.
+ * value up to then (a running sum of per-account changes), thinned in SQL to at most
+ * `maxPoints` — the first point, then the last point of each of `maxPoints − 1` equal
+ * runs by index — so a year of 30-minute snapshots never leaves the database whole.
  */
 export async function readNetValue(db: Queryable, opts: { since: Date | null; account: { exchangeId: string; account: string } | null; maxPoints: number }): Promise<NetValuePoint[]> {
   const { rows } = await db.query<{ t: Date; value: string }>(
     `WITH s AS (
-       SELECT s.account_id, s.taken_at, s.total_value FROM snapshots s JOIN accounts a ON a.id = s.account_id
-       WHERE ($1::timestamptz IS NULL OR s.taken_at >= $1) AND ($2::text IS NULL OR (a.exchange_id = $2 AND a.account = $3))
-     ), grid AS (SELECT DISTINCT taken_at AS t FROM s)
-     SELECT g.t, SUM(l.total_value)::text AS value FROM grid g
-     CROSS JOIN LATERAL (
-       SELECT DISTINCT ON (account_id) total_value FROM s WHERE s.taken_at <= g.t ORDER BY account_id, taken_at DESC
-     ) l GROUP BY g.t ORDER BY g.t`,
-    [opts.since, opts.account?.exchangeId ?? null, opts.account?.account ?? null]);
-  return downsample(rows.map((r) => ({ t: r.t, value: dec(r.value) })), opts.maxPoints).map((p) => ({ t: p.t.toISOString(), value: p.value.toString() }));
+       SELECT s.id, s.account_id, s.taken_at, s.total_value FROM snapshots s JOIN accounts a ON a.id = s.account_id
+       WHERE $2::text IS NULL OR (a.exchange_id = $2 AND a.account = $3)
+     ), running AS (
+       SELECT id, taken_at, SUM(delta) OVER (ORDER BY taken_at, id ROWS UNBOUNDED PRECEDING) AS total
+       FROM (SELECT id, taken_at, total_value - COALESCE(LAG(total_value) OVER (PARTITION BY account_id ORDER BY taken_at, id), 0) AS delta FROM s) d
+     ), ranged AS (
+       SELECT id, taken_at, total, row_number() OVER (ORDER BY taken_at, id) - 1 AS k, count(*) OVER () AS n
+       FROM running WHERE $1::timestamptz IS NULL OR taken_at >= $1
+     ), bucketed AS (
+       SELECT *, CASE WHEN k = 0 OR n <= $4 THEN -k ELSE (k * ($4 - 1) + n - 2) / (n - 1) END AS bucket FROM ranged
+     )
+     SELECT t, value FROM (
+       SELECT DISTINCT ON (bucket) taken_at AS t, total::text AS value, k FROM bucketed ORDER BY bucket, k DESC
+     ) picked ORDER BY k`,
+    [opts.since, opts.account?.exchangeId ?? null, opts.account?.account ?? null, opts.maxPoints]);
+  return rows.map((r) => ({ t: r.t.toISOString(), value: dec(r.value).toString() }));
+}
+
+/** An account's latest runs, newest first: what its circuit breaker is derived from. */
+export async function readRecentOutcomes(db: Queryable, exchangeId: string, account: string, limit = 20): Promise<Array<{ success: boolean; endTime: Date | null; errorClass: string | null }>> {
+  const { rows } = await db.query<{ success: boolean; end_time: Date | null; error_class: string | null }>(
+    `SELECT success, (end_time AT TIME ZONE 'UTC') AS end_time, error_class FROM sync_history
+     WHERE exchange_id = $1 AND account = $2 ORDER BY start_time DESC, id DESC LIMIT $3`, [exchangeId, account, limit]);
+  return rows.map((r) => ({ success: r.success, endTime: r.end_time, errorClass: r.error_class }));
 }

@@ -38,7 +38,8 @@ const col = <T, K extends keyof T>(rows: readonly T[], key: K) => rows.map((r) =
  */
 export async function writeAccountSync(db: PoolClient, w: AccountSyncWrite): Promise<{ syncId: number; fillsInserted: number }> {
   const at = w.finishedAt;
-  const inserted = await db.query(
+  // Empty lists skip their statement: a warm sync usually has no new fills or positions.
+  const inserted = w.fills.length === 0 ? { rowCount: 0 } : await db.query(
     `INSERT INTO fills (account_id, fill_id, order_id, category, symbol, base, quote, side, price, quantity, fee, fee_currency, fee_usdt_rate, quote_usdt_rate, executed_at)
      SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::numeric[], $10::numeric[], $11::numeric[], $12::text[], $13::numeric[], $14::numeric[], $15::timestamptz[])
      ON CONFLICT (account_id, fill_id) DO NOTHING`,
@@ -59,7 +60,7 @@ export async function writeAccountSync(db: PoolClient, w: AccountSyncWrite): Pro
 
   await db.query('DELETE FROM positions WHERE account_id = $1', [w.accountId]);
   const p = w.positions;
-  await db.query(
+  if (p.length > 0) await db.query(
     `INSERT INTO positions (account_id, category, symbol, side, size, entry_price, mark_price, unrealised_pnl, leverage, liquidation_price, settle_coin, updated_at)
      SELECT $1, *, $11 FROM unnest($2::text[], $3::text[], $4::text[], $5::numeric[], $6::numeric[], $7::numeric[], $8::numeric[], $9::numeric[], $10::numeric[], $12::text[])`,
     [w.accountId, col(p, 'category'), col(p, 'symbol'), col(p, 'side'), col(p, 'size'), col(p, 'entryPrice'), col(p, 'markPrice'), col(p, 'unrealisedPnl'),

@@ -1,21 +1,20 @@
-import pThrottle from 'p-throttle';
 import { z } from 'zod';
+import { AppError } from '../../errors.js';
 import type { CcxtExchange } from '../ccxt-loader.js';
 import { BadResponseError, classifyExchangeError, type ErrorContext } from '../classify-error.js';
+import { createRateGate, type RateGate } from '../rate-gate.js';
+import { createRequestPolicy, DEFAULT_RESILIENCE, type ResilienceOptions } from '../resilience.js';
+import { readLimitHeaders, type LimitHeaders } from './bybit-headers.js';
 
 type Params = Record<string, string | number>;
 
 /**
- * Requests per second Bybit allows per endpoint (per key for private ones). ccxt's own
- * throttle uses one bucket for every endpoint and would serialise calls that Bybit
- * lets run side by side, so it is off and these gates pace each endpoint instead.
+ * Requests per second to start with, per endpoint, before Bybit's `X-Bapi-Limit`
+ * header says otherwise (its documented defaults). ccxt's own throttle uses one bucket
+ * for every endpoint and would serialise calls that Bybit lets run side by side.
  */
-const PER_SECOND: Record<string, number> = {
-  'v5/execution/list': 10,
-  'v5/position/list': 10,
-  'v5/account/wallet-balance': 10,
+const INITIAL_PER_SECOND: Record<string, number> = {
   'v5/asset/transfer/query-account-coins-balance': 2,
-  'v5/user/query-api': 10,
 };
 const PUBLIC_PER_SECOND = 50;
 const PRIVATE_PER_SECOND = 10;
@@ -27,6 +26,7 @@ const envelope = z.object({
   retCode: z.union([z.number(), z.string()]),
   result: z.unknown(),
   time: z.union([z.number(), z.string()]).optional(),
+  responseHeaders: z.record(z.string(), z.unknown()).optional(),
 });
 
 export interface BybitCall<T> {
@@ -35,19 +35,50 @@ export interface BybitCall<T> {
   serverTime: number | null;
 }
 
+export interface BybitApiOptions {
+  resilience?: Partial<ResilienceOptions>;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
 /**
- * Bybit V5 through ccxt's implicit API: ccxt signs and maps errors; we pace requests,
- * count them, keep the clock offset, validate every answer and classify failures.
+ * Bybit V5 through ccxt's implicit API: ccxt signs and maps errors; we pace each
+ * endpoint at the rate Bybit reports, retry transient failures (cockatiel), keep the
+ * clock offset, validate every answer and classify every failure.
  */
 export class BybitApi {
   private requests = 0;
   private offsetMs: number | null = null;
-  private readonly gates = new Map<string, <R>(fn: () => Promise<R>) => Promise<R>>();
+  private lastHeaders: LimitHeaders | null = null;
+  /** Set when a sync's reads failed: no new request starts after that. */
+  private stopped: unknown = null;
+  private readonly gates = new Map<string, RateGate>();
+  private readonly policy: <T>(fn: () => Promise<T>) => Promise<T>;
+  private readonly now: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
 
-  constructor(private readonly ex: CcxtExchange, private readonly errorContext: ErrorContext) {}
+  constructor(private readonly ex: CcxtExchange, private readonly errorContext: ErrorContext, opts: BybitApiOptions = {}) {
+    this.now = opts.now ?? Date.now;
+    this.sleep = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    const resilience = { ...DEFAULT_RESILIENCE, ...opts.resilience };
+    // ccxt aborts the socket; the policy's own timeout is the backstop.
+    ex.timeout = resilience.requestTimeoutMs;
+    ex.returnResponseHeaders = true;
+    this.policy = createRequestPolicy({ ...resilience, requestTimeoutMs: resilience.requestTimeoutMs + 1000 },
+      () => new AppError('network', `${errorContext.exchangeName} did not answer in time`, 'Check the internet connection (and proxy/VPN); the sync tries again.', { transient: true }));
+  }
 
   requestCount(): number {
     return this.requests;
+  }
+
+  /** Stops starting requests (the sync failed); {@link resume} for the next sync. */
+  stop(reason: unknown): void {
+    this.stopped = reason ?? new Error('stopped');
+  }
+
+  resume(): void {
+    this.stopped = null;
   }
 
   /** Local clock minus Bybit's, once measured. */
@@ -55,28 +86,35 @@ export class BybitApi {
     return this.offsetMs;
   }
 
-  async publicGet<T>(path: string, params: Params, schema: z.ZodType<T>, what: string): Promise<BybitCall<T>> {
-    return this.call('public', path, params, schema, what);
+  /** The rate-limit headers of the latest private answer (diagnostics show the headroom). */
+  lastLimitHeaders(): LimitHeaders | null {
+    return this.lastHeaders;
   }
 
-  /** A signed GET; measures the clock first when it is not known, and once more on a 10002. */
+  async publicGet<T>(path: string, params: Params, schema: z.ZodType<T>, what: string): Promise<BybitCall<T>> {
+    return this.policy(() => this.call('public', path, params, schema, what));
+  }
+
+  /** A signed GET; measures the clock first when it is not known, and again on a 10002. */
   async privateGet<T>(path: string, params: Params, schema: z.ZodType<T>, what: string): Promise<BybitCall<T>> {
     if (this.offsetMs === null) await this.measureClock();
-    try {
-      return await this.call('private', path, params, schema, what);
-    } catch (e) {
-      if ((e as { errorClass?: string }).errorClass !== 'clock') throw e;
-      await this.measureClock();
-      return this.call('private', path, params, schema, what);
-    }
+    return this.policy(async () => {
+      try {
+        return await this.call('private', path, params, schema, what);
+      } catch (e) {
+        if ((e as AppError).errorClass !== 'clock') throw e;
+        await this.measureClock();
+        return this.call('private', path, params, schema, what);
+      }
+    });
   }
 
   /** Reads Bybit's server time and sets the offset ccxt signs with. */
   async measureClock(): Promise<void> {
-    const started = Date.now();
-    const r = await this.call('public', 'v5/market/time', {}, z.object({ timeSecond: z.string() }), 'the server time', false);
+    const started = this.now();
+    const r = await this.policy(() => this.call('public', 'v5/market/time', {}, z.object({ timeSecond: z.string() }), 'the server time', false));
     const server = r.serverTime ?? Number(r.result.timeSecond) * 1000;
-    this.setOffset(started, Date.now(), server);
+    this.setOffset(started, this.now(), server);
   }
 
   private setOffset(sentAt: number, receivedAt: number, serverTime: number): void {
@@ -84,38 +122,46 @@ export class BybitApi {
     this.ex.options.timeDifference = this.offsetMs + SIGNING_BIAS_MS;
   }
 
-  private gate(api: 'public' | 'private', path: string) {
+  private gate(api: 'public' | 'private', path: string): RateGate {
     let g = this.gates.get(path);
     if (!g) {
-      const limit = PER_SECOND[path] ?? (api === 'public' ? PUBLIC_PER_SECOND : PRIVATE_PER_SECOND);
-      const throttle = pThrottle({ limit, interval: 1000 });
-      g = <R>(fn: () => Promise<R>) => throttle(fn)();
+      g = createRateGate(INITIAL_PER_SECOND[path] ?? (api === 'public' ? PUBLIC_PER_SECOND : PRIVATE_PER_SECOND), { now: this.now, sleep: this.sleep });
       this.gates.set(path, g);
     }
     return g;
   }
 
+  /** Bybit's reset timestamps are on its clock; gates run on ours. */
+  private toLocal(serverMs: number): number {
+    return serverMs + (this.offsetMs ?? 0);
+  }
+
   private async call<T>(api: 'public' | 'private', path: string, params: Params, schema: z.ZodType<T>, what: string, noteTime = true): Promise<BybitCall<T>> {
-    const method = methodName(api, path);
-    const fn = this.ex[method];
-    if (typeof fn !== 'function') throw new Error(`ccxt has no ${method}`);
+    const fn = this.ex[methodName(api, path)];
+    if (typeof fn !== 'function') throw new Error(`ccxt has no ${methodName(api, path)}`);
     const ctx = { ...this.errorContext, what };
-    let sentAt = 0;
+    const gate = this.gate(api, path);
+    if (this.stopped) throw this.stopped;
+    await gate.take();
+    if (this.stopped) throw this.stopped;
+    this.requests += 1;
+    const sentAt = this.now();
     let raw: unknown;
     try {
-      raw = await this.gate(api, path)(() => {
-        this.requests += 1;
-        sentAt = Date.now();
-        return (fn as (p: Params) => Promise<unknown>).call(this.ex, params);
-      });
+      raw = await (fn as (p: Params) => Promise<unknown>).call(this.ex, params);
     } catch (e) {
-      throw classifyExchangeError(e, ctx);
+      throw this.failure(e, ctx, gate);
     }
-    const receivedAt = Date.now();
+    const receivedAt = this.now();
     try {
       if (typeof raw !== 'object' || raw === null) throw new BadResponseError(`${what}: the answer is not JSON`);
       const env = envelope.safeParse(raw);
       if (!env.success) throw new BadResponseError(`${what}: not a Bybit answer`);
+      const limits = readLimitHeaders(env.data.responseHeaders);
+      if (limits) {
+        gate.update({ ...limits, resetAt: limits.resetAt === undefined ? undefined : this.toLocal(limits.resetAt) });
+        if (api === 'private') this.lastHeaders = limits;
+      }
       const result = schema.safeParse(env.data.result);
       if (!result.success) throw new BadResponseError(`${what}: ${describeIssue(result.error)}`);
       const time = env.data.time === undefined ? Number.NaN : Number(env.data.time);
@@ -127,6 +173,18 @@ export class BybitApi {
     } catch (e) {
       throw classifyExchangeError(e, ctx);
     }
+  }
+
+  /** Classifies a failed request; a rate limit also holds the endpoint until Bybit's reset. */
+  private failure(e: unknown, ctx: ErrorContext, gate: RateGate): AppError {
+    const err = classifyExchangeError(e, ctx);
+    if (err.errorClass !== 'rate-limit') return err;
+    // ccxt keeps the headers of the last answer, the failed one included.
+    const limits = readLimitHeaders(this.ex.last_response_headers);
+    const resetLocal = limits?.resetAt === undefined ? null : this.toLocal(limits.resetAt);
+    const waitMs = resetLocal === null ? null : Math.max(50, resetLocal - this.now() + 50);
+    if (resetLocal !== null) gate.blockUntil(resetLocal + 50);
+    return new AppError(err.errorClass, err.message, err.recommendation, { cause: err.cause, transient: true, retryAfterMs: waitMs });
   }
 }
 

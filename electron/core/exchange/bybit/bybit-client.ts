@@ -2,6 +2,7 @@ import type { AppError } from '../../errors.js';
 import type { CcxtExchange } from '../ccxt-loader.js';
 import type { ErrorContext } from '../classify-error.js';
 import type { BalanceRow, CollectInput, CollectResult, ExchangeAccountClient, MarketsCache, PositionRow, SpotMarket } from '../types.js';
+import type { ResilienceOptions } from '../resilience.js';
 import { BybitApi } from './bybit-api.js';
 import { attachUsdtRates, fetchSpotExecutions, planWindows, toFillRow } from './bybit-fills.js';
 import { parseFundBalance, parsePositions, parseTickers, parseWalletBalance } from './bybit-parse.js';
@@ -16,6 +17,7 @@ export interface BybitClientDeps {
   /** Identifies the API host in the markets cache (mainnet, testnet and a regional domain differ). */
   endpointKey: string;
   now: () => Date;
+  resilience: Partial<ResilienceOptions>;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface BybitClientDeps {
  * so ccxt's loadMarkets (which needs a private permission) is never called.
  */
 export function createBybitClient(deps: BybitClientDeps): ExchangeAccountClient {
-  const api = new BybitApi(deps.ex, deps.errorContext);
+  const api = new BybitApi(deps.ex, deps.errorContext, { resilience: deps.resilience });
 
   async function spotMarkets(): Promise<Map<string, SpotMarket>> {
     const cached = await deps.marketsCache.load('bybit', deps.endpointKey);
@@ -95,42 +97,76 @@ export function createBybitClient(deps: BybitClientDeps): ExchangeAccountClient 
     return pages.flat();
   }
 
+  async function collect(input: CollectInput, warnings: string[]): Promise<CollectResult> {
+    const firstRequest = api.requestCount();
+    input.onProgress({ step: 'prices', done: 0, total: null, message: 'Reading prices' });
+    const pricesRead = Promise.all([spotMarkets(), api.publicGet('v5/market/tickers', { category: 'spot' }, tickersSchema, 'the prices')]);
+    // With the clock offset known (a client kept from the last sync), signed reads need
+    // not wait for the first answer; otherwise the prices' envelope gives the clock.
+    const offset = api.clockOffsetMs();
+    const serverNow = offset !== null ? deps.now().getTime() - offset : ((await pricesRead)[1].serverTime ?? deps.now().getTime());
+    input.onProgress({ step: 'balances', done: 0, total: null, message: 'Reading balances' });
+    // On a first sync the key's details (account mode) come first: a wrong key then
+    // fails on one signed request instead of many.
+    const knownMode = input.accountMode ?? await accountMode(null);
+    const plan = planWindows(input.fills, serverNow);
+    // Most accounts that trade derivatives settle in USDT: ask for those positions
+    // alongside the wallet; other settle coins follow once the wallet names them.
+    const speculative = knownMode === 'unified' ? positions(['USDT']) : null;
+    const walletChain = (async () => {
+      const mode = knownMode;
+      const wallet = await wallets(mode);
+      const coins = wallet.positionCoins;
+      const open = coins === null ? await positions(null)
+        : [...(speculative && coins.includes('USDT') ? await speculative : []), ...(await positions(coins.filter((c) => !(speculative && c === 'USDT'))))];
+      return { mode, wallet, open };
+    })();
+    const [[markets, tickers], { mode, wallet, open: openPositions }, fund, executions] = await settleAll(api, [
+      pricesRead, walletChain, funding(warnings), fetchSpotExecutions(api, plan, input.onProgress), speculative ?? Promise.resolve([]),
+    ] as const);
+    input.onProgress({ step: 'positions', done: 1, total: 1, message: 'Positions read' });
+    const fills = executions.flatMap((e) => toFillRow(e, markets) ?? []);
+    const unknown = executions.length - fills.length;
+    if (unknown > 0) warnings.push(`${unknown} trade(s) on markets that no longer exist were skipped.`);
+    await attachUsdtRates(api, fills, markets);
+    return {
+      serverTime: new Date(serverNow),
+      clockOffsetMs: api.clockOffsetMs() ?? 0,
+      balances: [...wallet.rows, ...fund],
+      tickers: parseTickers(tickers.result, markets),
+      fills,
+      fillsState: plan.next,
+      positions: openPositions,
+      accountMode: mode,
+      warnings,
+      requests: api.requestCount() - firstRequest,
+    };
+  }
+
   return {
     requestCount: () => api.requestCount(),
-    async collect(input: CollectInput): Promise<CollectResult> {
-      const warnings: string[] = [];
-      input.onProgress({ step: 'prices', done: 0, total: null, message: 'Reading prices' });
-      const [markets, tickers] = await Promise.all([
-        spotMarkets(),
-        api.publicGet('v5/market/tickers', { category: 'spot' }, tickersSchema, 'the prices'),
-      ]);
-      const serverNow = tickers.serverTime ?? deps.now().getTime();
-      const mode = await accountMode(input.accountMode);
-      input.onProgress({ step: 'balances', done: 0, total: null, message: 'Reading balances' });
-      const plan = planWindows(input.fills, serverNow);
-      const [wallet, fund, executions] = await Promise.all([
-        wallets(mode),
-        funding(warnings),
-        fetchSpotExecutions(api, plan, input.onProgress),
-      ]);
-      input.onProgress({ step: 'positions', done: 0, total: null, message: 'Reading positions' });
-      const openPositions = wallet.positionCoins !== null && wallet.positionCoins.length === 0 ? [] : await positions(wallet.positionCoins);
-      const fills = executions.flatMap((e) => toFillRow(e, markets) ?? []);
-      const unknown = executions.length - fills.length;
-      if (unknown > 0) warnings.push(`${unknown} trade(s) on markets that no longer exist were skipped.`);
-      await attachUsdtRates(api, fills, markets);
-      return {
-        serverTime: new Date(serverNow),
-        clockOffsetMs: api.clockOffsetMs() ?? 0,
-        balances: [...wallet.rows, ...fund],
-        tickers: parseTickers(tickers.result, markets),
-        fills,
-        fillsState: plan.next,
-        positions: openPositions,
-        accountMode: mode,
-        warnings,
-        requests: api.requestCount(),
-      };
+    collect: (input) => {
+      api.resume();
+      return collect(input, []);
     },
   };
+}
+
+/**
+ * Awaits every chain; on the first failure the API stops starting new requests (the
+ * other chains fail fast at their next one) and, once all have settled, that first
+ * failure is thrown: a failed sync leaves nothing running behind it.
+ */
+async function settleAll<T extends readonly unknown[]>(api: BybitApi, chains: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  let first: { error: unknown } | null = null;
+  const watched = chains.map((c) => Promise.resolve(c).catch((error: unknown) => {
+    if (!first) {
+      first = { error };
+      api.stop(error);
+    }
+    throw error;
+  }));
+  const settled = await Promise.allSettled(watched);
+  if (first) throw (first as { error: unknown }).error;
+  return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
 }

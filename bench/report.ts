@@ -1,0 +1,82 @@
+import os from 'node:os';
+import type { DbFigures } from './db-figures.js';
+import type { SyncFigures } from './sync-figures.js';
+
+export interface BenchResults {
+  latencyMs: number;
+  sync: SyncFigures;
+  db: DbFigures;
+  old: { ms: number; requests: number };
+  cli: { ms: number };
+  serve: { rssMb: number };
+}
+
+interface Row { figure: string; measured: string; target: string; floor: string; ok: boolean }
+
+const ms = (n: number) => `${Math.round(n)} ms`;
+
+function rows(r: BenchResults): Row[] {
+  const { sync, db } = r;
+  return [
+    { figure: 'requests in a warm sync (nothing new)', measured: String(sync.warm.requests), target: '≤ 5', floor: '—', ok: sync.warm.requests <= 5 },
+    { figure: 'warm sync wall time', measured: ms(sync.warm.ms), target: `≤ 1.5 × floor = ${ms(1.5 * sync.warm.floorMs)}`, floor: `${ms(sync.warm.floorMs)} (3 round trips: tickers → wallet → positions)`, ok: sync.warm.ms <= 1.5 * sync.warm.floorMs },
+    { figure: 'cold first sync: requests', measured: String(sync.cold.requests), target: `≤ ${sync.cold.windows} windows + 10 = ${sync.cold.windows + 10}`, floor: `${sync.cold.windows} windows`, ok: sync.cold.requests <= sync.cold.windows + 10 },
+    { figure: 'cold first sync wall time', measured: ms(sync.cold.ms), target: `≤ 1.5 × floor = ${ms(1.5 * sync.cold.floorMs)}`, floor: `${ms(sync.cold.floorMs)} (${sync.cold.executionRequests} history requests at ${sync.cold.perSecond}/s + round trips)`, ok: sync.cold.ms <= 1.5 * sync.cold.floorMs },
+    { figure: `snapshot write, ${db.assets} assets (whole sync transaction)`, measured: ms(db.snapshotWriteMs), target: '≤ 50 ms', floor: '—', ok: db.snapshotWriteMs <= 50 },
+    { figure: `net-value history, 1 year (${db.snapshotsInYear} snapshots → ${db.netValuePoints} points)`, measured: ms(db.netValueMs), target: '≤ 50 ms', floor: '—', ok: db.netValueMs <= 50 },
+    { figure: 'CLI start to ready (embedded DB initialised, not running)', measured: ms(r.cli.ms), target: '≤ 1500 ms', floor: '—', ok: r.cli.ms <= 1500 },
+    { figure: 'idle RSS of `serve` after a sync', measured: `${r.serve.rssMb.toFixed(0)} MB`, target: '≤ 150 MB', floor: '—', ok: r.serve.rssMb <= 150 },
+  ];
+}
+
+function machine(): string {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  return `${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()} (${os.arch()}), Node ${process.version}`;
+}
+
+/** The console table and BENCHMARKS.md. */
+export function renderReport(r: BenchResults): { console: string; markdown: string } {
+  const table = rows(r);
+  const ratioTime = r.old.ms / r.sync.warm.ms;
+  const ratioReq = r.old.requests / r.sync.warm.requests;
+  const consoleText = [
+    ...table.map((t) => `${t.ok ? 'PASS' : 'MISS'}  ${t.figure}: ${t.measured}  (target ${t.target}; floor ${t.floor})`),
+    `old module pattern: ${r.old.requests} requests, ${ms(r.old.ms)} — ${ratioReq.toFixed(1)}× the requests and ${ratioTime.toFixed(1)}× the time of a warm sync`,
+  ].join('\n');
+  const md = `# Benchmarks
+
+Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}.
+Machine: ${machine()}.
+
+Scenario (DESIGN §8): the fake Bybit V5 server on loopback with ${r.latencyMs} ms added to every request and
+Bybit's per-endpoint rate limits enforced; one UTA account holding ${r.db.assets} assets across UNIFIED and FUND,
+2,000 spot fills spread over 400 days, 5 linear positions; a year of 30-minute snapshots for the history query.
+The built-in PostgreSQL server in a fresh data folder.
+
+| figure | measured | target | floor | |
+| --- | --- | --- | --- | --- |
+${table.map((t) => `| ${t.figure} | ${t.measured} | ${t.target} | ${t.floor} | ${t.ok ? 'met' : '**missed**'} |`).join('\n')}
+
+Requests of the warm sync: ${Object.entries(r.sync.warm.byPath).map(([p, n]) => `${p} × ${n}`).join(', ')}.
+Requests of the cold sync: ${Object.entries(r.sync.cold.byPath).map(([p, n]) => `${p} × ${n}`).join(', ')}.
+
+## Against the old module's pattern
+
+Measured in the same run, same fake, same latency: ccxt \`loadMarkets\` + \`fetchBalance\`, then one ticker and one
+trade-history call per asset in turn, and one database connection per row written.
+
+| | requests | wall time |
+| --- | --- | --- |
+| old module pattern | ${r.old.requests} | ${ms(r.old.ms)} |
+| warm sync | ${r.sync.warm.requests} | ${ms(r.sync.warm.ms)} |
+| ratio | ${ratioReq.toFixed(1)}× | ${ratioTime.toFixed(1)}× |
+
+## Notes
+
+- The floor of the cold sync is set by the exchange's rate on \`/v5/execution/list\` (${r.sync.cold.perSecond}/s here, read from
+  Bybit's \`X-Bapi-Limit\` header): two years need ${r.sync.cold.windows} seven-day windows. The sync starts at Bybit's
+  documented default (10/s) and follows the header once the first answer arrives.
+- Wall times are medians of several runs (7 warm syncs, 25 writes and queries, 7 CLI starts), except the cold sync (one run).
+`;
+  return { console: consoleText, markdown: md };
+}

@@ -1,0 +1,41 @@
+import type { Core } from '../electron/core/core.js';
+import type { FakeBybitServer } from '../test/fake-bybit/index.js';
+import { median, timeMs } from './stats.js';
+
+export interface SyncFigures {
+  cold: { ms: number; requests: number; executionRequests: number; windows: number; perSecond: number; floorMs: number; byPath: Record<string, number> };
+  warm: { ms: number; requests: number; floorMs: number; byPath: Record<string, number> };
+}
+
+/**
+ * Cold first sync and warm syncs (nothing new) against the fake with injected latency.
+ * Floors: warm = latency × the requests on the critical path (tickers → wallet →
+ * positions); cold = the execution windows at the rate Bybit allows on that endpoint,
+ * plus the round trips before and after them.
+ */
+export async function measureSync(core: Core, server: FakeBybitServer, latencyMs: number): Promise<SyncFigures> {
+  server.clearRequests();
+  const cold = await timeMs(() => core.sync.syncAll('bench'));
+  if (!cold.value.ok) throw new Error(`cold sync failed: ${JSON.stringify(cold.value.accounts[0]?.error)}`);
+  const coldCounts = server.requestCounts();
+  const executionRequests = coldCounts['/v5/execution/list'] ?? 0;
+  const perSecond = 50; // the fake's (and Bybit's UTA) limit for /v5/execution/list
+  const afterWindows = (coldCounts['/v5/market/kline'] ?? 0) > 0 ? 2 : 1;
+  const coldFloor = latencyMs * (1 + afterWindows) + ((executionRequests - 1) / perSecond) * 1000 + latencyMs;
+
+  const warmTimes: number[] = [];
+  let warmRequests = 0;
+  let warmByPath: Record<string, number> = {};
+  for (let i = 0; i < 7; i++) {
+    server.clearRequests();
+    const warm = await timeMs(() => core.sync.syncAll('bench'));
+    if (!warm.value.ok) throw new Error('warm sync failed');
+    warmTimes.push(warm.ms);
+    warmRequests = server.requests.length;
+    warmByPath = server.requestCounts();
+  }
+  return {
+    cold: { ms: cold.ms, requests: Object.values(coldCounts).reduce((a, b) => a + b, 0), executionRequests, windows: 105, perSecond, floorMs: coldFloor, byPath: coldCounts },
+    warm: { ms: median(warmTimes), requests: warmRequests, floorMs: 3 * latencyMs, byPath: warmByPath },
+  };
+}

@@ -1,0 +1,62 @@
+import type { Pool } from 'pg';
+import type { AccountConfig } from '../config/app-config.js';
+import type { Database } from '../db/connection.js';
+import { readLastRuns, readLastSuccess, readRecentOutcomes } from '../db/repositories/read-repo.js';
+import { adviceFor } from '../error-advice.js';
+import { breakerState, DEFAULT_BREAKER, type BreakerPolicy } from '../sync/breaker.js';
+import { DATABASE_CHECK_TIMEOUT_MS } from './database-check.js';
+import { asAppError, humanDuration, pass, skip, warn, type CheckDefinition, type CheckOutcome } from './check-types.js';
+
+/** What the sync-state check reads: the database (or why it is missing), the schedule, the breaker policy. */
+export interface SyncStateDeps {
+  database: Database | Error | Promise<Database | Error>;
+  sync: { enabled: boolean; intervalMinutes: number };
+  now: () => Date;
+  breaker?: BreakerPolicy;
+}
+
+/** Data older than this many sync intervals (and at least two hours) is called stale. */
+const STALE_INTERVALS = 3;
+
+/** Last success, age of the data, last error and its class, the circuit breaker: from the database. */
+export function syncStateCheck(account: AccountConfig, deps: SyncStateDeps): CheckDefinition {
+  const label = `${account.exchangeId}/${account.id}`;
+  // It waits for the database, which may be starting for the first time.
+  return { id: 'sync-state', account: label, title: 'Sync state', timeoutMs: DATABASE_CHECK_TIMEOUT_MS, run: () => checkSyncState(account, deps) };
+}
+
+async function checkSyncState(account: AccountConfig, deps: SyncStateDeps): Promise<CheckOutcome> {
+  const db = await deps.database;
+  if (db instanceof Error) return skip('Not checked: the database is not available (see the database check)', {}, asAppError(db).recommendation);
+  const [runs, successes, recent] = await read(db.pool, account);
+  const lastRun = runs.find((r) => r.exchangeId === account.exchangeId && r.account === account.id) ?? null;
+  const lastSuccess = successes.find((s) => s.exchangeId === account.exchangeId && s.account === account.id)?.at ?? null;
+  const now = deps.now();
+  const breaker = breakerState(recent, now, deps.breaker ?? DEFAULT_BREAKER);
+  const ageMs = lastSuccess === null ? null : Math.max(0, now.getTime() - lastSuccess.getTime());
+  const data = {
+    lastSuccessAt: lastSuccess?.toISOString() ?? null, dataAgeSeconds: ageMs === null ? null : Math.round(ageMs / 1000),
+    lastRun: lastRun === null ? null : { at: lastRun.startTime, success: lastRun.success, errorClass: lastRun.error?.errorClass ?? null, message: lastRun.error?.message ?? null },
+    breaker,
+  };
+  if (lastRun === null) return skip('No sync has run yet for this account', data, 'Run `alphapulse-sync sync` (or sync from the app) to import the portfolio.');
+  const age = ageMs === null ? 'no data stored yet' : `data ${humanDuration(ageMs)} old`;
+  if (breaker.state === 'open') {
+    return warn(`Syncing is paused after ${breaker.consecutiveFailures} failed syncs in a row (last: ${breaker.lastErrorClass}); next try in ${humanDuration((breaker.cooldownRemainingSeconds ?? 0) * 1000)}; ${age}`,
+      `Fix the cause named by the checks above, then sync with force (\`alphapulse-sync sync --force\`) to try at once. ${adviceFor(breaker.lastErrorClass ?? 'internal')}`, data);
+  }
+  if (!lastRun.success) {
+    return warn(`The last sync (${lastRun.startTime}) failed [${lastRun.error?.errorClass ?? 'internal'}]: ${lastRun.error?.message ?? 'unknown failure'}; ${age}`,
+      `The checks above show whether the cause is still there. ${adviceFor(lastRun.error?.errorClass ?? 'internal')}`, data);
+  }
+  const staleMs = Math.max(STALE_INTERVALS * deps.sync.intervalMinutes * 60_000, 2 * 3_600_000);
+  if (deps.sync.enabled && ageMs !== null && ageMs > staleMs) {
+    return warn(`The last successful sync was ${humanDuration(ageMs)} ago, though the schedule is every ${deps.sync.intervalMinutes} min`,
+      'Keep the desktop app or `alphapulse-sync serve` running for scheduled syncs, or run `alphapulse-sync sync`.', data);
+  }
+  return pass(`Last synced ${lastSuccess ? lastSuccess.toISOString() : 'never'} (${age})`, data);
+}
+
+function read(pool: Pool, account: AccountConfig) {
+  return Promise.all([readLastRuns(pool, adviceFor), readLastSuccess(pool), readRecentOutcomes(pool, account.exchangeId, account.id)]);
+}

@@ -1,0 +1,63 @@
+/**
+ * Paces one endpoint: at most `limit` request starts in any rolling second (Bybit's
+ * rule is "per second per UID", per endpoint), adapting to what the exchange says in
+ * its `X-Bapi-Limit*` headers: the current limit, how many are left, and when a
+ * window that ran out resets. p-throttle and ccxt's throttle have a fixed rate; the
+ * exchange's own numbers are the better guide, so this small gate follows them.
+ */
+export interface RateGate {
+  /** Resolves when a request may start. */
+  take(): Promise<void>;
+  /** Feeds back the exchange's view: limit per second, remaining, reset time (ms). */
+  update(info: { limit?: number; remaining?: number; resetAt?: number }): void;
+  /** Blocks every start until `at` (ms, local clock): after a rate-limit answer. */
+  blockUntil(at: number): void;
+  limit(): number;
+}
+
+export interface RateGateDeps {
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+}
+
+const WINDOW_MS = 1000;
+
+export function createRateGate(initialLimit: number, deps: RateGateDeps): RateGate {
+  let limit = Math.max(1, initialLimit);
+  let blockedUntil = 0;
+  const starts: number[] = [];
+  // Starts are granted one at a time, in call order, so a burst never overshoots.
+  let queue: Promise<void> = Promise.resolve();
+
+  const grant = async (): Promise<void> => {
+    for (;;) {
+      const now = deps.now();
+      if (blockedUntil > now) {
+        await deps.sleep(blockedUntil - now);
+        continue;
+      }
+      while (starts.length > 0 && starts[0]! <= now - WINDOW_MS) starts.shift();
+      if (starts.length < limit) {
+        starts.push(now);
+        return;
+      }
+      await deps.sleep(starts[0]! + WINDOW_MS - now);
+    }
+  };
+
+  return {
+    take() {
+      const turn = queue.then(grant);
+      queue = turn.catch(() => undefined);
+      return turn;
+    },
+    update({ limit: newLimit, remaining, resetAt }) {
+      if (newLimit !== undefined && Number.isFinite(newLimit) && newLimit >= 1) limit = Math.floor(newLimit);
+      if (remaining !== undefined && remaining <= 0 && resetAt !== undefined && Number.isFinite(resetAt)) blockedUntil = Math.max(blockedUntil, resetAt);
+    },
+    blockUntil(at) {
+      blockedUntil = Math.max(blockedUntil, at);
+    },
+    limit: () => limit,
+  };
+}

@@ -1,0 +1,79 @@
+import { performance } from 'node:perf_hooks';
+import { z } from 'zod';
+import type { ConnectionTestResult } from '../../../shared/domain.js';
+import { AppError } from '../errors.js';
+import { BybitApi } from '../exchange/bybit/bybit-api.js';
+import type { CcxtExchange, CcxtLoader } from '../exchange/ccxt-loader.js';
+import { classifyExchangeError, type ErrorContext } from '../exchange/classify-error.js';
+import { createExchangeClient, exchangeName, type AccountConnection, type ClientFactoryDeps } from '../exchange/create-client.js';
+
+/** Tests one account's credentials with a single signed read; never throws. */
+export type ConnectionTester = (conn: AccountConnection) => Promise<ConnectionTestResult>;
+
+// Bybit's key details: Bybit reports "never expires" as deadlineDay -2 and the epoch.
+const keyInfoSchema = z.object({
+  readOnly: z.union([z.number(), z.string()]),
+  expiredAt: z.string().optional(),
+  deadlineDay: z.union([z.number(), z.string()]).optional(),
+  ips: z.array(z.string()).optional(),
+});
+
+/**
+ * Bybit: the server time (to sign inside Bybit's window), then GET /v5/user/query-api,
+ * which also says whether the key is read-only and when it expires. Other exchanges:
+ * ccxt's fetchBalance. The user is waiting, so nothing is retried.
+ */
+export function createConnectionTester(deps: ClientFactoryDeps): ConnectionTester {
+  return async (conn) => {
+    const started = performance.now();
+    const ctx: ErrorContext = { exchangeName: exchangeName(conn.exchangeId), testnet: conn.testnet, demo: conn.demo, redactor: deps.redactor };
+    const done = (error: AppError | null, key: ConnectionTestResult['key']): ConnectionTestResult => ({
+      exchangeId: conn.exchangeId, id: conn.accountId, ok: error === null, key, elapsedMs: Math.round(performance.now() - started),
+      error: error && { errorClass: error.errorClass, message: deps.redactor.redact(error.message), recommendation: deps.redactor.redact(error.recommendation) },
+    });
+    try {
+      const ex = await configuredInstance(conn, deps);
+      if (conn.exchangeId !== 'bybit') {
+        await (ex.fetchBalance as () => Promise<unknown>).call(ex).catch((e: unknown) => { throw classifyExchangeError(e, { ...ctx, what: 'the balance' }); });
+        return done(null, null);
+      }
+      const api = new BybitApi(ex, ctx, { resilience: { ...deps.resilience, maxAttempts: 1 } });
+      const { result } = await api.privateGet('v5/user/query-api', {}, keyInfoSchema, 'the API key details');
+      const days = Number(result.deadlineDay);
+      const expiry = Date.parse(result.expiredAt ?? '');
+      const never = days === -2 || !Number.isFinite(expiry) || expiry <= 0;
+      const ips = (result.ips ?? []).filter((ip) => ip !== '' && ip !== '*');
+      return done(null, {
+        readOnly: String(result.readOnly) === '1',
+        expiresAt: never ? null : new Date(expiry).toISOString(),
+        ipRestricted: result.ips === undefined ? null : ips.length > 0,
+      });
+    } catch (e) {
+      return done(e instanceof AppError ? e : classifyExchangeError(e, ctx), null);
+    }
+  };
+}
+
+/**
+ * A ccxt instance set up exactly as a sync would set it up (testnet, demo trading, URL
+ * overrides, credentials registered with the redactor): the client factory builds it
+ * through a loader that hands the instance back, so that logic lives in one place.
+ */
+async function configuredInstance(conn: AccountConnection, deps: ClientFactoryDeps): Promise<CcxtExchange> {
+  const seen: { ex: CcxtExchange | null } = { ex: null };
+  const loader: CcxtLoader = {
+    has: (id) => deps.loader.has(id),
+    async load(id) {
+      const Base = await deps.loader.load(id);
+      return class extends Base {
+        constructor(config: Record<string, unknown>) {
+          super(config);
+          seen.ex = this;
+        }
+      };
+    },
+  };
+  await createExchangeClient(conn, { ...deps, loader });
+  if (!seen.ex) throw new AppError('internal', `No ${exchangeName(conn.exchangeId)} client could be made`, 'Run the diagnostics; if the problem stays, report it.');
+  return seen.ex;
+}

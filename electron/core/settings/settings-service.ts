@@ -1,0 +1,186 @@
+import type { ApiParsedInput, ApiResults } from '../../../shared/api.js';
+import type { AccountsView, AccountView, ConnectionTestResult, KeychainState, SettingsView } from '../../../shared/domain.js';
+import { buildAppConfig, type AccountConfig, type AppConfig } from '../config/app-config.js';
+import { envPrefix, type EnvOverrides } from '../config/env.js';
+import type { DataPaths } from '../config/paths.js';
+import type { SettingsStore } from '../config/settings-file.js';
+import { accountSettingsSchema, type DatabaseSettings, type Settings } from '../config/settings-schema.js';
+import { AppError, configError } from '../errors.js';
+import type { AccountRef, SecretStore } from '../secrets/secret-store.js';
+import { accountViews, createKeychainMonitor } from './account-views.js';
+import type { ConnectionTester } from './connection-test.js';
+import { applySettingsPatch, toSettingsView, validateSettings, type SettingsPatch } from './settings-view.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+type SaveInput = ApiParsedInput<'accounts:save'>;
+type TestInput = ApiParsedInput<'accounts:test'>;
+type RemoveInput = ApiParsedInput<'accounts:remove'>;
+
+export interface SettingsServiceDeps {
+  store: SettingsStore;
+  /** The settings the core started with (already loaded from the store). */
+  initial: Settings;
+  env: Env;
+  envOverrides: EnvOverrides;
+  paths: DataPaths;
+  /** Read-only credentials from the environment. */
+  envSecrets: SecretStore;
+  /** Where keys of accounts added in the app go; null when this process has none. */
+  keychain: SecretStore | null;
+  testConnection: ConnectionTester;
+  /** Called after every change with the new effective config (the core reconfigures the scheduler). */
+  onChange: (config: AppConfig, view: SettingsView) => void;
+  warn: (message: string, data?: Record<string, unknown>) => void;
+}
+
+/** Settings and accounts, changed through the API by the shell and the dashboard. */
+export interface SettingsService {
+  config(): AppConfig;
+  get(): SettingsView;
+  update(patch: SettingsPatch): Promise<SettingsView>;
+  listAccounts(): Promise<AccountsView>;
+  saveAccount(input: SaveInput): Promise<AccountView>;
+  removeAccount(input: RemoveInput): Promise<ApiResults['accounts:remove']>;
+  testAccount(input: TestInput): Promise<ConnectionTestResult>;
+  keychainState(refresh?: boolean): Promise<KeychainState>;
+}
+
+/**
+ * Every change is validated against the settings schema, written through the
+ * SettingsStore and only then applied: a rejected or failed change leaves the file, the
+ * keychain and the running config as they were. Keys go to the keychain before the
+ * account is saved, and are put back if saving fails.
+ */
+export function createSettingsService(deps: SettingsServiceDeps): SettingsService {
+  const startedWith: DatabaseSettings = deps.initial.database;
+  const state = { settings: deps.initial, config: buildAppConfig(deps.initial, deps.envOverrides, deps.paths) };
+  const keychain = createKeychainMonitor(deps.keychain);
+  let queue: Promise<unknown> = Promise.resolve();
+  // Changes run one at a time, so two quick saves never overwrite each other.
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = queue.then(fn, fn);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  const view = () => toSettingsView(state.settings, state.config, { env: deps.env, envOverrides: deps.envOverrides, startedWith });
+  const commit = async (next: Settings) => {
+    try {
+      await deps.store.save(next);
+    } catch (e) {
+      if (e instanceof AppError) throw e;
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new AppError('config', `The settings could not be written${code ? ` (${code})` : ''}`, `Check that ${deps.paths.dataDir} is writable and the disk is not full; nothing was changed.`, { cause: e });
+    }
+    state.settings = next;
+    state.config = buildAppConfig(next, deps.envOverrides, deps.paths);
+    deps.onChange(state.config, view());
+  };
+  const find = (exchangeId: string, id: string): AccountConfig | undefined => state.config.accounts.find((a) => a.exchangeId === exchangeId && a.id === id);
+  const writableKeychain = (): SecretStore => {
+    if (deps.keychain) return deps.keychain;
+    throw new AppError('keychain', 'This program cannot keep keys in a keychain', 'Set the key in environment variables such as BYBIT_API_KEY and BYBIT_API_SECRET.');
+  };
+  const keychainCall = async <T>(fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } catch (e) {
+      keychain.noteError(e);
+      throw e;
+    }
+  };
+
+  return {
+    config: () => state.config,
+    get: view,
+    update: (patch) => serial(async () => {
+      await commit(applySettingsPatch(state.settings, patch));
+      return view();
+    }),
+    async listAccounts() {
+      const [accounts, kc] = await Promise.all([accountViews(state.config.accounts, { env: deps.envSecrets, keychain: deps.keychain }), keychain.state()]);
+      return { accounts, keychain: kc };
+    },
+    saveAccount: (input) => serial(async () => {
+      const ref: AccountRef = { exchangeId: input.exchangeId, accountId: input.id };
+      const current = find(input.exchangeId, input.id);
+      const stored = state.settings.accounts.find((a) => a.exchangeId === input.exchangeId && a.id === input.id);
+      if (current?.source === 'env' && input.credentials !== undefined) throw envOwned(current);
+      if (!current && !input.credentials) {
+        throw configError(`A new ${input.exchangeId} account needs its API key and secret`, 'Enter the read-only API key and secret of the account.');
+      }
+      const { credentials, exchangeId, id, ...fields } = input;
+      const account = accountSettingsSchema.safeParse({ ...(stored ?? { exchangeId, id }), ...definedOnly(fields) });
+      if (!account.success) {
+        const issue = account.error.issues[0];
+        throw configError(`The account field ${issue?.path.join('.') || 'account'} is not valid: ${issue?.message ?? 'invalid value'}`, 'Correct that value and save again; nothing was changed.');
+      }
+      if (account.data.testnet && account.data.demo) throw configError('An account is on mainnet, testnet or demo trading, not two at once', 'Turn testnet or demo trading off.');
+      const accounts = stored
+        ? state.settings.accounts.map((a) => (a === stored ? account.data : a))
+        : [...state.settings.accounts, account.data];
+      const next = validateSettings({ ...state.settings, accounts });
+      let restore: (() => Promise<unknown>) | null = null;
+      if (credentials !== undefined) {
+        const store = writableKeychain();
+        // What to put back if saving fails; a key that could not be read is left alone rather than deleted.
+        const previous = await keychainCall(() => store.get(ref)).then((value) => ({ value }), () => null);
+        await keychainCall<unknown>(() => (credentials === null ? store.delete(ref) : store.set(ref, credentials)));
+        if (previous) restore = () => (previous.value ? store.set(ref, previous.value) : store.delete(ref));
+      }
+      try {
+        await commit(next);
+      } catch (e) {
+        // The account was not saved: the keychain goes back to what it held.
+        await restore?.().catch((err: unknown) => deps.warn('could not restore the previous key', { message: String(err) }));
+        throw e;
+      }
+      const saved = find(exchangeId, id);
+      const [viewed] = await accountViews(saved ? [saved] : [], { env: deps.envSecrets, keychain: deps.keychain });
+      if (!viewed) throw new AppError('internal', 'The account was saved but cannot be read back', 'Reload the settings.');
+      return viewed;
+    }),
+    removeAccount: (input) => serial(async () => {
+      const current = find(input.exchangeId, input.id);
+      if (!current) return { removed: false, keyDeleted: false };
+      if (current.source === 'env' && !state.settings.accounts.some((a) => a.exchangeId === input.exchangeId && a.id === input.id)) throw envOwned(current);
+      await commit(validateSettings({ ...state.settings, accounts: state.settings.accounts.filter((a) => !(a.exchangeId === input.exchangeId && a.id === input.id)) }));
+      const ref = { exchangeId: input.exchangeId, accountId: input.id };
+      const keyDeleted = await (deps.keychain ? keychainCall(() => deps.keychain!.delete(ref)) : Promise.resolve(false)).catch((e: unknown) => {
+        deps.warn('the account was removed but its key could not be deleted from the keychain', { message: String((e as Error).message) });
+        return false;
+      });
+      return { removed: true, keyDeleted };
+    }),
+    async testAccount(input) {
+      const current = find(input.exchangeId, input.id);
+      const pick = <T>(given: T | undefined, stored: T | undefined, fallback: T): T => (given !== undefined ? given : stored !== undefined ? stored : fallback);
+      const fields = accountSettingsSchema.safeParse({
+        exchangeId: input.exchangeId, id: input.id,
+        testnet: pick(input.testnet, current?.testnet, false), demo: pick(input.demo, current?.demo, false),
+        apiUrl: pick(input.apiUrl, current?.apiUrl, null), testnetApiUrl: pick(input.testnetApiUrl, current?.testnetApiUrl, null),
+      });
+      if (!fields.success) {
+        const issue = fields.error.issues[0];
+        throw configError(`The account field ${issue?.path.join('.') || 'account'} is not valid: ${issue?.message ?? 'invalid value'}`, 'Correct that value and test again.');
+      }
+      const ref = { exchangeId: input.exchangeId, accountId: input.id };
+      const credentials = input.credentials
+        ?? (current?.source === 'env' ? await deps.envSecrets.get(ref) : await (deps.keychain ? keychainCall(() => deps.keychain!.get(ref)) : null));
+      if (!credentials) {
+        throw configError(`No API key is stored for ${input.exchangeId} account "${input.id}"`, 'Enter the API key and secret to test them.');
+      }
+      const a = fields.data;
+      return deps.testConnection({ exchangeId: a.exchangeId, accountId: a.id, testnet: a.testnet, demo: a.demo, apiUrl: a.apiUrl, testnetApiUrl: a.testnetApiUrl, credentials });
+    },
+    keychainState: (refresh) => keychain.state(refresh),
+  };
+}
+
+function envOwned(a: AccountConfig): AppError {
+  const p = envPrefix(a.exchangeId);
+  return configError(`The ${a.exchangeId} account "${a.id}" takes its key from ${p}_API_KEY and ${p}_API_SECRET`, 'Change or unset those environment variables and restart the app.');
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

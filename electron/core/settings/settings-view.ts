@@ -1,0 +1,110 @@
+import type { ApiParsedInput } from '../../../shared/api.js';
+import type { SettingsView } from '../../../shared/domain.js';
+import type { EnvOverrides } from '../config/env.js';
+import type { AppConfig } from '../config/app-config.js';
+import { settingsSchema, type DatabaseSettings, type Settings } from '../config/settings-schema.js';
+import { parseDatabaseUrl } from '../db/database-target.js';
+import { configError } from '../errors.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+export type SettingsPatch = ApiParsedInput<'settings:update'>;
+
+const DB_VARS = ['DATABASE_URL', 'DB_HOST', 'DB_PORT', 'DB_USER', 'DB_PASS', 'DB_NAME'] as const;
+
+/** Settings as front ends see them: env overrides named, the database password left out. */
+export function toSettingsView(settings: Settings, config: AppConfig, ctx: { env: Env; envOverrides: EnvOverrides; startedWith: DatabaseSettings }): SettingsView {
+  const envOverrides: string[] = [];
+  if (ctx.envOverrides.enabled !== undefined) envOverrides.push('EXCHANGE_SYNC_ENABLED');
+  if (ctx.envOverrides.intervalMinutes !== undefined) envOverrides.push('EXCHANGE_SYNC_INTERVAL_MINUTES');
+  for (const name of DB_VARS) if (ctx.env[name]?.trim()) envOverrides.push(name);
+  const db = settings.database;
+  return {
+    sync: { ...settings.sync },
+    effectiveSync: { ...config.sync },
+    envOverrides,
+    database: db.mode === 'embedded' ? { mode: 'embedded' }
+      : { mode: 'external', url: withoutPassword(db.url), passwordSet: passwordOf(db.url) !== '', sslMode: db.sslMode, caFile: db.caFile },
+    restartRequired: !sameDatabase(db, ctx.startedWith),
+    launchAtLogin: settings.launchAtLogin,
+    notifications: { ...settings.notifications },
+    quoteCurrency: settings.quoteCurrency,
+  };
+}
+
+/**
+ * The settings a patch asks for, validated. A database URL without a password keeps the
+ * stored one when it names the same server, user and database: the password is never
+ * sent to a front end, so "leave it blank to keep it" must work.
+ */
+export function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
+  const next: Record<string, unknown> = { ...current };
+  if (patch.sync) next.sync = { ...current.sync, ...definedOnly(patch.sync) };
+  if (patch.launchAtLogin !== undefined) next.launchAtLogin = patch.launchAtLogin;
+  if (patch.notifications) next.notifications = { ...current.notifications, ...patch.notifications };
+  if (patch.quoteCurrency) next.quoteCurrency = patch.quoteCurrency;
+  if (patch.database?.mode === 'embedded') next.database = { mode: 'embedded' };
+  if (patch.database?.mode === 'external') {
+    const target = parseDatabaseUrl(patch.database.url, 'The database URL');
+    const previous = current.database.mode === 'external' ? current.database : null;
+    const url = target.password === '' && previous && sameServer(previous.url, patch.database.url)
+      ? withPassword(patch.database.url, passwordOf(previous.url)) : patch.database.url.trim();
+    next.database = {
+      mode: 'external', url,
+      sslMode: patch.database.sslMode ?? previous?.sslMode ?? 'disable',
+      caFile: patch.database.caFile === undefined ? previous?.caFile ?? null : patch.database.caFile,
+    };
+  }
+  return validateSettings(next);
+}
+
+/** Parses settings; a violation is a config error that names the field, never echoing a value. */
+export function validateSettings(candidate: unknown): Settings {
+  const parsed = settingsSchema.safeParse(candidate);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.length ? issue.path.join('.') : 'settings';
+  throw configError(`The setting ${where} is not valid: ${issue?.message ?? 'invalid value'}`, 'Correct that value and save again; nothing was changed.');
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function sameDatabase(a: DatabaseSettings, b: DatabaseSettings): boolean {
+  if (a.mode !== b.mode) return false;
+  if (a.mode === 'embedded' || b.mode === 'embedded') return true;
+  return a.url === b.url && a.sslMode === b.sslMode && a.caFile === b.caFile;
+}
+
+function sameServer(a: string, b: string): boolean {
+  const x = parseDatabaseUrl(a, 'The stored database URL');
+  const y = parseDatabaseUrl(b, 'The database URL');
+  return x.host === y.host && x.port === y.port && x.user === y.user && x.database === y.database;
+}
+
+function passwordOf(url: string): string {
+  try {
+    const u = new URL(url);
+    return decodeURIComponent(u.password) || (u.searchParams.get('password') ?? '');
+  } catch {
+    return '';
+  }
+}
+
+function withPassword(url: string, password: string): string {
+  const u = new URL(url.trim());
+  u.password = encodeURIComponent(password);
+  return u.toString();
+}
+
+/** The URL as it may be shown; an unreadable one is not shown at all, as it may hold the password. */
+export function withoutPassword(url: string): string {
+  try {
+    const u = new URL(url);
+    u.password = '';
+    u.searchParams.delete('password');
+    return u.toString();
+  } catch {
+    return '(not a valid URL)';
+  }
+}

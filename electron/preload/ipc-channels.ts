@@ -1,0 +1,21 @@
+import type { AppErrorInfo } from '../../shared/domain.js';
+
+/**
+ * The only IPC channels between the window and the main process: one request channel
+ * carrying every call of shared/api.ts, one push channel carrying every event, and the
+ * page's "ready for events" signal.
+ */
+export const IPC_CHANNELS = {
+  invoke: 'api:invoke',
+  event: 'api:event',
+  ready: 'api:ready',
+} as const;
+
+/** What `api:invoke` answers: errors travel as data because Electron keeps only an Error's message. */
+export type InvokeReply = { ok: true; value: unknown } | { ok: false; error: AppErrorInfo };
+
+/** One pushed event on `api:event`. */
+export interface EventMessage {
+  event: string;
+  payload: unknown;
+}

@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readNetValue } from '../../electron/core/db/repositories/read-repo.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
+
+describe('net value history (SQL running sum and thinning)', () => {
+  let db: TestDatabase;
+  const t0 = Date.UTC(2026, 0, 1);
+  const at = (minutes: number) => new Date(t0 + minutes * 60_000);
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await db.pool.query("INSERT INTO accounts (id, exchange_id, account) VALUES (1, 'bybit', 'a'), (2, 'bybit', 'b')");
+    // Account a: 100, 110, 120 at minutes 0, 30, 60; account b: 1000.5 at minute 31, 900 at 61.
+    await db.pool.query(`INSERT INTO snapshots (account_id, taken_at, quote, total_value) VALUES
+      (1, $1, 'USDT', 100), (1, $2, 'USDT', 110), (2, $3, 'USDT', 1000.5), (1, $4, 'USDT', 120), (2, $5, 'USDT', 900)`,
+    [at(0), at(30), at(31), at(60), at(61)]);
+  });
+  afterAll(async () => db.drop());
+
+  it('sums each account\'s latest value at every point, exactly', async () => {
+    const points = await readNetValue(db.pool, { since: null, account: null, maxPoints: 500 });
+    expect(points.map((p) => p.value)).toEqual(['100', '110', '1110.5', '1120.5', '1020']);
+    expect(points[2]!.t).toBe(at(31).toISOString());
+  });
+
+  it('filters by account and by time, keeping values from before the range', async () => {
+    expect((await readNetValue(db.pool, { since: null, account: { exchangeId: 'bybit', account: 'b' }, maxPoints: 500 })).map((p) => p.value)).toEqual(['1000.5', '900']);
+    expect((await readNetValue(db.pool, { since: at(45), account: null, maxPoints: 500 })).map((p) => p.value)).toEqual(['1120.5', '1020']);
+  });
+
+  it('thins to at most maxPoints, always keeping the first and the newest point', async () => {
+    await db.pool.query(`INSERT INTO snapshots (account_id, taken_at, quote, total_value)
+      SELECT 1, $1::timestamptz + make_interval(mins => 100 + g * 30), 'USDT', g FROM generate_series(1, 17520) g`, [at(0)]);
+    const points = await readNetValue(db.pool, { since: null, account: null, maxPoints: 500 });
+    expect(points).toHaveLength(500);
+    expect(points[0]!.value).toBe('100');
+    expect(points.at(-1)!.value).toBe('18420'); // 17520 + account b's 900
+    const times = points.map((p) => Date.parse(p.t));
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+  });
+});
