@@ -36,7 +36,7 @@ async function load(platform: string, arch: string): Promise<PgBinaries> {
     throw new AppError('database', `The package ${name} does not export the paths of postgres and initdb`,
       'Reinstall AlphaPulse Sync (npm install), or point DATABASE_URL at a PostgreSQL server of your own.');
   }
-  const bins = { postgres: m.postgres, initdb: m.initdb };
+  const bins = { postgres: outsideAsar(m.postgres), initdb: outsideAsar(m.initdb) };
   await Promise.all([ensureExecutable(bins.postgres), ensureExecutable(bins.initdb)]);
   return bins;
 }
@@ -48,4 +48,12 @@ async function ensureExecutable(file: string): Promise<void> {
     throw new AppError('database', `The built-in PostgreSQL program ${file} is missing`, 'Reinstall AlphaPulse Sync (npm install).', { cause });
   });
   if ((st.mode & 0o555) !== 0o555) await fs.chmod(file, st.mode | 0o555);
+}
+
+/**
+ * In a packaged app the package resolves inside `app.asar`, which cannot run programs;
+ * electron-builder unpacks the binaries (asarUnpack) beside it in `app.asar.unpacked`.
+ */
+export function outsideAsar(file: string): string {
+  return file.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
 }

