@@ -19,6 +19,7 @@ import { createLogger, type Logger } from './logging/logger.js';
 import { chainSecretStores, type SecretStore } from './secrets/secret-store.js';
 import { createEnvSecretStore } from './secrets/env-secret-store.js';
 import { createKeytarStore, keychainCanary } from './secrets/keytar-store.js';
+import { withStoredDatabasePassword } from './settings/database-password.js';
 import { createDiagnosticsService } from './diagnostics/diagnostics-service.js';
 import { createConnectionTester } from './settings/connection-test.js';
 import { createSettingsService, type SettingsService } from './settings/settings-service.js';
@@ -87,7 +88,11 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const log = createLogger({ logDir: paths.logDir, level: config.logLevel, redactor, console: opts.console ?? null });
   if (loaded.recovered) log.warn(`settings file was invalid (${loaded.recovered.reason}); moved to ${loaded.recovered.movedTo}, defaults in use`);
   // 3. Database: embedded or external, migrated.
-  const target = resolveDatabaseTarget(opts.env, loaded.settings);
+  // The keychain is created early (keytar itself loads lazily): an external database's
+  // password lives there, not in settings.json.
+  const keychain = opts.keychain === undefined ? createKeytarStore() : opts.keychain;
+  const withDbPassword = await withStoredDatabasePassword(loaded.settings, keychain);
+  const target = resolveDatabaseTarget(opts.env, withDbPassword.settings);
   let db: Database;
   try {
     db = await openDatabase(target, { dataDir: paths.dataDir, log, createDatabase: opts.createDatabase ?? false, onSecret: (v) => redactor.addSecret(v) });
@@ -99,7 +104,6 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const classifyDbError = (e: unknown) => classifyDatabaseError(e, db.target);
   // 4. Secrets, exchange clients, sync service, scheduler.
   const envSecrets = createEnvSecretStore(opts.env);
-  const keychain = opts.keychain === undefined ? createKeytarStore() : opts.keychain;
   const secrets = chainSecretStores([envSecrets, ...(opts.secretStores ?? []), ...(keychain ? [keychain] : [])]);
   const marketsCache = createMarketsCache(db.pool);
   const clients = createClientCache((conn) => createExchangeClient(conn, { loader, redactor, marketsCache, now, resilience: opts.tuning?.resilience ?? {} }));
@@ -111,7 +115,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const publishStatus = () => status.refresh();
   // Settings and accounts change while running: the scheduler and the sync read the live config.
   const settings = createSettingsService({
-    store: settingsStore, initial: loaded.settings, env: opts.env, envOverrides, paths, envSecrets, keychain,
+    store: settingsStore, initial: loaded.settings, env: opts.env, envOverrides, paths, envSecrets, keychain, databasePasswordStored: withDbPassword.stored,
     testConnection: createConnectionTester({ loader, redactor, marketsCache, now, resilience: opts.tuning?.resilience ?? {} }),
     onChange: (cfg, view) => {
       scheduler?.configure(cfg.sync);

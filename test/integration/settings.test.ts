@@ -95,14 +95,16 @@ describe('settings and accounts through the API (real PostgreSQL, fake Bybit)', 
     expect(core.settings.get().sync.intervalMinutes).toBe(15);
   });
 
-  it('keeps the database password out of every answer, and keeps it when the URL comes without one', async () => {
+  it('keeps the database password out of every answer and out of settings.json (it goes to the keychain), and keeps it when the URL comes without one', async () => {
     const view = await core.invoke('settings:update', { database: { mode: 'external', url: 'postgres://sync:s3cret@db.example:5432/alpha', sslMode: 'require' } });
     expect(view.database).toEqual({ mode: 'external', url: 'postgres://sync@db.example:5432/alpha', passwordSet: true, sslMode: 'require', caFile: null });
     expect(view.restartRequired).toBe(true);
     expect(JSON.stringify(view)).not.toContain('s3cret');
     const again = await core.invoke('settings:update', { database: { mode: 'external', url: 'postgres://sync@db.example:5432/alpha' } });
     expect(again.database).toMatchObject({ passwordSet: true, sslMode: 'require' });
-    expect(JSON.parse(await readFile()).database.url).toBe('postgres://sync:s3cret@db.example:5432/alpha');
+    expect(JSON.parse(await readFile()).database.url).toBe('postgres://sync@db.example:5432/alpha');
+    expect(await readFile()).not.toContain('s3cret');
+    expect(keychain.data.get('database:external')).toEqual({ apiKey: 'postgres://sync@db.example:5432/alpha', secret: 's3cret' });
     expect((await core.invoke('settings:update', { database: { mode: 'embedded' } })).restartRequired).toBe(false);
   });
 

@@ -10,6 +10,7 @@ import type { AccountRef, SecretStore } from '../secrets/secret-store.js';
 import { accountViews, createKeychainMonitor } from './account-views.js';
 import type { ConnectionTester } from './connection-test.js';
 import { applySettingsPatch, toSettingsView, validateSettings, type SettingsPatch } from './settings-view.js';
+import { storeDatabasePassword } from './database-password.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 type SaveInput = ApiParsedInput<'accounts:save'>;
@@ -28,6 +29,8 @@ export interface SettingsServiceDeps {
   /** Where keys of accounts added in the app go; null when this process has none. */
   keychain: SecretStore | null;
   testConnection: ConnectionTester;
+  /** Whether the keychain holds the external database's password (the core looked at start). */
+  databasePasswordStored: boolean;
   /** Called after every change with the new effective config (the core reconfigures the scheduler). */
   onChange: (config: AppConfig, view: SettingsView) => void;
   warn: (message: string, data?: Record<string, unknown>) => void;
@@ -53,7 +56,7 @@ export interface SettingsService {
  */
 export function createSettingsService(deps: SettingsServiceDeps): SettingsService {
   const startedWith: DatabaseSettings = deps.initial.database;
-  const state = { settings: deps.initial, config: buildAppConfig(deps.initial, deps.envOverrides, deps.paths) };
+  const state = { settings: deps.initial, config: buildAppConfig(deps.initial, deps.envOverrides, deps.paths), databasePasswordStored: deps.databasePasswordStored };
   const keychain = createKeychainMonitor(deps.keychain);
   let queue: Promise<unknown> = Promise.resolve();
   // Changes run one at a time, so two quick saves never overwrite each other.
@@ -62,7 +65,7 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
     queue = run.catch(() => undefined);
     return run;
   };
-  const view = () => toSettingsView(state.settings, state.config, { env: deps.env, envOverrides: deps.envOverrides, startedWith });
+  const view = () => toSettingsView(state.settings, state.config, { env: deps.env, envOverrides: deps.envOverrides, startedWith, databasePasswordStored: state.databasePasswordStored });
   const commit = async (next: Settings) => {
     try {
       await deps.store.save(next);
@@ -93,7 +96,12 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
     config: () => state.config,
     get: view,
     update: (patch) => serial(async () => {
-      await commit(applySettingsPatch(state.settings, patch));
+      const { settings, databasePassword } = applySettingsPatch(state.settings, patch);
+      if (databasePassword !== null && settings.database.mode === 'external') {
+        await keychainCall(() => storeDatabasePassword(deps.keychain, settings.database.mode === 'external' ? settings.database.url : '', databasePassword));
+        state.databasePasswordStored = true;
+      }
+      await commit(settings);
       return view();
     }),
     async listAccounts() {

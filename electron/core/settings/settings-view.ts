@@ -5,6 +5,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { settingsSchema, type DatabaseSettings, type Settings } from '../config/settings-schema.js';
 import { parseDatabaseUrl } from '../db/database-target.js';
 import { configError } from '../errors.js';
+import { splitPassword } from './database-password.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 export type SettingsPatch = ApiParsedInput<'settings:update'>;
@@ -12,7 +13,7 @@ export type SettingsPatch = ApiParsedInput<'settings:update'>;
 const DB_VARS = ['DATABASE_URL', 'DB_HOST', 'DB_PORT', 'DB_USER', 'DB_PASS', 'DB_NAME'] as const;
 
 /** Settings as front ends see them: env overrides named, the database password left out. */
-export function toSettingsView(settings: Settings, config: AppConfig, ctx: { env: Env; envOverrides: EnvOverrides; startedWith: DatabaseSettings }): SettingsView {
+export function toSettingsView(settings: Settings, config: AppConfig, ctx: { env: Env; envOverrides: EnvOverrides; startedWith: DatabaseSettings; databasePasswordStored: boolean }): SettingsView {
   const envOverrides: string[] = [];
   if (ctx.envOverrides.enabled !== undefined) envOverrides.push('EXCHANGE_SYNC_ENABLED');
   if (ctx.envOverrides.intervalMinutes !== undefined) envOverrides.push('EXCHANGE_SYNC_INTERVAL_MINUTES');
@@ -23,7 +24,7 @@ export function toSettingsView(settings: Settings, config: AppConfig, ctx: { env
     effectiveSync: { ...config.sync },
     envOverrides,
     database: db.mode === 'embedded' ? { mode: 'embedded' }
-      : { mode: 'external', url: withoutPassword(db.url), passwordSet: passwordOf(db.url) !== '', sslMode: db.sslMode, caFile: db.caFile },
+      : { mode: 'external', url: withoutPassword(db.url), passwordSet: ctx.databasePasswordStored || passwordOf(db.url) !== '', sslMode: db.sslMode, caFile: db.caFile },
     restartRequired: !sameDatabase(db, ctx.startedWith),
     launchAtLogin: settings.launchAtLogin,
     notifications: { ...settings.notifications },
@@ -32,29 +33,30 @@ export function toSettingsView(settings: Settings, config: AppConfig, ctx: { env
 }
 
 /**
- * The settings a patch asks for, validated. A database URL without a password keeps the
- * stored one when it names the same server, user and database: the password is never
- * sent to a front end, so "leave it blank to keep it" must work.
+ * The settings a patch asks for, validated, and the database password it brings. The
+ * URL is kept without its password (that goes to the keychain); a URL given without a
+ * password keeps the stored one, since the password is never sent to a front end.
  */
-export function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
+export function applySettingsPatch(current: Settings, patch: SettingsPatch): { settings: Settings; databasePassword: string | null } {
   const next: Record<string, unknown> = { ...current };
+  let databasePassword: string | null = null;
   if (patch.sync) next.sync = { ...current.sync, ...definedOnly(patch.sync) };
   if (patch.launchAtLogin !== undefined) next.launchAtLogin = patch.launchAtLogin;
   if (patch.notifications) next.notifications = { ...current.notifications, ...patch.notifications };
   if (patch.quoteCurrency) next.quoteCurrency = patch.quoteCurrency;
   if (patch.database?.mode === 'embedded') next.database = { mode: 'embedded' };
   if (patch.database?.mode === 'external') {
-    const target = parseDatabaseUrl(patch.database.url, 'The database URL');
+    parseDatabaseUrl(patch.database.url, 'The database URL');
     const previous = current.database.mode === 'external' ? current.database : null;
-    const url = target.password === '' && previous && sameServer(previous.url, patch.database.url)
-      ? withPassword(patch.database.url, passwordOf(previous.url)) : patch.database.url.trim();
+    const { url, password } = splitPassword(patch.database.url);
+    databasePassword = password || null;
     next.database = {
       mode: 'external', url,
       sslMode: patch.database.sslMode ?? previous?.sslMode ?? 'disable',
       caFile: patch.database.caFile === undefined ? previous?.caFile ?? null : patch.database.caFile,
     };
   }
-  return validateSettings(next);
+  return { settings: validateSettings(next), databasePassword };
 }
 
 /** Parses settings; a violation is a config error that names the field, never echoing a value. */
@@ -76,11 +78,6 @@ function sameDatabase(a: DatabaseSettings, b: DatabaseSettings): boolean {
   return a.url === b.url && a.sslMode === b.sslMode && a.caFile === b.caFile;
 }
 
-function sameServer(a: string, b: string): boolean {
-  const x = parseDatabaseUrl(a, 'The stored database URL');
-  const y = parseDatabaseUrl(b, 'The database URL');
-  return x.host === y.host && x.port === y.port && x.user === y.user && x.database === y.database;
-}
 
 function passwordOf(url: string): string {
   try {
@@ -91,11 +88,6 @@ function passwordOf(url: string): string {
   }
 }
 
-function withPassword(url: string, password: string): string {
-  const u = new URL(url.trim());
-  u.password = encodeURIComponent(password);
-  return u.toString();
-}
 
 /** The URL as it may be shown; an unreadable one is not shown at all, as it may hold the password. */
 export function withoutPassword(url: string): string {

@@ -51,3 +51,19 @@ describe('settings file', () => {
     expect(await fs.readFile(file, 'utf8')).toBe(before);
   });
 });
+
+describe('external database password', () => {
+  it('is put back into the URL from the keychain, only for the URL it was stored for', async () => {
+    const { withStoredDatabasePassword, splitPassword } = await import('../../../electron/core/settings/database-password.js');
+    const store = new Map<string, { apiKey: string; secret: string }>([['database:external', { apiKey: 'postgres://u@db:5432/x', secret: 'p@ss word' }]]);
+    const keychain = { kind: 'test', get: async (r: { exchangeId: string; accountId: string }) => store.get(`${r.exchangeId}:${r.accountId}`) ?? null, set: async () => {}, delete: async () => false };
+    const base = defaultSettings();
+    const ext = (url: string) => ({ ...base, database: { mode: 'external' as const, url, sslMode: 'disable' as const, caFile: null } });
+    const hit = await withStoredDatabasePassword(ext('postgres://u@db:5432/x'), keychain);
+    expect(hit.stored).toBe(true);
+    expect(hit.settings.database.mode === 'external' && splitPassword(hit.settings.database.url).password).toBe('p@ss word');
+    expect((await withStoredDatabasePassword(ext('postgres://u@other:5432/x'), keychain)).stored).toBe(false);
+    expect((await withStoredDatabasePassword(ext('postgres://u:inline@db:5432/x'), keychain)).settings.database).toMatchObject({ url: 'postgres://u:inline@db:5432/x' });
+    expect((await withStoredDatabasePassword(base, keychain)).stored).toBe(false);
+  });
+});
