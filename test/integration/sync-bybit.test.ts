@@ -25,8 +25,16 @@ describe('sync of a Bybit UTA account through ccxt into PostgreSQL', () => {
   });
   afterAll(async () => h.close());
 
-  it('first sync imports balances, prices, two years of fills and positions', async () => {
+  it('first sync imports balances, prices, two years of fills and positions, reporting progress', async () => {
+    const progress: Array<{ step: string; done: number; total: number | null }> = [];
+    const off = core.events.on('sync:progress', (p) => progress.push(p));
     const summary = await core.sync.syncAll('test');
+    off();
+    // The history import reports each of its 105 windows; the run ends with "done".
+    const fills = progress.filter((p) => p.step === 'fills');
+    expect(fills.at(-1)).toMatchObject({ done: 105, total: 105 });
+    expect(fills.map((p) => p.done)).toEqual([...fills.map((p) => p.done)].sort((a, b) => a - b));
+    expect(progress.at(-1)?.step).toBe('done');
     expect(summary.accounts[0]?.error).toBeNull();
     expect(summary.ok).toBe(true);
     const a = summary.accounts[0]!;
