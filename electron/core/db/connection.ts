@@ -98,7 +98,26 @@ function createPool(settings: ConnectionSettings, description: DatabaseDescripti
   pool.on('error', (e) => {
     opts.log.warn('A pooled database connection was lost; the next query opens a new one', { error: describe(e) });
   });
+  retryOnStaleConnection(pool);
   return pool;
+}
+
+/**
+ * After the server restarted or terminated sessions, an idle pooled connection can be
+ * dead before the pool hears of it; the first query on it fails without having run.
+ * One-statement queries through the pool are tried once more on a fresh connection.
+ * (Transactions use a checked-out client, which the sync checks before use.)
+ */
+function retryOnStaleConnection(pool: pg.Pool): void {
+  const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
+  const stale = (e: unknown) => {
+    const code = (e as { code?: unknown }).code;
+    return code === '57P01' || code === '57P02' || code === '57P03' || /Connection terminated/i.test(String((e as Error).message));
+  };
+  (pool as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+    if (typeof args.at(-1) === 'function') return query(...args);
+    return query(...args).catch((e: unknown) => (stale(e) ? query(...args) : Promise.reject(e)));
+  };
 }
 
 async function checkConnection(pool: pg.Pool, settings: ConnectionSettings, description: DatabaseDescription, create: boolean, log: DbLog): Promise<void> {
