@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    globalSetup: ['test/helpers/global-setup.ts'],
+    // The e2e tests need the built CLI and dashboard (built once, before any test file).
+    globalSetup: ['test/helpers/global-setup.ts', 'test/e2e/build-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Integration files each start servers; two cores, so two workers.

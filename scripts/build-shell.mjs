@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildRenderer } from './build-renderer.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
@@ -54,4 +55,6 @@ await Promise.all([
     sourcemap: 'inline',
     logLevel: 'warning',
   }),
+  // The window loads renderer/dist from app://alphapulse/ (electron/shell/app-protocol.ts).
+  buildRenderer({ ifStale: true }),
 ]);

@@ -65,6 +65,8 @@ if (keytarCheck.status !== 0 && /NODE_MODULE_VERSION/.test(keytarCheck.stderr)) 
 
 const steps = [
   [bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
+  // The renderer has its own config: DOM types, JSX, bundler resolution.
+  [bin('tsc'), ['-p', 'renderer/tsconfig.json', '--noEmit']],
   [bin('eslint'), ['.']],
   [bin('vitest'), ['run', ...args]],
 ];

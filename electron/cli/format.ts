@@ -57,3 +57,23 @@ export function formatHistory(runs: SyncRunRecord[]): string {
     String(r.fillsImported ?? '—'), r.error ? `[${r.error.errorClass}] ${r.error.message}` : '',
   ]), new Set([3, 4]));
 }
+
+/** What `serve` tells a person at start (stderr): where the dashboard is, and what it does. */
+export function formatServeBanner(s: {
+  link: string;
+  /** The non-loopback address the dashboard was bound to, or null. */
+  exposedOn: string | null;
+  accounts: number;
+  schedule: { enabled: boolean; intervalMinutes: number; nextRunAt: string | null };
+}): string {
+  const lines: string[] = [];
+  if (s.exposedOn) {
+    lines.push(`warning: the dashboard listens on ${s.exposedOn}, so other computers can reach it. It is plain HTTP: the link's token and your portfolio cross the network unencrypted, and anyone with the link can read the portfolio and change settings.`);
+  }
+  lines.push(`alphapulse-sync: dashboard at ${s.link}`, '  (open it in a browser; the token in the link is the password: keep it private)');
+  if (s.accounts === 0) lines.push('alphapulse-sync: no exchange account is configured yet: add one in the dashboard');
+  lines.push(s.schedule.enabled
+    ? `alphapulse-sync: syncing every ${s.schedule.intervalMinutes} min (next ${s.schedule.nextRunAt ?? 'now'}); Ctrl+C to stop`
+    : 'alphapulse-sync: scheduled sync is off; waiting, Ctrl+C to stop');
+  return `${lines.join('\n')}\n`;
+}

@@ -3,7 +3,10 @@ import { createCore, type Core } from '../core/core.js';
 import { runHeadlessDiagnostics } from '../core/diagnostics/headless.js';
 import { describeRuntime, formatDiagnosticLine, formatDiagnosticsText } from '../core/diagnostics/report-text.js';
 import { AppError } from '../core/errors.js';
-import { formatHistory, formatPortfolio, formatStatus, formatSyncSummary } from './format.js';
+import { startDashboardServer } from '../core/transport/dashboard-server.js';
+import { isLoopbackHost } from '../core/transport/request-guard.js';
+import { dashboardLink, DEFAULT_SERVE_PORT, findRendererDist, resolveServeToken } from '../core/transport/serve-options.js';
+import { formatHistory, formatPortfolio, formatServeBanner, formatStatus, formatSyncSummary } from './format.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -101,19 +104,34 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       exitCode = report.ok ? EXIT.ok : EXIT.failed;
     });
 
-  program.command('serve').description('keep syncing on the schedule until stopped (Ctrl+C)')
-    .action(() => withCore(global(), async (core) => {
-      if (core.config.accounts.length === 0) throw noAccounts();
-      core.events.on('sync:finished', (s) => io.stderr.write(`${new Date().toISOString()} ${formatSyncSummary(s)}\n`));
-      await core.scheduler.start();
-      const status = core.scheduler.status();
-      io.stderr.write(status.enabled
-        ? `alphapulse-sync: syncing every ${status.intervalMinutes} min (next ${status.nextRunAt?.toISOString() ?? 'now'}); Ctrl+C to stop\n`
-        : 'alphapulse-sync: scheduled sync is off (EXCHANGE_SYNC_ENABLED=false); waiting, Ctrl+C to stop\n');
-      await io.stopSignal;
-      io.stderr.write('alphapulse-sync: stopping (waiting for a running sync to finish)\n');
-      return EXIT.ok;
-    }));
+  // The dashboard (HTTP + WebSocket) and the scheduler; accounts may be added in the dashboard.
+  program.command('serve').description('keep syncing on the schedule and serve the dashboard on http://127.0.0.1 until stopped (Ctrl+C)')
+    .option('--port <n>', 'dashboard port (0: any free port)', parsePort, DEFAULT_SERVE_PORT)
+    .option('--host <address>', 'address to listen on; anything but loopback exposes the dashboard to the network', '127.0.0.1')
+    .action((o: { port: number; host: string }) => {
+      const token = resolveServeToken(io.env);
+      return withCore(global(), async (core) => {
+        core.redactor.addSecret(token);
+        core.events.on('sync:finished', (s) => io.stderr.write(`${new Date().toISOString()} ${formatSyncSummary(s)}\n`));
+        const dashboard = await startDashboardServer({
+          host: o.host, port: o.port, token, staticRoot: findRendererDist(), handlers: core.api, events: core.events,
+          redact: (s) => core.redactor.redact(s), log: core.log,
+        });
+        try {
+          await core.scheduler.start();
+          const status = core.scheduler.status();
+          io.stderr.write(formatServeBanner({
+            link: dashboardLink(dashboard.url, token), exposedOn: isLoopbackHost(o.host) ? null : o.host, accounts: core.config.accounts.length,
+            schedule: { enabled: status.enabled, intervalMinutes: status.intervalMinutes, nextRunAt: status.nextRunAt?.toISOString() ?? null },
+          }));
+          await io.stopSignal;
+          io.stderr.write('alphapulse-sync: stopping (waiting for a running sync to finish)\n');
+        } finally {
+          await dashboard.close();
+        }
+        return EXIT.ok;
+      });
+    });
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -126,6 +144,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 function parseLimit(value: string): number {
   const n = /^\d+$/.test(value) ? Number.parseInt(value, 10) : Number.NaN;
   if (!(n >= 1 && n <= 1000)) throw new InvalidArgumentError('a whole number from 1 to 1000');
+  return n;
+}
+
+function parsePort(value: string): number {
+  const n = /^\d+$/.test(value) ? Number.parseInt(value, 10) : Number.NaN;
+  if (!(n >= 0 && n <= 65535)) throw new InvalidArgumentError('a port number from 0 to 65535 (0: any free port)');
   return n;
 }
 

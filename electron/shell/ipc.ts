@@ -1,8 +1,7 @@
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
-import { z } from 'zod';
-import { apiInputs, parseApiInput, type ApiChannel, type ApiHandlers } from '../../shared/api.js';
+import type { ApiHandlers } from '../../shared/api.js';
+import { createApiDispatcher } from '../core/transport/api-dispatch.js';
 import { IPC_CHANNELS, type EventMessage, type InvokeReply } from '../preload/ipc-channels.js';
-import { inputError, toErrorInfo } from './ipc-errors.js';
 import type { IpcSender } from './sender-guard.js';
 
 export interface ApiIpcDeps {
@@ -15,8 +14,6 @@ export interface ApiIpcDeps {
   warn: (message: string, data?: Record<string, unknown>) => void;
 }
 
-type Route = (input: unknown) => Promise<unknown>;
-
 /**
  * Serves shared/api.ts on one guarded channel. Each call is checked in this order: the
  * sender is our window's page, the channel is one of apiInputs, the input passes its zod
@@ -24,11 +21,8 @@ type Route = (input: unknown) => Promise<unknown>;
  * AppErrorInfo, never a raw exception. Returns the function that unregisters it all.
  */
 export function registerApiIpc(deps: ApiIpcDeps): () => void {
-  // One route per channel of the contract, each validating its own input.
-  const routes = new Map<string, Route>((Object.keys(apiInputs) as ApiChannel[]).map((channel) => [
-    channel,
-    (input: unknown) => (deps.handlers[channel] as (i: unknown) => Promise<unknown>)(parseApiInput(channel, input)),
-  ]));
+  // Channel, input validation and error mapping are the core's, shared with the `serve` WebSocket.
+  const dispatch = createApiDispatcher(deps);
 
   const handle = async (event: IpcMainInvokeEvent, channel: unknown, input: unknown): Promise<InvokeReply> => {
     const name = typeof channel === 'string' ? channel.slice(0, 64) : typeof channel;
@@ -36,16 +30,7 @@ export function registerApiIpc(deps: ApiIpcDeps): () => void {
       deps.warn('IPC call from a page that is not ours refused', { channel: name, url: event.senderFrame?.url ?? null });
       return { ok: false, error: { errorClass: 'internal', message: 'This page may not call AlphaPulse Sync', recommendation: 'Reopen the window from the tray.' } };
     }
-    const route = typeof channel === 'string' ? routes.get(channel) : undefined;
-    if (!route) return { ok: false, error: { errorClass: 'config', message: `There is no call named ${name}`, recommendation: 'Update the dashboard and the app together.' } };
-    try {
-      return { ok: true, value: await route(input) };
-    } catch (e) {
-      if (e instanceof z.ZodError) return { ok: false, error: inputError(e, name) };
-      const error = toErrorInfo(e, name, deps.redact);
-      if (error.errorClass === 'internal') deps.warn('API call failed', { channel: name, message: deps.redact(e instanceof Error ? e.message : String(e)) });
-      return { ok: false, error };
-    }
+    return dispatch(channel, input);
   };
   const ready = (event: IpcMainEvent) => {
     if (deps.isTrustedSender(event)) deps.onReady();

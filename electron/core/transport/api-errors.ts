@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import type { AppErrorInfo } from '../../shared/domain.js';
-import { AppError } from '../core/errors.js';
-import { adviceFor } from '../core/error-advice.js';
+import type { AppErrorInfo } from '../../../shared/domain.js';
+import { AppError } from '../errors.js';
+import { adviceFor } from '../error-advice.js';
 
 /**
- * What the window is told about a failed call: the class, a message meant for the user
+ * What a front end is told about a failed call: the class, a message meant for the user
  * and what to do, redacted once more. An unclassified exception's own message stays in
- * the log; the window gets "unexpected failure".
+ * the log; the front end gets "unexpected failure". Shared by every transport (Electron
+ * IPC, the `serve` WebSocket), so a failure reads the same in the window and the browser.
  */
 export function toErrorInfo(e: unknown, channel: string, redact: (s: string) => string): AppErrorInfo {
   if (e instanceof AppError) return { errorClass: e.errorClass, message: redact(e.message), recommendation: redact(e.recommendation) };

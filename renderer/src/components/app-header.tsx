@@ -1,0 +1,55 @@
+import { NAV_ITEMS, hrefOf, type Route } from '../routing/routes.js';
+import { useStatus } from '../state/live-data.js';
+import { preferenceLabel, type ThemePreference } from '../theme/theme.js';
+import { LiveAge } from './live-time.js';
+import { overallState } from './status-summary.js';
+
+/** The top bar: brand, the screens, the sync state at a glance and the theme toggle. */
+export function AppHeader({ route, theme, onCycleTheme }: { route: Route; theme: ThemePreference; onCycleTheme: () => void }) {
+  return (
+    <header className="app-header">
+      <a className="brand" href={hrefOf('portfolio')}>
+        <span className="brand-mark" aria-hidden="true" />
+        AlphaPulse Sync
+      </a>
+      <nav aria-label="Main">
+        <ul className="nav-list">
+          {NAV_ITEMS.map((item) => (
+            <li key={item.route}>
+              <a href={hrefOf(item.route)} data-testid={`nav-${item.route}`} aria-current={route === item.route ? 'page' : undefined} className="nav-link">
+                {item.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="header-tools">
+        <StatusPill />
+        <button type="button" className="icon-button" onClick={onCycleTheme} aria-label={`${preferenceLabel(theme)} (change)`} title={preferenceLabel(theme)}>
+          <span aria-hidden="true">{theme === 'dark' ? '☾' : theme === 'light' ? '☀' : '◐'}</span>
+        </button>
+      </div>
+    </header>
+  );
+}
+
+function StatusPill() {
+  const { data } = useStatus();
+  const state = overallState(data);
+  const asOf = data?.asOf ?? null;
+  const text = {
+    loading: 'Loading…', syncing: 'Syncing…', failed: 'Sync failed', never: 'Not synced yet', paused: 'Scheduled sync paused', ok: 'Synced',
+  }[state];
+  return (
+    <a className={`status-pill status-${state}`} href={hrefOf('sync')} data-testid="status-pill">
+      <span className="dot" aria-hidden="true" />
+      {text}
+      {asOf && state !== 'syncing' && state !== 'never' && (
+        <span className="status-age">
+          {' · '}
+          <LiveAge iso={asOf} />
+        </span>
+      )}
+    </a>
+  );
+}

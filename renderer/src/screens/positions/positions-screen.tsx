@@ -1,0 +1,98 @@
+import { useMemo } from 'react';
+import type { RendererApi } from '../../../../electron/preload/types.js';
+import type { Position } from '../../../../shared/domain.js';
+import { EmptyState, ErrorNotice, Loading } from '../../components/async-view.js';
+import { LiveAge } from '../../components/live-time.js';
+import { Signed } from '../../components/signed.js';
+import { formatAmount, formatPrice, formatQuantity, UNKNOWN } from '../../format/number-format.js';
+import { useDataVersion } from '../../state/live-data.js';
+import { useQuery } from '../../state/use-query.js';
+import { formatLeverage, formatPnl, pnlBySettleCoin } from './positions-model.js';
+
+// Signed figures for P&L: a gain shows "+".
+const signedPnl = { amount: (v: string) => formatAmount(v, undefined, true), quantity: (v: string) => formatQuantity(v, undefined, true) };
+
+const loadPositions = (api: RendererApi) => api.invoke('positions:list');
+
+/** #/positions: open derivatives positions as of the last sync. */
+export function PositionsScreen() {
+  const version = useDataVersion();
+  const positions = useQuery(`positions:${version}`, loadPositions);
+  const totals = useMemo(() => pnlBySettleCoin(positions.data ?? []), [positions.data]);
+  const newest = positions.data?.reduce<string | null>((max, p) => (max === null || p.updatedAt > max ? p.updatedAt : max), null) ?? null;
+
+  return (
+    <section className="screen" aria-labelledby="positions-title">
+      <h1 id="positions-title" className="screen-title">Positions</h1>
+      {positions.error && <ErrorNotice error={positions.error} onRetry={positions.reload} title={positions.data ? 'Could not refresh; showing the last loaded positions' : 'Could not load the positions'} />}
+      {!positions.data && !positions.error && <Loading label="Loading positions…" />}
+      {positions.data && positions.data.length === 0 && (
+        <EmptyState title="No open positions">
+          <p>Open derivatives positions (perpetuals, futures, options) appear here after a sync.</p>
+        </EmptyState>
+      )}
+      {positions.data && positions.data.length > 0 && (
+        <>
+          <div className="summary">
+            {totals.map((t) => (
+              <div className="summary-item" key={t.coin}>
+                <span className="summary-label">Unrealised P&amp;L ({t.coin})</span>
+                <span className="summary-value"><Signed value={t.total} text={formatPnl(t.total, t.coin, signedPnl)} /></span>
+                {t.unknown > 0 && <span className="summary-note">{t.unknown} without a P&amp;L figure</span>}
+              </div>
+            ))}
+            {newest && (
+              <div className="summary-item">
+                <span className="summary-label">Data</span>
+                <span className="summary-value summary-age"><LiveAge iso={newest} prefix="updated " /></span>
+              </div>
+            )}
+          </div>
+          <div className="card table-card">
+            <div className="table-wrap">
+              <table className="data-table" data-testid="positions-table">
+                <caption className="visually-hidden">Open derivatives positions</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Symbol</th>
+                    <th scope="col">Account</th>
+                    <th scope="col">Side</th>
+                    <th scope="col" className="num">Size</th>
+                    <th scope="col" className="num">Entry</th>
+                    <th scope="col" className="num">Mark</th>
+                    <th scope="col" className="num">Unrealised P&amp;L</th>
+                    <th scope="col" className="num">Leverage</th>
+                    <th scope="col" className="num">Liq. price</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {positions.data.map((p) => <PositionRow key={`${p.exchangeId}/${p.account}/${p.category}/${p.symbol}/${p.side}`} p={p} />)}
+                </tbody>
+              </table>
+            </div>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+function PositionRow({ p }: { p: Position }) {
+  return (
+    <tr data-testid={`position-row-${p.symbol}`}>
+      <th scope="row" className="asset">
+        {p.symbol} <span className="muted small">{p.category}</span>
+      </th>
+      <td className="muted">{p.exchangeId}/{p.account}</td>
+      <td><span className={`side side-${p.side}`}>{p.side === 'long' ? 'Long' : 'Short'}</span></td>
+      <td className="num">{formatQuantity(p.size)}</td>
+      <td className="num">{formatPrice(p.entryPrice)}</td>
+      <td className="num">{formatPrice(p.markPrice)}</td>
+      <td className="num">
+        {p.unrealisedPnl === null ? UNKNOWN : <Signed value={p.unrealisedPnl} text={formatPnl(p.unrealisedPnl, p.settleCoin, signedPnl)} />}
+      </td>
+      <td className="num">{formatLeverage(p.leverage, (v) => formatQuantity(v))}</td>
+      <td className="num">{formatPrice(p.liquidationPrice)}</td>
+    </tr>
+  );
+}

@@ -1,0 +1,185 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import keytar from 'keytar';
+import type { Page } from 'playwright-core';
+import { afterEach, expect, it } from 'vitest';
+import { READ_ONLY_KEY } from '../fake-bybit/index.js';
+import { startHarness, type SyncHarness } from '../helpers/sync-harness.js';
+import { screenshot } from './helpers/artifacts.js';
+import { browserSuite, launchBrowser, watchPageErrors, type BrowserSession } from './helpers/chromium.js';
+import { nodeApi } from './helpers/node-api.js';
+import { startServe, type ServeProcess } from './helpers/serve-process.js';
+
+// The dashboard end to end: `alphapulse-sync serve` as a child process (the built CLI and
+// renderer), the fake Bybit and a test database, driven in Debian's Chromium.
+const E2E_TIMEOUT = 120_000;
+// Keys typed into the page go to the OS keychain: only inside `npm test`'s throw-away
+// keyring (or CI), never the developer's own.
+const keyringIt = process.env.ALPHAPULSE_TEST_KEYRING !== undefined || process.env.CI === 'true' ? it : it.skip;
+const KEYCHAIN_SERVICE = 'AlphaPulse Sync';
+
+browserSuite('dashboard in Chromium against `alphapulse-sync serve`', () => {
+  let h: SyncHarness | null = null;
+  let serve: ServeProcess | null = null;
+  let browser: BrowserSession | null = null;
+  afterEach(async () => {
+    await browser?.close();
+    const code = await serve?.stop();
+    // A clean stop on SIGTERM, every time.
+    if (serve) expect(code, serve.stderr()).toBe(0);
+    await h?.close();
+    [h, serve, browser] = [null, null, null];
+  });
+
+  /** A page on `serve`'s link that records uncaught errors and CSP violations. */
+  const open = async (link: string): Promise<{ page: Page; errors: string[] }> => {
+    browser ??= await launchBrowser();
+    const { page } = browser;
+    const errors = watchPageErrors(page);
+    await page.goto(link);
+    return { page, errors };
+  };
+
+  keyringIt('first run: onboarding, test the key, save it to the keychain, first sync, then the portfolio and its total', async () => {
+    h = await startHarness();
+    serve = await startServe({ DATA_DIR: h.dataDir, DATABASE_URL: h.db.url });
+    expect(serve.stderr()).toContain('no exchange account is configured yet');
+    expect(serve.stdout()).toBe('');
+    const { page, errors } = await open(serve.link);
+    const onboarding = page.getByTestId('onboarding');
+    await onboarding.waitFor();
+    // The token left the address bar (history, bookmarks, screenshots).
+    expect(page.url()).not.toContain('token');
+    await screenshot(page, 'onboarding');
+    await page.getByTestId('onboarding-start').click();
+    await page.getByTestId('account-api-key').fill(READ_ONLY_KEY.apiKey);
+    await page.getByTestId('account-api-secret').fill(READ_ONLY_KEY.secret);
+    await page.getByTestId('account-api-url').fill(h.server.url);
+    await page.getByTestId('account-test').click();
+    await page.locator('[data-testid="account-test-result"][data-ok="true"]').waitFor();
+    await expect.poll(() => page.getByTestId('account-test-result').textContent()).toContain('Read-only key');
+    await screenshot(page, 'onboarding-account');
+    await page.getByTestId('account-save').click();
+
+    // The first sync runs and the portfolio opens with the fake account's holdings.
+    const total = page.getByTestId('total-value');
+    await total.waitFor({ timeout: 60_000 });
+    expect(await total.textContent()).toBe('62,105.92 USDT');
+    for (const asset of ['BTC', 'ETH', 'USDT']) await page.getByTestId(`portfolio-row-${asset}`).waitFor();
+    expect(await page.getByTestId('portfolio-row-BTC').textContent()).toContain('45,000.00');
+    await screenshot(page, 'portfolio');
+
+    // The key is in the keychain; the settings file and the page know only its hint.
+    const stored = await keytar.getPassword(KEYCHAIN_SERVICE, 'bybit:default');
+    expect(JSON.parse(stored ?? 'null')).toEqual({ apiKey: READ_ONLY_KEY.apiKey, secret: READ_ONLY_KEY.secret });
+    const settingsFile = await fs.readFile(path.join(h.dataDir, 'settings.json'), 'utf8');
+    expect(settingsFile).toContain(h.server.url);
+    expect(settingsFile).not.toContain(READ_ONLY_KEY.secret);
+    expect(await page.content()).not.toContain(READ_ONLY_KEY.secret);
+    await keytar.deletePassword(KEYCHAIN_SERVICE, 'bybit:default');
+    expect(errors).toEqual([]);
+  }, E2E_TIMEOUT);
+
+  it('a wrong secret: the error and what to do show on the Sync screen and in Diagnostics', async () => {
+    h = await startHarness();
+    const wrongSecret = 'wrong-secret-value-123456';
+    serve = await startServe({ ...h.env, BYBIT_API_SECRET: wrongSecret });
+    const api = nodeApi(serve.origin, serve.token);
+    try {
+      const { page, errors } = await open(serve.link);
+      await page.getByTestId('nav-sync').click();
+      await page.getByTestId('sync-now').click();
+      // The run at start and the one just asked for have both ended.
+      await expect.poll(async () => (await api.api.invoke('history:list')).length, { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
+      await expect.poll(async () => (await api.api.invoke('status:get')).syncing, { timeout: 60_000 }).toBe(false);
+      const card = page.locator('[data-testid="account-status-bybit-default"][data-state="failed"]');
+      await card.waitFor({ timeout: 60_000 });
+      const error = (await api.api.invoke('status:get')).accounts[0]?.lastRun?.error;
+      expect(error).toMatchObject({ errorClass: 'auth', message: expect.stringMatching(/secret/i), recommendation: expect.stringMatching(/\S/) });
+      // The page shows the last run's own words (its message holds that run's timestamp).
+      await expect.poll(() => card.getByTestId('account-error-message').textContent()).toBe(error?.message);
+      expect(await card.getByTestId('account-error-recommendation').textContent()).toBe(error?.recommendation);
+      await screenshot(page, 'sync-error');
+
+      await page.getByTestId('nav-diagnostics').click();
+      await page.getByTestId('diagnostics-run').click();
+      const credentials = page.locator('[data-testid="diagnostic-credentials"][data-status="fail"]');
+      await credentials.waitFor({ timeout: 60_000 });
+      const report = await api.api.invoke('diagnostics:run');
+      const check = report.checks.find((c) => c.id === 'credentials');
+      expect(check).toMatchObject({ status: 'fail', recommendation: expect.any(String) });
+      expect(check?.recommendation.length).toBeGreaterThan(0);
+      const text = await credentials.textContent();
+      expect(text).toContain(check?.recommendation);
+      expect(text).toMatch(/secret/i);
+      await screenshot(page, 'diagnostics');
+      expect(await page.content()).not.toContain(wrongSecret);
+      expect(errors).toEqual([]);
+    } finally {
+      api.close();
+    }
+  }, E2E_TIMEOUT);
+
+  it('the history chart draws one point per sync', async () => {
+    h = await startHarness();
+    serve = await startServe(h.env);
+    const api = nodeApi(serve.origin, serve.token);
+    try {
+      // The scheduler syncs once at start (a sync asked for meanwhile would join that run)…
+      await expect.poll(async () => (await api.api.invoke('history:list')).length, { timeout: 60_000 }).toBe(1);
+      await expect.poll(async () => (await api.api.invoke('status:get')).syncing).toBe(false);
+      // …then three more, each with another BTC balance: four snapshots, four values.
+      for (const btc of ['0.5', '0.6', '0.7']) {
+        h.server.setBalance('UNIFIED', 'BTC', btc);
+        const summary = await api.api.invoke('sync:run', { trigger: 'manual' });
+        expect(summary.ok).toBe(true);
+      }
+      const points = await api.api.invoke('net-value:get', { range: '24h' });
+      expect(points.map((p) => p.value)).toEqual(['62105.922', '71105.922', '80105.922', '89105.922']);
+
+      const { page, errors } = await open(serve.link);
+      await page.getByTestId('nav-history').click();
+      await page.getByTestId('history-range-24h').click();
+      const chart = page.getByTestId('history-chart');
+      await chart.locator(`figure[aria-label$=": ${points.length} points"]`).waitFor();
+      const curve = chart.locator('path.recharts-area-curve');
+      await curve.waitFor();
+      // One segment between each pair of points (C for the monotone curve, L for a straight one).
+      const d = (await curve.getAttribute('d')) ?? '';
+      expect((d.match(/[CL]/g) ?? []).length).toBeGreaterThanOrEqual(points.length - 1);
+      await screenshot(page, 'history');
+      for (const screen of ['positions', 'settings'] as const) {
+        await page.getByTestId(`nav-${screen}`).click();
+        await page.getByTestId(screen === 'positions' ? 'positions-table' : 'settings-form').waitFor();
+        await screenshot(page, screen);
+      }
+      expect(errors).toEqual([]);
+    } finally {
+      api.close();
+    }
+  }, E2E_TIMEOUT);
+
+  it('settings persist across a restart of serve', async () => {
+    h = await startHarness();
+    serve = await startServe(h.env);
+    const first = await open(serve.link);
+    await first.page.getByTestId('nav-settings').click();
+    const interval = first.page.getByTestId('settings-interval');
+    await expect.poll(() => interval.inputValue()).toBe('30');
+    await interval.fill('45');
+    await first.page.getByTestId('settings-save').click();
+    await first.page.getByTestId('settings-saved').waitFor();
+
+    expect(await serve.stop()).toBe(0);
+    expect(serve.stderr()).toContain('stopping');
+    // The page notices the server is gone.
+    await first.page.getByTestId('banner-connection').waitFor();
+    serve = await startServe(h.env);
+    expect(serve.stderr()).toContain('syncing every 45 min');
+    await first.page.goto(serve.link);
+    await first.page.reload();
+    await first.page.getByTestId('nav-settings').click();
+    await expect.poll(() => first.page.getByTestId('settings-interval').inputValue()).toBe('45');
+    expect(first.errors).toEqual([]);
+  }, E2E_TIMEOUT);
+});
