@@ -6,22 +6,12 @@ import type { SyncRunSummary } from '../../shared/api.js';
 import type { Portfolio } from '../../shared/domain.js';
 import { Dec } from '../../electron/core/portfolio/decimal.js';
 import { startHarness, type SyncHarness } from '../helpers/sync-harness.js';
+import { runCli } from '../helpers/cli.js';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
-const bin = path.join(root, 'bin', 'alphapulse-sync.js');
 
-interface Outcome { code: number; stdout: string; stderr: string }
-
-async function cli(args: string[], env: Record<string, string>): Promise<Outcome> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', ...env }, timeout: 90_000 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof err.code === 'number' ? err.code : -1, stdout: err.stdout ?? '', stderr: err.stderr ?? '' };
-  }
-}
+const cli = runCli;
 
 describe('alphapulse-sync CLI, end to end against the fake Bybit', () => {
   let h: SyncHarness;

@@ -1,27 +1,16 @@
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type SyncHarness } from '../helpers/sync-harness.js';
+import { runCli } from '../helpers/cli.js';
 import { rawGet } from '../e2e/helpers/http-raw.js';
 import { startServe } from '../e2e/helpers/serve-process.js';
 
 // `alphapulse-sync serve` as a person starts it: options, the token, the printed link.
 // The bundle is built by the e2e global setup (test/e2e/build-setup.ts).
-const run = promisify(execFile);
-const bin = path.resolve(import.meta.dirname, '../../bin/alphapulse-sync.js');
 
-async function cli(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', ...env }, timeout: 90_000 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof err.code === 'number' ? err.code : -1, stdout: err.stdout ?? '', stderr: err.stderr ?? '' };
-  }
-}
+const cli = runCli;
 
 describe('alphapulse-sync serve: options, token and link', () => {
   let h: SyncHarness;

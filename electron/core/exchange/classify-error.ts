@@ -28,7 +28,10 @@ export function classifyExchangeError(err: unknown, ctx: ErrorContext): AppError
   const raw = err instanceof Error ? err.message : String(err);
   const code = /"ret_?[cC]ode"\s*:\s*"?(\d+)/.exec(raw)?.[1];
   const retMsg = /"ret_?[mM]sg"\s*:\s*"([^"]{0,200})/.exec(raw)?.[1];
-  const said = retMsg ? ` (${ctx.exchangeName} said: "${ctx.redactor.redact(retMsg)}")` : '';
+  // Bybit's 10004 text quotes the whole signed string (timestamp, key, window): noise to
+  // a person, and the key must not be in it anyway.
+  const shortMsg = retMsg?.replace(/[\s,;]*origin_string\[.*$/, '').trim();
+  const said = shortMsg ? ` (${ctx.exchangeName} said: "${ctx.redactor.redact(shortMsg)}")` : '';
   const byCode = code ? fromRetCode(code, said, ctx) : null;
   if (byCode) return withCause(byCode, err);
   return withCause(fromErrorKind(err, raw, said, ctx), err);
