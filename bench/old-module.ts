@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { createCcxtLoader } from '../electron/core/exchange/ccxt-loader.js';
-import type { FakeBybitServer } from '../test/fake-bybit/index.js';
+import type { RemoteFake } from './fake-process.js';
 import { timeMs } from './stats.js';
 
 type Call = (...args: unknown[]) => Promise<unknown>;
@@ -10,12 +10,12 @@ type Call = (...args: unknown[]) => Promise<unknown>;
  * ccxt loadMarkets and fetchBalance, then per asset one ticker and one trade-history
  * call, one after another, and one database connection per row written.
  */
-export async function measureOldModule(server: FakeBybitServer, creds: { apiKey: string; secret: string }, connection: pg.ClientConfig): Promise<{ ms: number; requests: number }> {
+export async function measureOldModule(server: RemoteFake, creds: { apiKey: string; secret: string }, connection: pg.ClientConfig): Promise<{ ms: number; requests: number }> {
   const Bybit = await createCcxtLoader().load('bybit');
   const ex = new Bybit({ apiKey: creds.apiKey, secret: creds.secret, enableRateLimit: false, options: { adjustForTimeDifference: false } });
   for (const k of Object.keys(ex.urls.api)) (ex.urls.api as Record<string, string>)[k] = server.url;
   const call = (name: string, ...args: unknown[]) => (ex[name] as Call).apply(ex, args);
-  server.clearRequests();
+  await server.clearRequests();
   const { ms } = await timeMs(async () => {
     await call('loadMarkets');
     const balance = (await call('fetchBalance')) as { total: Record<string, number> };
@@ -37,5 +37,5 @@ export async function measureOldModule(server: FakeBybitServer, creds: { apiKey:
       await client.end();
     }
   });
-  return { ms, requests: server.requests.length };
+  return { ms, requests: Object.values(await server.requestCounts()).reduce((a, b) => a + b, 0) };
 }

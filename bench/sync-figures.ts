@@ -1,10 +1,10 @@
 import type { Core } from '../electron/core/core.js';
-import type { FakeBybitServer } from '../test/fake-bybit/index.js';
+import type { RemoteFake } from './fake-process.js';
 import { median, timeMs } from './stats.js';
 
 export interface SyncFigures {
   cold: { ms: number; requests: number; executionRequests: number; windows: number; perSecond: number; floorMs: number; byPath: Record<string, number> };
-  warm: { ms: number; requests: number; floorMs: number; byPath: Record<string, number> };
+  warm: { ms: number; requests: number; floorMs: number; byPath: Record<string, number>; slowestAnswerMs: number };
 }
 
 /**
@@ -14,11 +14,11 @@ export interface SyncFigures {
  * cold = the history requests at the rate Bybit allows on that endpoint, plus the
  * round trips before (prices, key details) and after (price history) them.
  */
-export async function measureSync(core: Core, server: FakeBybitServer, latencyMs: number): Promise<SyncFigures> {
-  server.clearRequests();
+export async function measureSync(core: Core, server: RemoteFake, latencyMs: number): Promise<SyncFigures> {
+  await server.clearRequests();
   const cold = await timeMs(() => core.sync.syncAll('bench'));
   if (!cold.value.ok) throw new Error(`cold sync failed: ${JSON.stringify(cold.value.accounts[0]?.error)}`);
-  const coldCounts = server.requestCounts();
+  const coldCounts = await server.requestCounts();
   const executionRequests = coldCounts['/v5/execution/list'] ?? 0;
   const perSecond = 50; // the fake's (and Bybit's UTA) limit for /v5/execution/list
   const klines = (coldCounts['/v5/market/kline'] ?? 0) > 0 ? 1 : 0;
@@ -27,19 +27,21 @@ export async function measureSync(core: Core, server: FakeBybitServer, latencyMs
   const warmTimes: number[] = [];
   let warmRequests = 0;
   let warmByPath: Record<string, number> = {};
+  const slowest: number[] = [];
   for (let i = 0; i < 7; i++) {
     // Syncs are minutes apart in real use; a pause keeps back-to-back runs from
     // queueing behind the Funding endpoint's 5-per-second limit.
     await new Promise((r) => setTimeout(r, 1000));
-    server.clearRequests();
+    await server.clearRequests();
     const warm = await timeMs(() => core.sync.syncAll('bench'));
     if (!warm.value.ok) throw new Error('warm sync failed');
     warmTimes.push(warm.ms);
-    warmRequests = server.requests.length;
-    warmByPath = server.requestCounts();
+    warmByPath = await server.requestCounts();
+    warmRequests = Object.values(warmByPath).reduce((a, b) => a + b, 0);
+    slowest.push(Math.max(...(await server.answerTimes())));
   }
   return {
     cold: { ms: cold.ms, requests: Object.values(coldCounts).reduce((a, b) => a + b, 0), executionRequests, windows: 105, perSecond, floorMs: coldFloor, byPath: coldCounts },
-    warm: { ms: median(warmTimes), requests: warmRequests, floorMs: latencyMs, byPath: warmByPath },
+    warm: { ms: median(warmTimes), requests: warmRequests, floorMs: latencyMs, byPath: warmByPath, slowestAnswerMs: median(slowest) },
   };
 }

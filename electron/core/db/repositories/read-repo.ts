@@ -84,28 +84,28 @@ export async function readLastSuccess(db: Queryable): Promise<Array<{ exchangeId
 }
 
 /**
- * Net value over time: at each snapshot, the sum over accounts of each account's latest
- * value up to then (a running sum of per-account changes), thinned in SQL to at most
- * `maxPoints` — the first point, then the last point of each of `maxPoints − 1` equal
- * runs by index — so a year of 30-minute snapshots never leaves the database whole.
+ * Net value over time: the snapshot times (of the chosen accounts, in range) are
+ * thinned in SQL to at most `maxPoints` — the first, then the last of each of
+ * `maxPoints − 1` equal runs by index — and at each kept time the accounts' latest
+ * values up to then are summed (an index lookup per account and point). A year of
+ * 30-minute snapshots never leaves the database whole.
  */
 export async function readNetValue(db: Queryable, opts: { since: Date | null; account: { exchangeId: string; account: string } | null; maxPoints: number }): Promise<NetValuePoint[]> {
   const { rows } = await db.query<{ t: Date; value: string }>(
-    `WITH s AS (
-       SELECT s.id, s.account_id, s.taken_at, s.total_value FROM snapshots s JOIN accounts a ON a.id = s.account_id
-       WHERE $2::text IS NULL OR (a.exchange_id = $2 AND a.account = $3)
-     ), running AS (
-       SELECT id, taken_at, SUM(delta) OVER (ORDER BY taken_at, id ROWS UNBOUNDED PRECEDING) AS total
-       FROM (SELECT id, taken_at, total_value - COALESCE(LAG(total_value) OVER (PARTITION BY account_id ORDER BY taken_at, id), 0) AS delta FROM s) d
+    `WITH acc AS (
+       SELECT id FROM accounts WHERE $2::text IS NULL OR (exchange_id = $2 AND account = $3)
      ), ranged AS (
-       SELECT id, taken_at, total, row_number() OVER (ORDER BY taken_at, id) - 1 AS k, count(*) OVER () AS n
-       FROM running WHERE $1::timestamptz IS NULL OR taken_at >= $1
-     ), bucketed AS (
-       SELECT *, CASE WHEN k = 0 OR n <= $4 THEN -k ELSE (k * ($4 - 1) + n - 2) / (n - 1) END AS bucket FROM ranged
+       SELECT s.taken_at, row_number() OVER (ORDER BY s.taken_at, s.id) - 1 AS k, count(*) OVER () AS n
+       FROM snapshots s WHERE s.account_id IN (SELECT id FROM acc) AND ($1::timestamptz IS NULL OR s.taken_at >= $1)
+     ), picked AS (
+       SELECT DISTINCT ON (bucket) taken_at AS t, k FROM (
+         SELECT taken_at, k, CASE WHEN k = 0 OR n <= $4 THEN -k ELSE (k * ($4 - 1) + n - 2) / (n - 1) END AS bucket FROM ranged
+       ) b ORDER BY bucket, k DESC
      )
-     SELECT t, value FROM (
-       SELECT DISTINCT ON (bucket) taken_at AS t, total::text AS value, k FROM bucketed ORDER BY bucket, k DESC
-     ) picked ORDER BY k`,
+     SELECT p.t, (SELECT SUM(v.total_value) FROM acc CROSS JOIN LATERAL (
+         SELECT total_value FROM snapshots WHERE account_id = acc.id AND taken_at <= p.t ORDER BY taken_at DESC, id DESC LIMIT 1
+       ) v)::text AS value
+     FROM picked p ORDER BY p.k`,
     [opts.since, opts.account?.exchangeId ?? null, opts.account?.account ?? null, opts.maxPoints]);
   return rows.map((r) => ({ t: r.t.toISOString(), value: dec(r.value).toString() }));
 }
