@@ -1,6 +1,7 @@
 import os from 'node:os';
 import type { DbFigures } from './db-figures.js';
 import type { SyncFigures } from './sync-figures.js';
+import type { RendererFigures } from './renderer-figures.js';
 
 export interface BenchResults {
   latencyMs: number;
@@ -9,6 +10,7 @@ export interface BenchResults {
   old: { ms: number; requests: number };
   cli: { ms: number };
   serve: { rssMb: number };
+  renderer: RendererFigures;
 }
 
 interface Row { figure: string; measured: string; target: string; floor: string; ok: boolean }
@@ -41,6 +43,7 @@ export function renderReport(r: BenchResults): { console: string; markdown: stri
   const ratioReq = r.old.requests / r.sync.warm.requests;
   const consoleText = [
     ...table.map((t) => `${t.ok ? 'PASS' : 'MISS'}  ${t.figure}: ${t.measured}  (target ${t.target}; floor ${t.floor})`),
+    `dashboard: ${r.renderer.rows} rows rendered in ${ms(r.renderer.portfolioMs)}, re-sorted in ${ms(r.renderer.sortMs)}; 1-year chart in ${ms(r.renderer.historyMs)}`,
     `old module pattern: ${r.old.requests} requests, ${ms(r.old.ms)} — ${ratioReq.toFixed(1)}× the requests and ${ratioTime.toFixed(1)}× the time of a warm sync`,
   ].join('\n');
   const md = `# Benchmarks
@@ -59,6 +62,16 @@ ${table.map((t) => `| ${t.figure} | ${t.measured} | ${t.target} | ${t.floor} | $
 
 Requests of the warm sync: ${Object.entries(r.sync.warm.byPath).map(([p, n]) => `${p} × ${n}`).join(', ')}.
 Requests of the cold sync: ${Object.entries(r.sync.cold.byPath).map(([p, n]) => `${p} × ${n}`).join(', ')}.
+
+## The dashboard in Chromium (issue 6)
+
+\`serve\` on the same database, Debian's Chromium driven by playwright-core; medians of 5.
+
+| figure | measured |
+| --- | --- |
+| portfolio screen with ${r.renderer.rows} rows: navigation to rendered table and total | ${ms(r.renderer.portfolioMs)} |
+| re-sort that table (click a column header) | ${ms(r.renderer.sortMs)} |
+| history screen, 1 year (500 points): click to drawn chart | ${ms(r.renderer.historyMs)} |
 
 ## Against the old module's pattern
 

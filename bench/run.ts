@@ -10,6 +10,7 @@ import { READ_ONLY_KEY } from '../test/fake-bybit/index.js';
 import { startRemoteFake } from './fake-process.js';
 import { measureDb } from './db-figures.js';
 import { measureOldModule } from './old-module.js';
+import { measureRenderer } from './renderer-figures.js';
 import { measureCliStart, measureServeRss } from './process-figures.js';
 import { renderReport } from './report.js';
 import { measureSync } from './sync-figures.js';
@@ -28,11 +29,13 @@ async function main(): Promise<void> {
   try {
     log('cold and warm syncs…');
     const core = await createCore({ env });
-    let sync, db, old;
+    let sync, db, old, renderer;
     try {
       sync = await measureSync(core, server, LATENCY_MS);
       log('database figures…');
       db = await measureDb(core);
+      log('the dashboard in Chromium…');
+      renderer = await measureRenderer(core, env);
       log('the old module\'s pattern…');
       old = await measureOldModule(server, READ_ONLY_KEY, core.db.pool.options as pg.ClientConfig);
     } finally {
@@ -45,7 +48,7 @@ async function main(): Promise<void> {
     // A fresh folder, so `serve` syncs as soon as it starts (a recent sync would make it wait).
     const serveDir = await fs.mkdtemp(path.join(os.tmpdir(), 'alphapulse-bench-serve-'));
     const serve = await measureServeRss({ ...processEnv, DATA_DIR: serveDir }).finally(() => fs.rm(serveDir, { recursive: true, force: true }));
-    const report = renderReport({ latencyMs: LATENCY_MS, sync, db, old, cli, serve });
+    const report = renderReport({ latencyMs: LATENCY_MS, sync, db, old, cli, serve, renderer });
     process.stdout.write(`${report.console}\n`);
     await fs.writeFile(path.join(root, 'BENCHMARKS.md'), report.markdown);
     log('wrote BENCHMARKS.md');
