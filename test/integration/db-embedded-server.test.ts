@@ -111,7 +111,16 @@ function postmastersOn(pgData: string): number[] {
       // exited while we looked
     }
   }
-  return found;
+  // A just-forked worker still shows the postmaster's command line until it renames
+  // itself: keep only processes whose parent is not one of the others.
+  const parentOf = (pid: number): number | null => {
+    try {
+      return Number(readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')[1]);
+    } catch {
+      return null;
+    }
+  };
+  return found.filter((pid) => !found.includes(parentOf(pid) ?? -1));
 }
 
 async function query<T extends pg.QueryResultRow>(dataDir: string, port: number, sql: string): Promise<T[]> {
