@@ -125,7 +125,8 @@ function postmastersOn(pgData: string): number[] {
 
 async function query<T extends pg.QueryResultRow>(dataDir: string, port: number, sql: string): Promise<T[]> {
   const auth = JSON.parse(await fs.readFile(serverPaths(dataDir).authFile, 'utf8')) as { user: string; password: string };
-  const client = new pg.Client({ host: '127.0.0.1', port, user: auth.user, password: auth.password, database: 'alphapulse' });
+  // Named like this process's own pool, so a handle's stop() here does not take it for another user.
+  const client = new pg.Client({ host: '127.0.0.1', port, user: auth.user, password: auth.password, database: 'alphapulse', application_name: `alphapulse-sync:${process.pid}` });
   client.on('error', () => undefined);
   await client.connect();
   try {
@@ -194,6 +195,28 @@ describe.runIf(process.platform === 'linux')('embedded PostgreSQL server', () =>
     owner.child.kill('SIGTERM');
     expect(await exited(owner.child)).toBe(0);
     expect(isProcessAlive(ia.postmasterPid)).toBe(false);
+  });
+
+  it('its owner hands it over instead of stopping it while another process is still connected', async () => {
+    const dataDir = await newDataDir();
+    const h = await start(dataDir);
+    const auth = JSON.parse(await fs.readFile(serverPaths(dataDir).authFile, 'utf8')) as { user: string; password: string };
+    const other = new pg.Client({ host: '127.0.0.1', port: h.port, user: auth.user, password: auth.password, database: 'alphapulse', application_name: 'another-process' });
+    other.on('error', () => undefined);
+    await other.connect();
+    await h.stop();
+    expect(isProcessAlive(h.postmasterPid)).toBe(true);
+    expect((await other.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+    await other.end();
+    // Its backend leaves pg_stat_activity a moment after the client disconnects.
+    for (let i = 0; i < 100 && (await query(dataDir, h.port, "SELECT 1 FROM pg_stat_activity WHERE application_name = 'another-process'")).length > 0; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    // Nobody owns it now: the next process to start takes it over, and stops it in the end.
+    const next = await start(dataDir);
+    expect(next).toMatchObject({ owned: true, postmasterPid: h.postmasterPid });
+    await next.stop();
+    expect(isProcessAlive(h.postmasterPid)).toBe(false);
   });
 
   it('is adopted, data intact, when its owner process was killed with SIGKILL', async () => {

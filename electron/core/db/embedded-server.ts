@@ -14,6 +14,7 @@ import type { RunAs } from './run-as-user.js';
 import { isInitialised, loadOrCreateAuth, readPostmasterPid, readState, serverPaths, writeState } from './server-files.js';
 import type { AuthRecord, ServerPaths } from './server-files.js';
 import { spawnServer } from './server-process.js';
+import { otherConnections } from './server-users.js';
 import { waitUntilReady } from './wait-ready.js';
 
 /** The application database created in every embedded cluster. */
@@ -183,17 +184,30 @@ function makeHandle(paths: ServerPaths, auth: AuthRecord, postmasterPid: number,
     owned, dataDir: paths.dataDir, postmasterPid,
     stop: () => {
       if (!owned) return Promise.resolve();
-      stopping ??= withFileLock(paths.lockFile, () => stopServer(paths, postmasterPid, port, log), LOCK);
+      stopping ??= withFileLock(paths.lockFile, () => stopServer(paths, postmasterPid, port, log, auth), LOCK);
       return stopping;
     },
   };
 }
 
-async function stopServer(paths: ServerPaths, pid: number, port: number, log: DbLog): Promise<void> {
+async function stopServer(paths: ServerPaths, pid: number, port: number, log: DbLog, auth: AuthRecord): Promise<void> {
   const info = await readPostmasterPid(paths.pgData);
   if (ownedHere.get(paths.pgData) === pid) ownedHere.delete(paths.pgData);
   // Gone already, or replaced by a server someone else started after ours died.
   if (!info || info.pid !== pid || !isProcessAlive(pid)) return;
+  // Another process (the CLI, `serve`, the app) still works on it: hand it over rather
+  // than pull it away. With no owner recorded, the next process to start adopts it.
+  // Sessions of a process that has just exited linger for a moment: look a few times.
+  let others = await otherConnections(port, auth);
+  for (let i = 0; others > 0 && i < 5; i++) {
+    await new Promise((r) => setTimeout(r, 200));
+    others = await otherConnections(port, auth);
+  }
+  if (others > 0) {
+    await writeState(paths.stateFile, { port, ownerPid: null, postmasterPid: pid });
+    log.info('Left the built-in database server running for the other processes using it', { pid, connections: others });
+    return;
+  }
   const began = Date.now();
   signal(pid, 'SIGINT'); // fast shutdown: roll back open transactions, checkpoint, exit
   if (!(await waitForExit(pid, 30_000))) {

@@ -11,7 +11,8 @@ export function clientConfig(settings: ConnectionSettings, database = settings.d
     ssl: sslOptions(settings),
     connectionTimeoutMillis: 10_000,
     keepAlive: true,
-    application_name: 'alphapulse-sync',
+    // The pid tells a process's own connections from others' (see embedded-server stop()).
+    application_name: `alphapulse-sync:${process.pid}`,
     types: TYPES,
   };
 }
