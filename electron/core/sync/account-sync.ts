@@ -72,10 +72,10 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
   let db: PoolClient | null = null;
   let locked = false;
   try {
-    db = await connectChecked(deps.pool).catch((e: unknown) => { throw deps.classifyDbError(e); });
     const lockKey = `alphapulse-sync:${account.exchangeId}:${account.id}`;
-    const { rows } = await db.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [lockKey]);
-    if (!rows[0]?.ok) {
+    const lock = await lockAccount(deps.pool, lockKey).catch((e: unknown) => { throw deps.classifyDbError(e); });
+    db = lock.client;
+    if (!lock.acquired) {
       result.skipped = 'another AlphaPulse Sync process is syncing this account right now';
       result.ok = true;
       return result;
@@ -133,6 +133,7 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
     result.breaker = breakerState([{ success: false, endTime: finishedAt, errorClass: error.errorClass }, ...recent], deps.now(), deps.breaker);
     return result;
   } finally {
+    // Unlocked before returning: a sync right after this one must find the lock free.
     if (db && locked) await db.query('SELECT pg_advisory_unlock(hashtext($1))', [`alphapulse-sync:${account.exchangeId}:${account.id}`]).catch(() => undefined);
     // A connection whose state is unknown (query failed mid-way) is discarded, not reused.
     db?.release(result.ok ? undefined : true);
@@ -162,18 +163,21 @@ function value(account: AccountConfig, c: CollectResult, stored: { fills: CostFi
 }
 
 /**
- * A pooled connection that answers. After the server restarted or terminated idle
- * sessions, the pool may still hold a dead one that nobody noticed yet: try a second.
+ * A pooled connection that answers, holding the account's advisory lock when it is
+ * free. After the server restarted or terminated idle sessions, the pool may still hold
+ * a dead connection that nobody noticed yet: then another is tried.
  */
-async function connectChecked(pool: Pool): Promise<PoolClient> {
+async function lockAccount(pool: Pool, key: string): Promise<{ client: PoolClient; acquired: boolean }> {
   for (let attempt = 1; ; attempt++) {
     const client = await pool.connect();
     try {
-      await client.query('SELECT 1');
-      return client;
+      // The lock query doubles as the check that the connection is alive.
+      const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [key]);
+      return { client, acquired: rows[0]?.ok === true };
     } catch (e) {
       client.release(true);
-      if (attempt >= 3) throw e;
+      // Every idle connection of the pool may be dead after a restart: try past them all.
+      if (attempt >= 10) throw e;
     }
   }
 }

@@ -30,6 +30,13 @@ const toRow = (r: Raw): AccountRow => ({
  * account at different data, so the fill import starts over.
  */
 export async function ensureAccount(db: PoolClient, a: { exchangeId: string; account: string; label: string | null; testnet: boolean; demo: boolean }): Promise<AccountRow> {
+  // Usually nothing changed: a read, not a write (a write is a commit, an fsync, before
+  // the sync's first request).
+  const found = await db.query<Raw & { label: string | null; testnet: boolean; demo: boolean }>(
+    `SELECT id, exchange_id, account, fills_cursor, fills_history_start, account_mode, last_success_at, label, testnet, demo
+     FROM accounts WHERE exchange_id = $1 AND account = $2`, [a.exchangeId, a.account]);
+  const row = found.rows[0];
+  if (row && row.label === a.label && row.testnet === a.testnet && row.demo === a.demo) return toRow(row);
   const { rows } = await db.query<Raw>(
     `INSERT INTO accounts (exchange_id, account, label, testnet, demo) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (exchange_id, account) DO UPDATE SET label = EXCLUDED.label,
