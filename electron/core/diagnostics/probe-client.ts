@@ -1,13 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import type { AppError } from '../errors.js';
-import type { CcxtExchange, CcxtExchangeClass, CcxtLoader } from '../exchange/ccxt-loader.js';
+import type { CcxtExchange, CcxtLoader } from '../exchange/ccxt-loader.js';
 import { classifyExchangeError, type ErrorContext } from '../exchange/classify-error.js';
-import { createExchangeClient, exchangeName, type AccountConnection } from '../exchange/create-client.js';
+import { createExchangeInstance, type AccountConnection } from '../exchange/create-client.js';
 import { BybitApi } from '../exchange/bybit/bybit-api.js';
 import type { LimitHeaders } from '../exchange/bybit/bybit-headers.js';
 import type { Redactor } from '../exchange/redact.js';
-import type { MarketsCache } from '../exchange/types.js';
 
 /** What {@link openProbeClient} needs besides the connection. */
 export interface ProbeClientDeps {
@@ -66,14 +65,11 @@ export interface ProbeClient {
   limits(): EndpointLimits[];
 }
 
-const NO_CACHE: MarketsCache = { load: async () => null, save: async () => undefined };
-
 /** Builds a {@link ProbeClient} for `conn`; no request is made until one is asked for. */
 export async function openProbeClient(conn: AccountConnection, deps: ProbeClientDeps): Promise<ProbeClient> {
-  const ex = await captureInstance(conn, deps);
+  const { ex, errorContext } = await createExchangeInstance(conn, deps);
   const elapsed = deps.elapsed ?? (() => performance.now());
   const isBybit = conn.exchangeId === 'bybit';
-  const errorContext: ErrorContext = { exchangeName: exchangeName(conn.exchangeId), testnet: conn.testnet, demo: conn.demo, redactor: deps.redactor };
   const api = isBybit ? new BybitApi(ex, errorContext, { resilience: { maxAttempts: 1, requestTimeoutMs: deps.requestTimeoutMs } }) : null;
   const seen = new Map<string, EndpointLimits>();
   let clockOnce: Promise<ClockReading> | null = null;
@@ -128,24 +124,6 @@ export async function openProbeClient(conn: AccountConnection, deps: ProbeClient
     limits: () => [...seen.values()],
   };
   return client;
-}
-
-/** Builds the client the sync would build and keeps the ccxt instance it made. */
-async function captureInstance(conn: AccountConnection, deps: ProbeClientDeps): Promise<CcxtExchange> {
-  const box: { ex: CcxtExchange | null } = { ex: null };
-  const loader: CcxtLoader = {
-    has: (id) => deps.loader.has(id),
-    load: async (id) => new Proxy<CcxtExchangeClass>(await deps.loader.load(id), {
-      construct(target, args) {
-        const instance = new target(args[0] as Record<string, unknown>);
-        box.ex = instance;
-        return instance;
-      },
-    }),
-  };
-  await createExchangeClient(conn, { loader, redactor: deps.redactor, marketsCache: NO_CACHE, now: deps.now, resilience: { maxAttempts: 1, requestTimeoutMs: deps.requestTimeoutMs } });
-  if (!box.ex) throw new Error(`no ${conn.exchangeId} instance was created`);
-  return box.ex;
 }
 
 /** The public REST base URL of a configured instance ({hostname} filled in). */

@@ -31,11 +31,20 @@ export interface ClientFactoryDeps {
 const NAMES: Record<string, string> = { bybit: 'Bybit' };
 export const exchangeName = (id: string): string => NAMES[id] ?? id[0]!.toUpperCase() + id.slice(1);
 
+/** A ccxt instance set up as a sync sets it up, and what classifying its errors needs. */
+export interface ExchangeInstance {
+  ex: CcxtExchange;
+  errorContext: ErrorContext;
+  /** Identifies the API host (mainnet, testnet, demo or the override URL). */
+  endpointKey: string;
+}
+
 /**
- * A fresh ccxt instance per sync: a failed loadMarkets or a stale clock offset stays
- * cached on an instance (DESIGN §5), so nothing is reused across runs.
+ * The ccxt instance for an account: credentials registered with the redactor, testnet,
+ * demo trading and URL overrides applied. The sync's clients, the connection test and
+ * the diagnostics all start here, so an account is reached the same way everywhere.
  */
-export async function createExchangeClient(conn: AccountConnection, deps: ClientFactoryDeps): Promise<ExchangeAccountClient> {
+export async function createExchangeInstance(conn: AccountConnection, deps: Pick<ClientFactoryDeps, 'loader' | 'redactor'>): Promise<ExchangeInstance> {
   const { apiKey, secret, password } = conn.credentials;
   for (const s of [apiKey, secret, password]) deps.redactor.addSecret(s);
   const Exchange = await deps.loader.load(conn.exchangeId);
@@ -49,6 +58,15 @@ export async function createExchangeClient(conn: AccountConnection, deps: Client
   const errorContext: ErrorContext = { exchangeName: exchangeName(conn.exchangeId), testnet: conn.testnet, demo: conn.demo, redactor: deps.redactor };
   const override = conn.testnet ? conn.testnetApiUrl : conn.apiUrl;
   const endpointKey = override ?? (conn.testnet ? 'testnet' : conn.demo ? 'demo' : 'mainnet');
+  return { ex, errorContext, endpointKey };
+}
+
+/**
+ * A fresh ccxt instance per client: a failed loadMarkets or a stale clock offset stays
+ * cached on an instance (DESIGN §5), so a client is dropped after a failure.
+ */
+export async function createExchangeClient(conn: AccountConnection, deps: ClientFactoryDeps): Promise<ExchangeAccountClient> {
+  const { ex, errorContext, endpointKey } = await createExchangeInstance(conn, deps);
   if (conn.exchangeId === 'bybit') {
     return createBybitClient({ ex, errorContext, marketsCache: deps.marketsCache, endpointKey, now: deps.now, resilience: deps.resilience ?? {} });
   }

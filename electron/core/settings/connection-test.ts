@@ -3,9 +3,8 @@ import { z } from 'zod';
 import type { ConnectionTestResult } from '../../../shared/domain.js';
 import { AppError } from '../errors.js';
 import { BybitApi } from '../exchange/bybit/bybit-api.js';
-import type { CcxtExchange, CcxtLoader } from '../exchange/ccxt-loader.js';
 import { classifyExchangeError, type ErrorContext } from '../exchange/classify-error.js';
-import { createExchangeClient, exchangeName, type AccountConnection, type ClientFactoryDeps } from '../exchange/create-client.js';
+import { createExchangeInstance, exchangeName, type AccountConnection, type ClientFactoryDeps } from '../exchange/create-client.js';
 
 /** Tests one account's credentials with a single signed read; never throws. */
 export type ConnectionTester = (conn: AccountConnection) => Promise<ConnectionTestResult>;
@@ -32,7 +31,7 @@ export function createConnectionTester(deps: ClientFactoryDeps): ConnectionTeste
       error: error && { errorClass: error.errorClass, message: deps.redactor.redact(error.message), recommendation: deps.redactor.redact(error.recommendation) },
     });
     try {
-      const ex = await configuredInstance(conn, deps);
+      const { ex } = await createExchangeInstance(conn, deps);
       if (conn.exchangeId !== 'bybit') {
         await (ex.fetchBalance as () => Promise<unknown>).call(ex).catch((e: unknown) => { throw classifyExchangeError(e, { ...ctx, what: 'the balance' }); });
         return done(null, null);
@@ -52,28 +51,4 @@ export function createConnectionTester(deps: ClientFactoryDeps): ConnectionTeste
       return done(e instanceof AppError ? e : classifyExchangeError(e, ctx), null);
     }
   };
-}
-
-/**
- * A ccxt instance set up exactly as a sync would set it up (testnet, demo trading, URL
- * overrides, credentials registered with the redactor): the client factory builds it
- * through a loader that hands the instance back, so that logic lives in one place.
- */
-async function configuredInstance(conn: AccountConnection, deps: ClientFactoryDeps): Promise<CcxtExchange> {
-  const seen: { ex: CcxtExchange | null } = { ex: null };
-  const loader: CcxtLoader = {
-    has: (id) => deps.loader.has(id),
-    async load(id) {
-      const Base = await deps.loader.load(id);
-      return class extends Base {
-        constructor(config: Record<string, unknown>) {
-          super(config);
-          seen.ex = this;
-        }
-      };
-    },
-  };
-  await createExchangeClient(conn, { ...deps, loader });
-  if (!seen.ex) throw new AppError('internal', `No ${exchangeName(conn.exchangeId)} client could be made`, 'Run the diagnostics; if the problem stays, report it.');
-  return seen.ex;
 }
