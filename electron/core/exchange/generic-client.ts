@@ -1,9 +1,8 @@
 import { dec } from '../portfolio/decimal.js';
 import type { TickerQuote } from '../portfolio/pricing.js';
 import type { CcxtExchange } from './ccxt-loader.js';
-import { AppError } from '../errors.js';
 import { classifyExchangeError, type ErrorContext } from './classify-error.js';
-import { createRequestPolicy, DEFAULT_RESILIENCE, type ResilienceOptions } from './resilience.js';
+import { exchangeRequestPolicy, type ResilienceOptions } from './resilience.js';
 import type { BalanceRow, CollectInput, CollectResult, ExchangeAccountClient, FillRow } from './types.js';
 
 interface UnifiedBalance { total?: Record<string, number | undefined> }
@@ -18,10 +17,7 @@ interface UnifiedTrade { id?: string; order?: string; symbol: string; side: 'buy
  */
 export function createGenericClient(deps: { ex: CcxtExchange; errorContext: ErrorContext; now: () => Date; resilience: Partial<ResilienceOptions> }): ExchangeAccountClient {
   const { ex } = deps;
-  const resilience = { ...DEFAULT_RESILIENCE, ...deps.resilience };
-  ex.timeout = resilience.requestTimeoutMs;
-  const policy = createRequestPolicy({ ...resilience, requestTimeoutMs: resilience.requestTimeoutMs + 1000 },
-    () => new AppError('network', `${deps.errorContext.exchangeName} did not answer in time`, 'Check the internet connection; the sync tries again.', { transient: true }));
+  const policy = exchangeRequestPolicy(ex, deps.errorContext.exchangeName, deps.resilience);
   let requests = 0;
   const call = async <T>(method: string, what: string, ...args: unknown[]): Promise<T> => {
     const fn = ex[method];

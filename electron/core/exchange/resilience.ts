@@ -65,3 +65,14 @@ export async function withDeadline<T>(ms: number, fn: () => Promise<T>, describe
     throw e instanceof TaskCancelledError ? describe() : e;
   }
 }
+
+/**
+ * The request policy of one ccxt instance: ccxt aborts a slow socket at the timeout;
+ * the policy's own timeout, a second later, is the backstop.
+ */
+export function exchangeRequestPolicy(ex: { timeout: number }, exchangeName: string, overrides: Partial<ResilienceOptions> = {}): <T>(fn: () => Promise<T>) => Promise<T> {
+  const resilience = { ...DEFAULT_RESILIENCE, ...overrides };
+  ex.timeout = resilience.requestTimeoutMs;
+  return createRequestPolicy({ ...resilience, requestTimeoutMs: resilience.requestTimeoutMs + 1000 },
+    () => new AppError('network', `${exchangeName} did not answer in time`, 'Check the internet connection (and proxy/VPN); the sync tries again.', { transient: true }));
+}

@@ -24,7 +24,7 @@ export function toSettingsView(settings: Settings, config: AppConfig, ctx: { env
     effectiveSync: { ...config.sync },
     envOverrides,
     database: db.mode === 'embedded' ? { mode: 'embedded' }
-      : { mode: 'external', url: withoutPassword(db.url), passwordSet: ctx.databasePasswordStored || passwordOf(db.url) !== '', sslMode: db.sslMode, caFile: db.caFile },
+      : externalView(db, ctx.databasePasswordStored),
     restartRequired: !sameDatabase(db, ctx.startedWith),
     launchAtLogin: settings.launchAtLogin,
     notifications: { ...settings.notifications },
@@ -79,24 +79,16 @@ function sameDatabase(a: DatabaseSettings, b: DatabaseSettings): boolean {
 }
 
 
-function passwordOf(url: string): string {
-  try {
-    const u = new URL(url);
-    return decodeURIComponent(u.password) || (u.searchParams.get('password') ?? '');
-  } catch {
-    return '';
-  }
+function externalView(db: Extract<DatabaseSettings, { mode: 'external' }>, passwordStored: boolean): SettingsView['database'] {
+  const shown = shownUrl(db.url);
+  return { mode: 'external', url: shown.url, passwordSet: passwordStored || shown.password !== '', sslMode: db.sslMode, caFile: db.caFile };
 }
 
-
-/** The URL as it may be shown; an unreadable one is not shown at all, as it may hold the password. */
-export function withoutPassword(url: string): string {
+/** The URL split from its password; an unreadable one is not shown at all, as it may hold the password. */
+function shownUrl(url: string): { url: string; password: string } {
   try {
-    const u = new URL(url);
-    u.password = '';
-    u.searchParams.delete('password');
-    return u.toString();
+    return splitPassword(url);
   } catch {
-    return '(not a valid URL)';
+    return { url: '(not a valid URL)', password: '' };
   }
 }

@@ -3,7 +3,7 @@ import { AppError } from '../../errors.js';
 import type { CcxtExchange } from '../ccxt-loader.js';
 import { BadResponseError, classifyExchangeError, type ErrorContext } from '../classify-error.js';
 import { createRateGate, type RateGate } from '../rate-gate.js';
-import { createRequestPolicy, DEFAULT_RESILIENCE, type ResilienceOptions } from '../resilience.js';
+import { exchangeRequestPolicy, type ResilienceOptions } from '../resilience.js';
 import { readLimitHeaders, type LimitHeaders } from './bybit-headers.js';
 
 type Params = Record<string, string | number>;
@@ -60,12 +60,8 @@ export class BybitApi {
   constructor(private readonly ex: CcxtExchange, private readonly errorContext: ErrorContext, opts: BybitApiOptions = {}) {
     this.now = opts.now ?? Date.now;
     this.sleep = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
-    const resilience = { ...DEFAULT_RESILIENCE, ...opts.resilience };
-    // ccxt aborts the socket; the policy's own timeout is the backstop.
-    ex.timeout = resilience.requestTimeoutMs;
     ex.returnResponseHeaders = true;
-    this.policy = createRequestPolicy({ ...resilience, requestTimeoutMs: resilience.requestTimeoutMs + 1000 },
-      () => new AppError('network', `${errorContext.exchangeName} did not answer in time`, 'Check the internet connection (and proxy/VPN); the sync tries again.', { transient: true }));
+    this.policy = exchangeRequestPolicy(ex, errorContext.exchangeName, opts.resilience);
   }
 
   requestCount(): number {
