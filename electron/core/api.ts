@@ -3,7 +3,7 @@ import type { ApiEvents, ApiHandlers, SyncRunSummary } from '../../shared/api.js
 import type { AccountStatus, AppStatus } from '../../shared/domain.js';
 import type { AppConfig } from './config/app-config.js';
 import { adviceFor } from './error-advice.js';
-import { readHistory, readLastRuns, readLastSuccess, readNetValue, readPortfolio, readPositions, readRecentOutcomes } from './db/repositories/read-repo.js';
+import { readHistory, readLastSuccess, readNetValue, readPortfolio, readPortfolioTotals, readPositions, readRecentRuns, runOutcome } from './db/repositories/read-repo.js';
 import { breakerState, type BreakerPolicy } from './sync/breaker.js';
 import { createSettingsHandlers } from './settings/settings-handlers.js';
 import type { SettingsService } from './settings/settings-service.js';
@@ -44,21 +44,19 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
 /** Status of the scheduler and of every configured account, from the database. */
 export async function readStatus(deps: ApiDeps): Promise<AppStatus> {
   const configured = deps.config().accounts;
-  const [runs, successes, portfolio, outcomes] = await Promise.all([
-    readLastRuns(deps.pool, adviceFor), readLastSuccess(deps.pool), readPortfolio(deps.pool),
-    Promise.all(configured.map((a) => readRecentOutcomes(deps.pool, a.exchangeId, a.id))),
-  ]);
+  const [runs, successes, totals] = await Promise.all([readRecentRuns(deps.pool, adviceFor), readLastSuccess(deps.pool), readPortfolioTotals(deps.pool)]);
   const now = deps.now().getTime();
   const syncing = deps.sync.isRunning();
-  const accounts: AccountStatus[] = configured.map((a, i) => {
-    const lastRun = runs.find((r) => r.exchangeId === a.exchangeId && r.account === a.id) ?? null;
+  const accounts: AccountStatus[] = configured.map((a) => {
+    const recent = runs.get(`${a.exchangeId}:${a.id}`) ?? [];
+    const lastRun = recent[0] ?? null;
     const lastSuccess = successes.find((s) => s.exchangeId === a.exchangeId && s.account === a.id)?.at ?? null;
     const state: AccountStatus['state'] = syncing && a.enabled ? 'syncing' : lastRun === null ? 'never' : lastRun.success ? 'ok' : 'failed';
     return {
       exchangeId: a.exchangeId, account: a.id, label: a.label, testnet: a.testnet, state,
       lastSuccessAt: lastSuccess?.toISOString() ?? null, lastRun,
       dataAgeSeconds: lastSuccess === null ? null : Math.max(0, Math.round((now - lastSuccess.getTime()) / 1000)),
-      breaker: breakerState(outcomes[i] ?? [], deps.now(), deps.breaker),
+      breaker: breakerState(recent.map(runOutcome), deps.now(), deps.breaker),
     };
   });
   const s = deps.scheduler.status();
@@ -66,8 +64,8 @@ export async function readStatus(deps: ApiDeps): Promise<AppStatus> {
     syncing,
     scheduler: { enabled: s.enabled, intervalMinutes: s.intervalMinutes, running: s.nextRunAt !== null, nextRunAt: s.nextRunAt?.toISOString() ?? null },
     accounts,
-    totalValue: portfolio.items.length ? portfolio.totalValue : null,
-    asOf: portfolio.asOf,
+    totalValue: totals.totalValue,
+    asOf: totals.asOf,
   };
 }
 

@@ -1,7 +1,6 @@
-import type { Pool } from 'pg';
 import type { AccountConfig } from '../config/app-config.js';
 import type { Database } from '../db/connection.js';
-import { readLastRuns, readLastSuccess, readRecentOutcomes } from '../db/repositories/read-repo.js';
+import { readLastSuccess, readRecentRuns, runOutcome } from '../db/repositories/read-repo.js';
 import { adviceFor } from '../error-advice.js';
 import { breakerState, DEFAULT_BREAKER, type BreakerPolicy } from '../sync/breaker.js';
 import { DATABASE_CHECK_TIMEOUT_MS } from './database-check.js';
@@ -28,11 +27,12 @@ export function syncStateCheck(account: AccountConfig, deps: SyncStateDeps): Che
 async function checkSyncState(account: AccountConfig, deps: SyncStateDeps): Promise<CheckOutcome> {
   const db = await deps.database;
   if (db instanceof Error) return skip('Not checked: the database is not available (see the database check)', {}, asAppError(db).recommendation);
-  const [runs, successes, recent] = await read(db.pool, account);
-  const lastRun = runs.find((r) => r.exchangeId === account.exchangeId && r.account === account.id) ?? null;
+  const [runs, successes] = await Promise.all([readRecentRuns(db.pool, adviceFor), readLastSuccess(db.pool)]);
+  const recent = runs.get(`${account.exchangeId}:${account.id}`) ?? [];
+  const lastRun = recent[0] ?? null;
   const lastSuccess = successes.find((s) => s.exchangeId === account.exchangeId && s.account === account.id)?.at ?? null;
   const now = deps.now();
-  const breaker = breakerState(recent, now, deps.breaker ?? DEFAULT_BREAKER);
+  const breaker = breakerState(recent.map(runOutcome), now, deps.breaker ?? DEFAULT_BREAKER);
   const ageMs = lastSuccess === null ? null : Math.max(0, now.getTime() - lastSuccess.getTime());
   const data = {
     lastSuccessAt: lastSuccess?.toISOString() ?? null, dataAgeSeconds: ageMs === null ? null : Math.round(ageMs / 1000),
@@ -55,8 +55,4 @@ async function checkSyncState(account: AccountConfig, deps: SyncStateDeps): Prom
       'Keep the desktop app or `alphapulse-sync serve` running for scheduled syncs, or run `alphapulse-sync sync`.', data);
   }
   return pass(`Last synced ${lastSuccess ? lastSuccess.toISOString() : 'never'} (${age})`, data);
-}
-
-function read(pool: Pool, account: AccountConfig) {
-  return Promise.all([readLastRuns(pool, adviceFor), readLastSuccess(pool), readRecentOutcomes(pool, account.exchangeId, account.id)]);
 }

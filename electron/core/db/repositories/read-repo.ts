@@ -71,11 +71,35 @@ export async function readHistory(db: Queryable, limit: number, recommend: (erro
   return rows.map((r) => toRunRecord(r, recommend));
 }
 
-/** The newest run of each account, for status. */
-export async function readLastRuns(db: Queryable, recommend: (errorClass: string) => string): Promise<SyncRunRecord[]> {
+/**
+ * Each account's latest runs, newest first, keyed `exchange:account`, in one query: the
+ * first is its last run, and together they give its circuit breaker.
+ */
+export async function readRecentRuns(db: Queryable, recommend: (errorClass: string) => string, perAccount = 20): Promise<Map<string, SyncRunRecord[]>> {
   const { rows } = await db.query<RunRaw>(
-    `SELECT DISTINCT ON (exchange_id, account) ${RUN_COLUMNS} FROM sync_history ORDER BY exchange_id, account, start_time DESC, id DESC`);
-  return rows.map((r) => toRunRecord(r, recommend));
+    `SELECT ${RUN_COLUMNS} FROM (
+       SELECT *, row_number() OVER (PARTITION BY exchange_id, account ORDER BY start_time DESC, id DESC) AS rn FROM sync_history
+     ) h WHERE rn <= $1 ORDER BY exchange_id, account, rn`, [perAccount]);
+  const byAccount = new Map<string, SyncRunRecord[]>();
+  for (const r of rows) {
+    const key = `${r.exchange_id}:${r.account}`;
+    byAccount.set(key, [...(byAccount.get(key) ?? []), toRunRecord(r, recommend)]);
+  }
+  return byAccount;
+}
+
+/** What the circuit breaker needs of a run. */
+export function runOutcome(r: SyncRunRecord): { success: boolean; endTime: Date | null; errorClass: string | null } {
+  return { success: r.success, endTime: r.endTime === null ? null : new Date(r.endTime), errorClass: r.error?.errorClass ?? null };
+}
+
+/** Total value and freshness of the stored portfolio, without reading every item. */
+export async function readPortfolioTotals(db: Queryable): Promise<{ totalValue: string | null; asOf: string | null }> {
+  const { rows } = await db.query<{ n: number; total: string | null; as_of: Date | null }>(
+    "SELECT count(*)::int AS n, sum(value)::text AS total, max(updated_at AT TIME ZONE 'UTC') AS as_of FROM portfolio_items");
+  const r = rows[0];
+  if (!r || r.n === 0) return { totalValue: null, asOf: null };
+  return { totalValue: dec(r.total ?? '0').toString(), asOf: r.as_of?.toISOString() ?? null };
 }
 
 export async function readLastSuccess(db: Queryable): Promise<Array<{ exchangeId: string; account: string; at: Date | null }>> {
