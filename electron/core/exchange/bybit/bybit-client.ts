@@ -30,10 +30,17 @@ export interface BybitClientDeps {
 export function createBybitClient(deps: BybitClientDeps): ExchangeAccountClient {
   const api = new BybitApi(deps.ex, deps.errorContext, { resilience: deps.resilience });
 
+  // A kept client remembers its markets, so a warm sync reads them from neither the
+  // exchange nor the database.
+  let known: { fetchedAt: Date; bySymbol: Map<string, SpotMarket> } | null = null;
+  const fresh = (fetchedAt: Date) => deps.now().getTime() - fetchedAt.getTime() < MARKETS_MAX_AGE_MS;
+
   async function spotMarkets(): Promise<Map<string, SpotMarket>> {
+    if (known && fresh(known.fetchedAt)) return known.bySymbol;
     const cached = await deps.marketsCache.load('bybit', deps.endpointKey);
-    if (cached && deps.now().getTime() - cached.fetchedAt.getTime() < MARKETS_MAX_AGE_MS) {
-      return new Map(cached.markets.map((m) => [m.symbol, m]));
+    if (cached && fresh(cached.fetchedAt)) {
+      known = { fetchedAt: cached.fetchedAt, bySymbol: new Map(cached.markets.map((m) => [m.symbol, m])) };
+      return known.bySymbol;
     }
     const markets: SpotMarket[] = [];
     let cursor = '';
@@ -44,8 +51,10 @@ export function createBybitClient(deps: BybitClientDeps): ExchangeAccountClient 
       for (const i of result.list) markets.push({ symbol: i.symbol, base: i.baseCoin, quote: i.quoteCoin });
       cursor = result.nextPageCursor ?? '';
     } while (cursor);
-    await deps.marketsCache.save('bybit', deps.endpointKey, deps.now(), markets);
-    return new Map(markets.map((m) => [m.symbol, m]));
+    const fetchedAt = deps.now();
+    await deps.marketsCache.save('bybit', deps.endpointKey, fetchedAt, markets);
+    known = { fetchedAt, bySymbol: new Map(markets.map((m) => [m.symbol, m])) };
+    return known.bySymbol;
   }
 
   async function accountMode(known: string | null): Promise<string> {
