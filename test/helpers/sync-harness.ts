@@ -43,3 +43,13 @@ export async function startHarness(opts: { key?: FakeApiKey; server?: CreateServ
     },
   };
 }
+
+/** Runs `fn` with a fresh harness and always closes it. */
+export async function withHarness(opts: Parameters<typeof startHarness>[0], fn: (h: SyncHarness) => Promise<void>): Promise<void> {
+  const h = await startHarness(opts);
+  try {
+    await fn(h);
+  } finally {
+    await h.close();
+  }
+}

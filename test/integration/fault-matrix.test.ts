@@ -1,23 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { EXPIRED_KEY, IP_MISMATCH_KEY, READ_ONLY_KEY, type FaultSpec } from '../fake-bybit/index.js';
-import { startHarness, type SyncHarness } from '../helpers/sync-harness.js';
+import { withHarness, type SyncHarness } from '../helpers/sync-harness.js';
 import type { Core } from '../../electron/core/core.js';
 
 // One test per row of the fault matrix (issue 3). Each starts from a good sync, injects
 // the fault, and checks the outcome, that the last good data is intact and that no
 // partial rows were written. Rows run side by side: each has its own exchange and database.
 
-async function withGoodSync(opts: Parameters<typeof startHarness>[0], fn: (h: SyncHarness, core: Core, before: Snapshot) => Promise<void>, coreOpts: Parameters<SyncHarness['core']>[0] = {}): Promise<void> {
-  const h = await startHarness(opts);
-  try {
+function withGoodSync(opts: Parameters<typeof withHarness>[0], fn: (h: SyncHarness, core: Core, before: Snapshot) => Promise<void>, coreOpts: Parameters<SyncHarness['core']>[0] = {}): Promise<void> {
+  return withHarness(opts, async (h) => {
     const first = await h.core();
     expect((await first.sync.syncAll('test')).ok).toBe(true);
     // Tight timeouts only for the faulty run: a loaded machine must not fail the good one.
     const core = Object.keys(coreOpts).length ? await h.core(coreOpts) : first;
     await fn(h, core, await snapshot(h, core));
-  } finally {
-    await h.close();
-  }
+  });
 }
 
 interface Snapshot { portfolio: unknown; counts: Record<string, number> }
@@ -45,27 +42,22 @@ async function expectFailedCleanly(h: SyncHarness, core: Core, before: Snapshot,
 const fault = (spec: FaultSpec) => spec;
 
 describe.concurrent('fault matrix', () => {
-  it('invalid key (10003) and bad signature (10004): fail fast as auth, no retry, the breaker counts it', async () => {
-    const h = await startHarness({ key: { ...READ_ONLY_KEY, apiKey: 'UNKNOWNKEY0000000000' } });
-    try {
-      const core = await h.core();
-      const r = await core.sync.syncAll('test');
-      expect(r.accounts[0]?.error?.errorClass).toBe('auth');
-      expect(r.accounts[0]?.error?.message).toMatch(/API key is invalid/);
-      // One signed request was refused; nothing was retried.
-      expect(h.server.requests.filter((q) => q.apiKey !== null)).toHaveLength(1);
-      expect(r.accounts[0]?.breaker).toMatchObject({ state: 'closed', consecutiveFailures: 1, lastErrorClass: 'auth' });
-      const wrongSecret = await h.core({ env: { BYBIT_API_KEY: READ_ONLY_KEY.apiKey, BYBIT_API_SECRET: 'not-the-secret-000000' } });
-      h.server.clearRequests();
-      const s = await wrongSecret.sync.syncAll('test');
-      expect(s.accounts[0]?.error?.errorClass).toBe('auth');
-      expect(s.accounts[0]?.error?.message).toMatch(/signature/);
-      expect(h.server.requests.filter((q) => q.apiKey !== null)).toHaveLength(1);
-      expect(s.accounts[0]?.breaker.consecutiveFailures).toBe(2);
-    } finally {
-      await h.close();
-    }
-  });
+  it('invalid key (10003) and bad signature (10004): fail fast as auth, no retry, the breaker counts it', () => withHarness({ key: { ...READ_ONLY_KEY, apiKey: 'UNKNOWNKEY0000000000' } }, async (h) => {
+    const core = await h.core();
+    const r = await core.sync.syncAll('test');
+    expect(r.accounts[0]?.error?.errorClass).toBe('auth');
+    expect(r.accounts[0]?.error?.message).toMatch(/API key is invalid/);
+    // One signed request was refused; nothing was retried.
+    expect(h.server.requests.filter((q) => q.apiKey !== null)).toHaveLength(1);
+    expect(r.accounts[0]?.breaker).toMatchObject({ state: 'closed', consecutiveFailures: 1, lastErrorClass: 'auth' });
+    const wrongSecret = await h.core({ env: { BYBIT_API_KEY: READ_ONLY_KEY.apiKey, BYBIT_API_SECRET: 'not-the-secret-000000' } });
+    h.server.clearRequests();
+    const s = await wrongSecret.sync.syncAll('test');
+    expect(s.accounts[0]?.error?.errorClass).toBe('auth');
+    expect(s.accounts[0]?.error?.message).toMatch(/signature/);
+    expect(h.server.requests.filter((q) => q.apiKey !== null)).toHaveLength(1);
+    expect(s.accounts[0]?.breaker.consecutiveFailures).toBe(2);
+  }));
 
   it('clock beyond the receive window (10002): the offset is measured again and the sync succeeds', () => withGoodSync({}, async (h, core) => {
     h.server.addFault(fault({ kind: 'retCode', retCode: 10002, path: '/v5/account/wallet-balance', times: 1 }));
@@ -75,28 +67,18 @@ describe.concurrent('fault matrix', () => {
     expect(h.server.countRequests('/v5/account/wallet-balance')).toBe(2);
   }));
 
-  it('IP not allowed (10010): class ip with the IP recommendation', async () => {
-    const h = await startHarness({ key: IP_MISMATCH_KEY });
-    try {
-      const r = await (await h.core()).sync.syncAll('test');
-      expect(r.accounts[0]?.error?.errorClass).toBe('ip');
-      expect(r.accounts[0]?.error?.recommendation).toMatch(/IP address/);
-    } finally {
-      await h.close();
-    }
-  });
+  it('IP not allowed (10010): class ip with the IP recommendation', () => withHarness({ key: IP_MISMATCH_KEY }, async (h) => {
+    const r = await (await h.core()).sync.syncAll('test');
+    expect(r.accounts[0]?.error?.errorClass).toBe('ip');
+    expect(r.accounts[0]?.error?.recommendation).toMatch(/IP address/);
+  }));
 
-  it('key expired (33004): class auth, recommends a new key', async () => {
-    const h = await startHarness({ key: EXPIRED_KEY });
-    try {
-      const r = await (await h.core()).sync.syncAll('test');
-      expect(r.accounts[0]?.error?.errorClass).toBe('auth');
-      expect(r.accounts[0]?.error?.message).toMatch(/expired/);
-      expect(r.accounts[0]?.error?.recommendation).toMatch(/new read-only key/);
-    } finally {
-      await h.close();
-    }
-  });
+  it('key expired (33004): class auth, recommends a new key', () => withHarness({ key: EXPIRED_KEY }, async (h) => {
+    const r = await (await h.core()).sync.syncAll('test');
+    expect(r.accounts[0]?.error?.errorClass).toBe('auth');
+    expect(r.accounts[0]?.error?.message).toMatch(/expired/);
+    expect(r.accounts[0]?.error?.recommendation).toMatch(/new read-only key/);
+  }));
 
   it('rate limit (10006): waits for the reset, then succeeds', () => withGoodSync({}, async (h, core) => {
     h.server.addFault(fault({ kind: 'retCode', retCode: 10006, path: '/v5/account/wallet-balance', times: 1 }));
@@ -140,33 +122,28 @@ describe.concurrent('fault matrix', () => {
     expect((await core.invoke('status:get')).accounts[0]?.state).toBe('ok');
   }));
 
-  it('circuit breaker: opens after 3 failures, a manual sync is refused until forced, a trial after the cooldown closes it', async () => {
-    const h = await startHarness();
-    try {
-      const core = await h.core({ tuning: { breaker: { threshold: 3, cooldownMs: 600_000 } } });
-      h.server.addFault(fault({ kind: 'retCode', retCode: 10003, path: '/v5/user/query-api' }));
-      for (let i = 0; i < 3; i++) await core.sync.syncAll('test');
-      const status = await core.invoke('status:get');
-      expect(status.accounts[0]?.breaker).toMatchObject({ state: 'open', consecutiveFailures: 3, lastErrorClass: 'auth' });
-      expect(status.accounts[0]?.breaker.cooldownRemainingSeconds).toBeGreaterThan(500);
-      h.server.clearRequests();
-      const refused = await core.invoke('sync:run', { trigger: 'manual' });
-      expect(refused.ok).toBe(false);
-      expect(refused.accounts[0]?.skipped).toMatch(/paused after 3 failed syncs/);
-      expect(h.server.requests).toHaveLength(0);
-      // Forcing runs one trial (it fails again: the key is still refused).
-      const forced = await core.invoke('sync:run', { trigger: 'manual', force: true });
-      expect(forced.accounts[0]?.breaker).toMatchObject({ state: 'open', consecutiveFailures: 4 });
-      expect(h.server.requests.length).toBeGreaterThan(0);
-      // After the cooldown one trial is allowed; once the key works again it closes.
-      h.server.clearFaults();
-      const later = await h.core({ tuning: { breaker: { threshold: 3, cooldownMs: 1 } } });
-      expect((await later.invoke('status:get')).accounts[0]?.breaker.state).toBe('half-open');
-      const trial = await later.sync.syncAll('schedule');
-      expect(trial.ok).toBe(true);
-      expect(trial.accounts[0]?.breaker).toMatchObject({ state: 'closed', consecutiveFailures: 0 });
-    } finally {
-      await h.close();
-    }
-  });
+  it('circuit breaker: opens after 3 failures, a manual sync is refused until forced, a trial after the cooldown closes it', () => withHarness({}, async (h) => {
+    const core = await h.core({ tuning: { breaker: { threshold: 3, cooldownMs: 600_000 } } });
+    h.server.addFault(fault({ kind: 'retCode', retCode: 10003, path: '/v5/user/query-api' }));
+    for (let i = 0; i < 3; i++) await core.sync.syncAll('test');
+    const status = await core.invoke('status:get');
+    expect(status.accounts[0]?.breaker).toMatchObject({ state: 'open', consecutiveFailures: 3, lastErrorClass: 'auth' });
+    expect(status.accounts[0]?.breaker.cooldownRemainingSeconds).toBeGreaterThan(500);
+    h.server.clearRequests();
+    const refused = await core.invoke('sync:run', { trigger: 'manual' });
+    expect(refused.ok).toBe(false);
+    expect(refused.accounts[0]?.skipped).toMatch(/paused after 3 failed syncs/);
+    expect(h.server.requests).toHaveLength(0);
+    // Forcing runs one trial (it fails again: the key is still refused).
+    const forced = await core.invoke('sync:run', { trigger: 'manual', force: true });
+    expect(forced.accounts[0]?.breaker).toMatchObject({ state: 'open', consecutiveFailures: 4 });
+    expect(h.server.requests.length).toBeGreaterThan(0);
+    // After the cooldown one trial is allowed; once the key works again it closes.
+    h.server.clearFaults();
+    const later = await h.core({ tuning: { breaker: { threshold: 3, cooldownMs: 1 } } });
+    expect((await later.invoke('status:get')).accounts[0]?.breaker.state).toBe('half-open');
+    const trial = await later.sync.syncAll('schedule');
+    expect(trial.ok).toBe(true);
+    expect(trial.accounts[0]?.breaker).toMatchObject({ state: 'closed', consecutiveFailures: 0 });
+  }));
 });

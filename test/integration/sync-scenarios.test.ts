@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { classicScenario, DEMO_KEY, NO_COIN_INFO_KEY, NO_WALLET_KEY, TESTNET_KEY } from '../fake-bybit/index.js';
-import { startHarness, type SyncHarness } from '../helpers/sync-harness.js';
+import { withHarness } from '../helpers/sync-harness.js';
 
 // Each scenario has its own fake exchange and database, so they run side by side: a
-// first sync walks two years of history at Bybit's 10 requests/s.
-async function withHarness(opts: Parameters<typeof startHarness>[0], fn: (h: SyncHarness) => Promise<void>): Promise<void> {
-  const h = await startHarness(opts);
-  try {
-    await fn(h);
-  } finally {
-    await h.close();
-  }
-}
+// first sync walks two years of history at Bybit's rate.
 
 describe.concurrent('sync scenarios against the fake Bybit', () => {
   it('a testnet key syncs with testnet on, and is refused as invalid with it off', () => withHarness({ key: TESTNET_KEY, server: { environment: 'testnet' } }, async (h) => {
