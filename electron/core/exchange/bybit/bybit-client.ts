@@ -4,7 +4,8 @@ import type { ErrorContext } from '../classify-error.js';
 import type { BalanceRow, CollectInput, CollectResult, ExchangeAccountClient, MarketsCache, PositionRow, SpotMarket } from '../types.js';
 import type { ResilienceOptions } from '../resilience.js';
 import { BybitApi } from './bybit-api.js';
-import { attachUsdtRates, fetchSpotExecutions, planWindows, toFillRow } from './bybit-fills.js';
+import { fetchSpotExecutions, planWindows, toFillRow } from './bybit-fills.js';
+import { attachUsdtRates } from './bybit-usdt-rates.js';
 import { parseFundBalance, parsePositions, parseTickers, parseWalletBalance } from './bybit-parse.js';
 import { fundBalanceSchema, instrumentsSchema, positionListSchema, queryApiSchema, tickersSchema, walletBalanceSchema } from './bybit-schemas.js';
 

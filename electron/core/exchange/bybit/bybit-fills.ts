@@ -1,8 +1,6 @@
-import { isCash } from '../../portfolio/cost-basis.js';
-import { dec } from '../../portfolio/decimal.js';
 import type { FillRow, FillsState, ProgressSink, SpotMarket } from '../types.js';
 import type { BybitApi } from './bybit-api.js';
-import { executionListSchema, klineSchema, type BybitExecution } from './bybit-schemas.js';
+import { executionListSchema, type BybitExecution } from './bybit-schemas.js';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -78,61 +76,4 @@ export function toFillRow(e: BybitExecution, markets: ReadonlyMap<string, SpotMa
     side, price: e.execPrice, quantity: e.execQty, fee, feeCurrency: fee === null ? null : feeCurrency,
     feeUsdtRate: null, quoteUsdtRate: null, executedAt: new Date(Number(e.execTime)),
   };
-}
-
-const DAY_MS = 86_400_000;
-/** Up to this many points of one coin are priced from their own 1-minute candle. */
-const MINUTE_PRICED_POINTS = 5;
-
-/**
- * Cross pairs and fees in a third coin need that coin's USDT price at the fill's time
- * (DESIGN §4). A coin needed at a few instants is priced from the 1-minute candle of
- * each; a coin needed often (a fee discount paid in MNT on every trade) from daily
- * candles, the mean of each day's open and close, 1,000 days per request: exact enough
- * for fees, and the first import stays within its request budget. Where there is no
- * USDT market the rate stays null and the cost basis says "partial".
- */
-export async function attachUsdtRates(api: BybitApi, fills: FillRow[], markets: ReadonlyMap<string, SpotMarket>): Promise<void> {
-  const needs = (asset: string | null, f: FillRow): asset is string => asset !== null && asset !== 'USDT' && !isCash(asset) && asset !== f.base;
-  const feeCoin = (f: FillRow) => (f.feeCurrency !== f.quote ? f.feeCurrency : null);
-  const wanted = new Map<string, number[]>();
-  for (const f of fills) {
-    for (const asset of [f.quote, feeCoin(f)]) {
-      if (needs(asset, f) && markets.has(`${asset}USDT`)) wanted.set(asset, [...(wanted.get(asset) ?? []), f.executedAt.getTime()]);
-    }
-  }
-  const priceAt = new Map<string, (t: number) => string | null>();
-  await Promise.all([...wanted].map(async ([asset, times]) => {
-    priceAt.set(asset, times.length <= MINUTE_PRICED_POINTS ? await minutePrices(api, asset, times) : await dailyPrices(api, asset, times));
-  }));
-  for (const f of fills) {
-    const t = f.executedAt.getTime();
-    if (needs(f.quote, f)) f.quoteUsdtRate = priceAt.get(f.quote)?.(t) ?? null;
-    const fee = feeCoin(f);
-    if (needs(fee, f)) f.feeUsdtRate = priceAt.get(fee)?.(t) ?? null;
-  }
-}
-
-async function minutePrices(api: BybitApi, asset: string, times: number[]): Promise<(t: number) => string | null> {
-  const byMinute = new Map<number, string | null>();
-  await Promise.all([...new Set(times.map((t) => Math.floor(t / MINUTE) * MINUTE))].map(async (minute) => {
-    const { result } = await api.publicGet('v5/market/kline', { category: 'spot', symbol: `${asset}USDT`, interval: '1', start: minute, end: minute + MINUTE - 1, limit: 1 }, klineSchema, `the ${asset} price history`);
-    byMinute.set(minute, result.list[0]?.[4] ?? null);
-  }));
-  return (t) => byMinute.get(Math.floor(t / MINUTE) * MINUTE) ?? null;
-}
-
-async function dailyPrices(api: BybitApi, asset: string, times: number[]): Promise<(t: number) => string | null> {
-  const first = Math.floor(Math.min(...times) / DAY_MS) * DAY_MS;
-  const last = Math.floor(Math.max(...times) / DAY_MS) * DAY_MS;
-  const byDay = new Map<number, string>();
-  for (let start = first; start <= last; start += 1000 * DAY_MS) {
-    const end = Math.min(last + DAY_MS - 1, start + 1000 * DAY_MS - 1);
-    const { result } = await api.publicGet('v5/market/kline', { category: 'spot', symbol: `${asset}USDT`, interval: 'D', start, end, limit: 1000 }, klineSchema, `the ${asset} price history`);
-    for (const c of result.list) {
-      const [open, close] = [c[1], c[4]];
-      if (open && close) byDay.set(Number(c[0]), dec(open).plus(close).div(2).toString());
-    }
-  }
-  return (t) => byDay.get(Math.floor(t / DAY_MS) * DAY_MS) ?? null;
 }
