@@ -23,7 +23,23 @@ export interface PortfolioItem {
   change24hPct: DecimalString | null;
   /** Allocation of the total value in percent; null when unpriced. */
   allocationPct: DecimalString | null;
+  /** USDT realised by selling (or spending) this asset so far; null for cash and untraded assets. */
+  realisedPnl: DecimalString | null;
+  /** Some sale's proceeds or cost were unknown: `realisedPnl` is the known part. */
+  realisedPnlPartial: boolean;
+  /** USDT fees of this asset's trades; null for cash and untraded assets. */
+  feesPaid: DecimalString | null;
+  /** Some fee could not be valued: `feesPaid` is the known part. */
+  feesPartial: boolean;
   wallets: Record<string, DecimalString>;
+}
+
+/** Realised P&L and fees of every spot trade of the accounts shown, sold-out assets included. */
+export interface TradingTotals {
+  realisedPnl: DecimalString;
+  realisedPnlPartial: boolean;
+  feesPaid: DecimalString;
+  feesPartial: boolean;
 }
 
 export interface Portfolio {
@@ -31,6 +47,8 @@ export interface Portfolio {
   quote: 'USDT';
   totalValue: DecimalString;
   unpricedAssets: number;
+  /** Null before the first sync has booked the trades. */
+  trading: TradingTotals | null;
   items: PortfolioItem[];
 }
 

@@ -21,6 +21,11 @@ export function formatPortfolio(p: Portfolio): string {
   ]);
   const out = [table(['Asset', 'Account', 'Quantity', 'Price', 'Value', 'Avg entry', 'P&L', 'P&L %'], rows, new Set([2, 3, 4, 5, 6, 7]))];
   out.push('', `Total: ${money(p.totalValue)} ${p.quote}${p.unpricedAssets ? ` (${p.unpricedAssets} unpriced asset(s) not counted)` : ''}, as of ${p.asOf ?? 'never'}`);
+  if (p.trading) {
+    const t = p.trading;
+    out.push(`Realised P&L: ${money(t.realisedPnl)}${t.realisedPnlPartial ? '*' : ''} ${p.quote}; fees paid: ${money(t.feesPaid)}${t.feesPartial ? '*' : ''} ${p.quote} (spot trades)`);
+    if (t.realisedPnlPartial || t.feesPartial) out.push('* known part only: some trades could not be valued (no price at the time, or more was sold than the history explains).');
+  }
   if (p.items.some((i) => i.avgEntryPartial)) out.push('* partial: the holding is larger than the trade history explains (deposits, transfers or older trades).');
   return out.join('\n');
 }

@@ -1,4 +1,5 @@
 import { isCash } from './cash.js';
+import { Ledger, type LedgerEntry } from './cost-ledger.js';
 import { Dec, ONE, ZERO } from './decimal.js';
 
 export { CASH_ASSETS, isCash } from './cash.js';
@@ -22,7 +23,7 @@ export interface CostFill {
   feeUsdtRate: Dec | null;
 }
 
-/** Average-cost basis of one asset after all fills (DESIGN §4). */
+/** Average-cost basis of one asset after all fills. */
 export interface CostBasis {
   asset: string;
   /** Quantity the fills explain, net of fees; never negative. */
@@ -44,6 +45,14 @@ export interface CostBasis {
   partial: boolean;
   /** Fills that touched this asset (as base, quote or fee coin). */
   fills: number;
+  /** USDT realised by disposing of this asset, over all its fills (the known part). */
+  realisedPnl: Dec;
+  /** Some disposal's proceeds or cost were unknown: `realisedPnl` leaves it out. */
+  realisedPartial: boolean;
+  /** USDT fees of the fills that traded this asset as their base (the known part). */
+  feesUsdt: Dec;
+  /** Some fee could not be valued: `feesUsdt` leaves it out. */
+  feesPartial: boolean;
 }
 
 /** Average entry price of a basis; null when nothing is costed. */
@@ -51,16 +60,23 @@ export function averageCost(basis: CostBasis): Dec | null {
   return basis.average;
 }
 
-interface Entry {
-  quantity: Dec;
-  costedQuantity: Dec;
-  /** USDT cost of the costed units: exact sums while only buying. */
-  cost: Dec;
-  /** Average USDT cost of the costed units; only an acquisition changes it. */
-  avg: Dec;
-  /** Sticky until the next reset: a cost component (a fee's value) was unknown. */
-  incomplete: boolean;
-  fills: number;
+/** What one fill realised and paid, in USDT at the fill's time. */
+export interface FillOutcome {
+  id: string;
+  /** The fee at the fill's time (cash at par); null when it cannot be valued. */
+  feeUsdt: Dec | null;
+  /**
+   * Gain or loss realised by the fill's disposals: the asset sold (or, on a cross pair,
+   * the quote asset given up) and a fee paid in a third coin. Zero for a buy with cash;
+   * null when a price or a cost it needs is unknown.
+   */
+  realisedPnl: Dec | null;
+}
+
+/** The books after all fills: per asset, and per fill. */
+export interface CostBooks {
+  basis: Map<string, CostBasis>;
+  outcomes: Map<string, FillOutcome>;
 }
 
 /**
@@ -68,22 +84,30 @@ interface Entry {
  * (by `executedAt`, then `id`). Cash assets get no entry.
  */
 export function computeCostBasis(fills: readonly CostFill[]): Map<string, CostBasis> {
+  return computeCostBooks(fills).basis;
+}
+
+/** {@link computeCostBasis}, with each fill's fee and realised P&L. */
+export function computeCostBooks(fills: readonly CostFill[]): CostBooks {
   const ledger = new Ledger();
   const ordered = [...fills].sort(
     (a, b) => a.executedAt.getTime() - b.executedAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
-  for (const fill of ordered) applyFill(ledger, fill);
-  return ledger.result();
+  const outcomes = new Map<string, FillOutcome>();
+  for (const fill of ordered) outcomes.set(fill.id, applyFill(ledger, fill));
+  return { basis: basisOf(ledger.entries), outcomes };
 }
 
-function applyFill(ledger: Ledger, f: CostFill): void {
+function applyFill(ledger: Ledger, f: CostFill): FillOutcome {
   const feeCoin = f.fee !== null && !f.fee.isZero() ? f.feeCurrency : null;
   for (const asset of new Set([f.base, f.quote, ...(feeCoin === null ? [] : [feeCoin])])) ledger.touch(asset);
   if (!f.quantity.gt(0) || !f.price.gt(0)) {
     // Nothing sensible can be booked; say so instead of skipping silently.
     ledger.flag(f.base);
     ledger.flag(f.quote);
-    return;
+    ledger.addFee(f.base, null);
+    ledger.addRealised(f.base, null);
+    return { id: f.id, feeUsdt: null, realisedPnl: null };
   }
 
   const buy = f.side === 'buy';
@@ -97,103 +121,85 @@ function applyFill(ledger: Ledger, f: CostFill): void {
   // `price` quote units, so it is known whenever the quote's value is.
   const quoteUsdt = isCash(f.quote) ? ONE : f.quoteUsdtRate;
   const baseUsdt = isCash(f.base) ? ONE : quoteUsdt === null ? null : f.price.times(quoteUsdt);
+  const unitOf = (asset: string) => (asset === f.base ? baseUsdt : quoteUsdt);
+  // What changed hands, in USDT.
+  const traded: Dec | null = baseUsdt === null ? null : f.quantity.times(baseUsdt);
   // The acquired asset costs what was given up for it: the trade's value plus any fee
   // not taken out of the acquired asset itself.
-  let cost: Dec | null = baseUsdt === null ? null : f.quantity.times(baseUsdt);
+  let cost: Dec | null = traded;
   let costComplete = true;
+  let thirdCoinRealised: Dec | null = ZERO;
 
   const fee = f.fee ?? ZERO;
+  // The fee's USDT value, whatever coin it was charged in.
+  let feeUsdt: Dec | null = f.fee === null ? null : ZERO;
   if (!fee.isZero()) {
     let feeValue: Dec | null;
     if (f.feeCurrency === get) {
       getQty = getQty.minus(fee);
       feeValue = ZERO;
+      feeUsdt = unitOf(get) === null ? null : fee.times(unitOf(get)!);
     } else if (f.feeCurrency === give) {
       giveQty = giveQty.plus(fee);
-      const unit = give === f.base ? baseUsdt : quoteUsdt;
+      const unit = unitOf(give);
       feeValue = unit === null ? null : fee.times(unit);
+      feeUsdt = feeValue;
     } else if (f.feeCurrency === null) {
       feeValue = null; // charged in an unknown coin: cannot book it anywhere
+      feeUsdt = null;
     } else if (isCash(f.feeCurrency)) {
       feeValue = fee;
+      feeUsdt = fee;
     } else {
       feeValue = f.feeUsdtRate === null ? null : fee.times(f.feeUsdtRate);
+      feeUsdt = feeValue;
       // Paying a fee disposes of the fee coin at its average; a rebate acquires it.
-      ledger.move(f.feeCurrency, fee.neg(), feeValue === null ? null : feeValue.neg());
+      const costOut = ledger.move(f.feeCurrency, fee.neg(), feeValue === null ? null : feeValue.neg());
+      if (fee.gt(0)) {
+        thirdCoinRealised = feeValue === null || costOut === null ? null : feeValue.minus(costOut);
+        ledger.addRealised(f.feeCurrency, thirdCoinRealised);
+      }
     }
     if (feeValue === null) costComplete = false;
     else if (cost !== null) cost = cost.plus(feeValue);
   }
+  ledger.addFee(f.base, feeUsdt);
 
-  ledger.move(give, giveQty.neg(), null);
+  const costOut = ledger.move(give, giveQty.neg(), null);
   ledger.move(get, getQty, cost);
   if (!costComplete) ledger.flag(get);
+
+  let giveRealised: Dec | null = ZERO;
+  if (!isCash(give)) {
+    // Sold for cash, the fee is an expense of the sale (a fee in the coin sold already
+    // left with it); swapped for another coin, the fee went into that coin's cost, so
+    // the coin given up realises exactly what it was worth.
+    const proceeds = isCash(get)
+      ? (traded === null ? null : f.feeCurrency === give || fee.isZero() ? traded : feeUsdt === null ? null : traded.minus(feeUsdt))
+      : unitOf(give) === null ? null : giveQty.times(unitOf(give)!);
+    giveRealised = proceeds === null || costOut === null ? null : proceeds.minus(costOut);
+    ledger.addRealised(give, giveRealised);
+  }
+  const realisedPnl = giveRealised === null || thirdCoinRealised === null ? null : giveRealised.plus(thirdCoinRealised);
+  return { id: f.id, feeUsdt, realisedPnl };
 }
 
-class Ledger {
-  private readonly entries = new Map<string, Entry>();
-
-  touch(asset: string): void {
-    if (!isCash(asset)) this.entry(asset).fills += 1;
+function basisOf(entries: ReadonlyMap<string, LedgerEntry>): Map<string, CostBasis> {
+  const out = new Map<string, CostBasis>();
+  for (const [asset, e] of entries) {
+    out.set(asset, {
+      asset,
+      quantity: e.quantity,
+      costedQuantity: e.costedQuantity,
+      cost: e.cost,
+      average: e.costedQuantity.gt(0) ? e.avg : null,
+      partial: e.incomplete || e.costedQuantity.lt(e.quantity),
+      fills: e.fills,
+      realisedPnl: e.realised,
+      realisedPartial: e.realisedUnknown,
+      feesUsdt: e.fees,
+      feesPartial: e.feesUnknown,
+    });
   }
-
-  flag(asset: string): void {
-    if (!isCash(asset)) this.entry(asset).incomplete = true;
-  }
-
-  /**
-   * Books `delta` units of `asset`: an acquisition costing `cost` USDT (null: unknown)
-   * when positive, a disposal at the running average when negative.
-   */
-  move(asset: string, delta: Dec, cost: Dec | null): void {
-    if (isCash(asset) || delta.isZero()) return;
-    const e = this.entry(asset);
-    if (delta.gt(0)) {
-      e.quantity = e.quantity.plus(delta);
-      if (cost === null) return;
-      e.costedQuantity = e.costedQuantity.plus(delta);
-      e.cost = e.cost.plus(cost);
-      e.avg = e.cost.div(e.costedQuantity);
-      return;
-    }
-    const out = delta.neg();
-    if (out.gte(e.quantity)) {
-      // At zero the position is closed; below zero, history is missing. Either way
-      // nothing is known about what remains, so start afresh rather than go negative.
-      Object.assign(e, { quantity: ZERO, costedQuantity: ZERO, cost: ZERO, avg: ZERO, incomplete: false });
-      return;
-    }
-    // Average cost: a disposal takes average units, so costed and uncosted units leave
-    // in proportion and the average does not move.
-    const costedOut = e.costedQuantity.eq(e.quantity) ? out : e.costedQuantity.times(out).div(e.quantity);
-    e.costedQuantity = e.costedQuantity.minus(costedOut);
-    // The average stays exactly as it was; the cost follows it.
-    e.cost = e.avg.times(e.costedQuantity);
-    e.quantity = e.quantity.minus(out);
-  }
-
-  result(): Map<string, CostBasis> {
-    const out = new Map<string, CostBasis>();
-    for (const [asset, e] of this.entries) {
-      out.set(asset, {
-        asset,
-        quantity: e.quantity,
-        costedQuantity: e.costedQuantity,
-        cost: e.cost,
-        average: e.costedQuantity.gt(0) ? e.avg : null,
-        partial: e.incomplete || e.costedQuantity.lt(e.quantity),
-        fills: e.fills,
-      });
-    }
-    return out;
-  }
-
-  private entry(asset: string): Entry {
-    let e = this.entries.get(asset);
-    if (e === undefined) {
-      e = { quantity: ZERO, costedQuantity: ZERO, cost: ZERO, avg: ZERO, incomplete: false, fills: 0 };
-      this.entries.set(asset, e);
-    }
-    return e;
-  }
+  return out;
 }

@@ -1,4 +1,4 @@
-import type { Portfolio, PortfolioItem } from '../../../shared/domain.js';
+import type { Portfolio, PortfolioItem, TradingTotals } from '../../../shared/domain.js';
 import { isCash } from './cash.js';
 import { averageCost, type CostBasis } from './cost-basis.js';
 import { Dec, HUNDRED, ONE, ZERO, str } from './decimal.js';
@@ -25,6 +25,12 @@ export interface ValuedItem {
   change24hPct: Dec | null;
   /** Ticker the price came from (see {@link AssetPrice.sourceSymbol}); null when unpriced. */
   priceSource: string | null;
+  /** Realised P&L of the asset's disposals (known part); null for cash and untraded assets. */
+  realisedPnl: Dec | null;
+  realisedPnlPartial: boolean;
+  /** Fees of the asset's trades in USDT (known part); null for cash and untraded assets. */
+  feesPaid: Dec | null;
+  feesPartial: boolean;
   /** Non-zero wallet balances. */
   wallets: Record<string, Dec>;
 }
@@ -56,7 +62,8 @@ export function valueAccount(input: {
     if (quantity.isZero()) continue;
     const priced = input.prices.get(asset) ?? null;
     const price = priced?.price ?? null;
-    const entry = entryFigures(asset, quantity, price, input.costBasis.get(asset));
+    const basis = input.costBasis.get(asset);
+    const entry = entryFigures(asset, quantity, price, basis);
     items.push({
       exchangeId: input.exchangeId,
       account: input.account,
@@ -65,6 +72,7 @@ export function valueAccount(input: {
       currentPrice: price,
       value: price === null ? null : quantity.times(price),
       ...entry,
+      ...tradeFigures(asset, basis),
       change24hPct: priced?.change24hPct ?? null,
       priceSource: priced?.sourceSymbol ?? null,
       wallets,
@@ -78,13 +86,14 @@ export function valueAccount(input: {
  * The portfolio as the API and CLI show it: items of any number of accounts, sorted by
  * value (unpriced last), allocation over the total of all priced items.
  */
-export function summarisePortfolio(items: readonly ValuedItem[], asOf: Date | null): Portfolio {
+export function summarisePortfolio(items: readonly ValuedItem[], asOf: Date | null, trading: TradingTotals | null = null): Portfolio {
   const totalValue = totalOf(items);
   return {
     asOf: asOf === null ? null : asOf.toISOString(),
     quote: 'USDT',
     totalValue: totalValue.toString(),
     unpricedAssets: items.filter((i) => i.value === null).length,
+    trading,
     items: [...items].sort(byValue).map((i) => toPortfolioItem(i, totalValue)),
   };
 }
@@ -107,6 +116,10 @@ export function toPortfolioItem(item: ValuedItem, totalValue: Dec): PortfolioIte
     profitLossPercentage: str(item.profitLossPercentage),
     change24hPct: str(item.change24hPct),
     allocationPct: str(allocation),
+    realisedPnl: str(item.realisedPnl),
+    realisedPnlPartial: item.realisedPnlPartial,
+    feesPaid: str(item.feesPaid),
+    feesPartial: item.feesPartial,
     wallets,
   };
 }
@@ -133,6 +146,14 @@ function entryFigures(asset: string, quantity: Dec, price: Dec | null, basis: Co
   figures.profitLoss = quantity.times(price).minus(quantity.times(cost).div(costedQuantity));
   if (!cost.isZero()) figures.profitLossPercentage = price.times(costedQuantity).div(cost).minus(ONE).times(HUNDRED);
   return figures;
+}
+
+type TradeFigures = Pick<ValuedItem, 'realisedPnl' | 'realisedPnlPartial' | 'feesPaid' | 'feesPartial'>;
+
+/** What the asset's trades realised and cost in fees; cash is the unit and has neither. */
+function tradeFigures(asset: string, basis: CostBasis | undefined): TradeFigures {
+  if (isCash(asset) || basis === undefined) return { realisedPnl: null, realisedPnlPartial: false, feesPaid: null, feesPartial: false };
+  return { realisedPnl: basis.realisedPnl, realisedPnlPartial: basis.realisedPartial, feesPaid: basis.feesUsdt, feesPartial: basis.feesPartial };
 }
 
 /** One wallet map per asset, zero balances left out; repeated assets are summed. */

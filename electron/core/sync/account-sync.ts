@@ -7,12 +7,12 @@ import type { AccountConnection } from '../exchange/create-client.js';
 import type { CollectResult, ExchangeAccountClient } from '../exchange/types.js';
 import { ensureAccount, markAccountSynced } from '../db/repositories/accounts-repo.js';
 import { readRecentOutcomes } from '../db/repositories/read-repo.js';
-import type { BasisCache } from './basis-cache.js';
+import { changedBookings, type BasisCache, type StoredBasis } from './basis-cache.js';
 import { withDeadline } from '../exchange/resilience.js';
 import { breakerState, type BreakerPolicy } from './breaker.js';
 import { recordFailedRun, writeAccountSync } from '../db/repositories/sync-write.js';
 import type { Logger } from '../logging/logger.js';
-import { computeCostBasis, type CostBasis, type CostFill } from '../portfolio/cost-basis.js';
+import { computeCostBooks, type CostFill } from '../portfolio/cost-basis.js';
 import { dec } from '../portfolio/decimal.js';
 import { resolveUsdtPrices } from '../portfolio/pricing.js';
 import { summarisePortfolio, valueAccount, type Holding } from '../portfolio/valuation.js';
@@ -105,16 +105,18 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
     result.warnings = collected.warnings;
     progress({ step: 'saving', done: 0, total: null, message: 'Saving' });
     const t1 = performance.now();
-    const { items, totalValue, unpricedAssets, prices } = value(account, collected, await storedFills);
+    const { items, totalValue, unpricedAssets, prices, bookings } = value(account, collected, await storedFills);
     const t2 = performance.now();
     const finishedAt = deps.now();
     await db.query('BEGIN');
     const written = await writeAccountSync(db, {
       accountId: row.id, ...base, trigger, startedAt, finishedAt, balances: collected.balances, prices,
-      fills: collected.fills, positions: collected.positions, items, totalValue, unpricedAssets, warnings: collected.warnings, requests: collected.requests,
+      fills: collected.fills, bookings, positions: collected.positions, items, totalValue, unpricedAssets, warnings: collected.warnings, requests: collected.requests,
     });
     await markAccountSynced(db, row.id, collected.fillsState, collected.accountMode, finishedAt);
     await db.query('COMMIT');
+    // Stored figures changed under the cached books: the next sync reads them afresh.
+    if (bookings.length > 0) deps.basisCache.forget(row.id);
     Object.assign(result, { ok: true, fillsImported: written.fillsInserted, totalValue, syncId: written.syncId, breaker: CLOSED });
     progress({ step: 'done', done: 1, total: 1, message: 'Synced' });
     const ms = { prepare: Math.round(t0 - startedAtPerf), exchange: Math.round(t1 - t0), compute: Math.round(t2 - t1), write: Math.round(performance.now() - t2) };
@@ -140,7 +142,7 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
   }
 }
 
-function value(account: AccountConfig, c: CollectResult, stored: { fills: CostFill[]; basis: Map<string, CostBasis> }) {
+function value(account: AccountConfig, c: CollectResult, stored: StoredBasis) {
   const known = new Set(stored.fills.map((f) => f.id));
   const fresh: CostFill[] = c.fills.filter((f) => !known.has(f.fillId)).map((f) => ({
     id: f.fillId, executedAt: f.executedAt, base: f.base, quote: f.quote, side: f.side, price: dec(f.price), quantity: dec(f.quantity),
@@ -155,11 +157,12 @@ function value(account: AccountConfig, c: CollectResult, stored: { fills: CostFi
   }
   const holdings = [...holdingsMap.values()];
   const priceMap = resolveUsdtPrices(c.tickers, holdings.map((h) => h.asset));
-  const valuation = valueAccount({ exchangeId: account.exchangeId, account: account.id, holdings, prices: priceMap, costBasis: fresh.length ? computeCostBasis([...stored.fills, ...fresh]) : stored.basis });
+  const books = fresh.length ? computeCostBooks([...stored.fills, ...fresh]) : stored;
+  const valuation = valueAccount({ exchangeId: account.exchangeId, account: account.id, holdings, prices: priceMap, costBasis: books.basis });
   const summary = summarisePortfolio(valuation.items, c.serverTime);
   const items: PortfolioItem[] = summary.items;
   const prices = [...priceMap].map(([asset, p]) => ({ asset, price: p.price.toString(), change24hPct: p.change24hPct?.toString() ?? null, sourceSymbol: p.sourceSymbol }));
-  return { items, totalValue: valuation.totalValue.toString(), unpricedAssets: valuation.unpricedAssets, prices };
+  return { items, totalValue: valuation.totalValue.toString(), unpricedAssets: valuation.unpricedAssets, prices, bookings: changedBookings(books.outcomes, stored.bookings) };
 }
 
 /**

@@ -1,15 +1,23 @@
 import type { Pool, PoolClient } from 'pg';
+import { readBookings, type FillBooking } from '../db/repositories/fills-repo.js';
 import { readSpotFills } from '../db/repositories/read-repo.js';
-import { computeCostBasis, type CostBasis, type CostFill } from '../portfolio/cost-basis.js';
+import { computeCostBooks, type CostBasis, type CostFill, type FillOutcome } from '../portfolio/cost-basis.js';
+import { dec, str } from '../portfolio/decimal.js';
 
 export interface StoredBasis {
   fills: CostFill[];
   basis: Map<string, CostBasis>;
+  /** Realised P&L and fee of every stored fill, as the books work them out now. */
+  outcomes: Map<string, FillOutcome>;
+  /** What the database holds of those figures (fills never booked are absent). */
+  bookings: Map<string, FillBooking>;
 }
 
 /** Stored fills and their cost basis per account, reused while no fill was added. */
 export interface BasisCache {
   load(db: Pool | PoolClient, accountId: number): Promise<StoredBasis>;
+  /** Drops an account's entry after its stored figures changed. */
+  forget(accountId: number): void;
 }
 
 /**
@@ -26,10 +34,29 @@ export function createBasisCache(): BasisCache {
       const signature = `${rows[0]?.n ?? 0}:${rows[0]?.m ?? ''}`;
       const hit = cache.get(accountId);
       if (hit && hit.signature === signature) return hit.stored;
-      const fills = await readSpotFills(db, accountId);
-      const stored = { fills, basis: computeCostBasis(fills) };
+      const [fills, bookings] = await Promise.all([readSpotFills(db, accountId), readBookings(db, accountId)]);
+      const stored = { fills, bookings, ...computeCostBooks(fills) };
       cache.set(accountId, { signature, stored });
       return stored;
     },
+    forget(accountId) {
+      cache.delete(accountId);
+    },
   };
+}
+
+/**
+ * The fills whose realised P&L or fee differs from what is stored (or was never
+ * stored): new fills, and older ones whose figures moved because a fill arrived late
+ * or the method changed. Usually just the new fills.
+ */
+export function changedBookings(outcomes: ReadonlyMap<string, FillOutcome>, stored: ReadonlyMap<string, FillBooking>): FillBooking[] {
+  const same = (a: string | null, b: FillOutcome['feeUsdt']) => (a === null || b === null ? a === null && b === null : dec(a).eq(b));
+  const changed: FillBooking[] = [];
+  for (const o of outcomes.values()) {
+    const s = stored.get(o.id);
+    if (s && same(s.feeUsdt, o.feeUsdt) && same(s.realisedPnl, o.realisedPnl)) continue;
+    changed.push({ fillId: o.id, feeUsdt: str(o.feeUsdt), realisedPnl: str(o.realisedPnl) });
+  }
+  return changed;
 }

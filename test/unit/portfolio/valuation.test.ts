@@ -100,6 +100,7 @@ describe('summarisePortfolio', () => {
   const item = (account: string, asset: string, v: string | null) => ({
     exchangeId: 'bybit', account, asset, quantity: dec('1'), currentPrice: decOrNull(v), value: decOrNull(v), avgEntryPrice: null,
     avgEntryPartial: false, profitLoss: null, profitLossPercentage: null, change24hPct: null, priceSource: null, wallets: { UNIFIED: dec('1') } as Record<string, Dec>,
+    realisedPnl: null, realisedPnlPartial: false, feesPaid: null, feesPartial: false,
   });
 
   it('sorts by value, unpriced last, allocation over all accounts', () => {
@@ -118,7 +119,7 @@ describe('summarisePortfolio', () => {
   });
 
   it('an empty or all-unpriced portfolio totals 0 with no allocations', () => {
-    expect(summarisePortfolio([], null)).toEqual({ asOf: null, quote: 'USDT', totalValue: '0', unpricedAssets: 0, items: [] });
+    expect(summarisePortfolio([], null)).toEqual({ asOf: null, quote: 'USDT', totalValue: '0', unpricedAssets: 0, trading: null, items: [] });
     expect(summarisePortfolio([item('a', 'FOO', null)], null).items[0]?.allocationPct).toBeNull();
   });
 });

@@ -4,7 +4,8 @@ import type { PortfolioItem } from '../../../shared/domain.js';
 export function item(over: Partial<PortfolioItem> & Pick<PortfolioItem, 'asset'>): PortfolioItem {
   return {
     exchangeId: 'bybit', account: 'default', quantity: '1', currentPrice: '1', value: '1', avgEntryPrice: null, avgEntryPartial: false,
-    profitLoss: null, profitLossPercentage: null, change24hPct: null, allocationPct: null, wallets: { UNIFIED: over.quantity ?? '1' },
+    profitLoss: null, profitLossPercentage: null, change24hPct: null, allocationPct: null,
+    realisedPnl: null, realisedPnlPartial: false, feesPaid: null, feesPartial: false, wallets: { UNIFIED: over.quantity ?? '1' },
     ...over,
   };
 }

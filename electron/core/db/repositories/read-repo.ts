@@ -3,6 +3,7 @@ import type { NetValuePoint, Portfolio, Position, SyncRunRecord } from '../../..
 import type { CostFill } from '../../portfolio/cost-basis.js';
 import { dec, decOrNull } from '../../portfolio/decimal.js';
 import { summarisePortfolio, type ValuedItem } from '../../portfolio/valuation.js';
+import { readTradingTotals } from './fills-repo.js';
 
 type Queryable = Pool | PoolClient;
 
@@ -10,7 +11,7 @@ type Queryable = Pool | PoolClient;
 export async function readPortfolio(db: Queryable): Promise<Portfolio> {
   const { rows } = await db.query<Record<string, string | boolean | null> & { wallets: Record<string, string>; updated: Date }>(
     `SELECT exchange_id, account, asset, quantity, current_price, avg_entry_price, avg_entry_partial, value, profit_loss,
-            profit_loss_percentage, change_24h_pct, wallets, (updated_at AT TIME ZONE 'UTC') AS updated
+            profit_loss_percentage, change_24h_pct, realised_pnl, realised_partial, fees_usdt, fees_partial, wallets, (updated_at AT TIME ZONE 'UTC') AS updated
      FROM portfolio_items`);
   let asOf: Date | null = null;
   const items: ValuedItem[] = rows.map((r) => {
@@ -23,9 +24,12 @@ export async function readPortfolio(db: Queryable): Promise<Portfolio> {
       avgEntryPrice: decOrNull(r.avg_entry_price as string | null), avgEntryPartial: r.avg_entry_partial as boolean,
       profitLoss: decOrNull(r.profit_loss as string | null), profitLossPercentage: decOrNull(r.profit_loss_percentage as string | null),
       change24hPct: decOrNull(r.change_24h_pct as string | null), priceSource: null, wallets,
+      realisedPnl: decOrNull(r.realised_pnl as string | null), realisedPnlPartial: r.realised_partial as boolean,
+      feesPaid: decOrNull(r.fees_usdt as string | null), feesPartial: r.fees_partial as boolean,
     };
   });
-  return summarisePortfolio(items, asOf);
+  const trading = await readTradingTotals(db);
+  return summarisePortfolio(items, asOf, trading && { ...trading, realisedPnl: dec(trading.realisedPnl).toString(), feesPaid: dec(trading.feesPaid).toString() });
 }
 
 /** Every spot fill of an account, for the cost basis. */

@@ -1,6 +1,7 @@
 import type { PoolClient } from 'pg';
 import type { PortfolioItem } from '../../../../shared/domain.js';
 import type { BalanceRow, FillRow, PositionRow } from '../../exchange/types.js';
+import { writeBookings, type FillBooking } from './fills-repo.js';
 
 export interface PriceRow {
   asset: string;
@@ -20,6 +21,8 @@ export interface AccountSyncWrite {
   balances: BalanceRow[];
   prices: PriceRow[];
   fills: FillRow[];
+  /** Realised P&L and fees of the new fills and of stored fills whose figures changed. */
+  bookings: FillBooking[];
   positions: PositionRow[];
   items: PortfolioItem[];
   totalValue: string;
@@ -46,6 +49,7 @@ export async function writeAccountSync(db: PoolClient, w: AccountSyncWrite): Pro
     [w.accountId, col(w.fills, 'fillId'), col(w.fills, 'orderId'), col(w.fills, 'category'), col(w.fills, 'symbol'), col(w.fills, 'base'), col(w.fills, 'quote'),
       col(w.fills, 'side'), col(w.fills, 'price'), col(w.fills, 'quantity'), col(w.fills, 'fee'), col(w.fills, 'feeCurrency'), col(w.fills, 'feeUsdtRate'),
       col(w.fills, 'quoteUsdtRate'), col(w.fills, 'executedAt')]);
+  await writeBookings(db, w.accountId, w.bookings);
 
   await db.query('DELETE FROM balances WHERE account_id = $1', [w.accountId]);
   await db.query(
@@ -69,14 +73,18 @@ export async function writeAccountSync(db: PoolClient, w: AccountSyncWrite): Pro
   const i = w.items;
   await db.query('DELETE FROM portfolio_items WHERE exchange_id = $1 AND account = $2 AND NOT (asset = ANY($3::text[]))', [w.exchangeId, w.account, col(i, 'asset')]);
   await db.query(
-    `INSERT INTO portfolio_items (exchange_id, account, asset, quantity, current_price, avg_entry_price, avg_entry_partial, value, profit_loss, profit_loss_percentage, change_24h_pct, wallets, created_at, updated_at)
+    `INSERT INTO portfolio_items (exchange_id, account, asset, quantity, current_price, avg_entry_price, avg_entry_partial, value, profit_loss, profit_loss_percentage, change_24h_pct, wallets,
+       realised_pnl, realised_partial, fees_usdt, fees_partial, created_at, updated_at)
      SELECT $1, $2, *, ($13::timestamptz AT TIME ZONE 'UTC'), ($13::timestamptz AT TIME ZONE 'UTC')
-     FROM unnest($3::text[], $4::numeric[], $5::numeric[], $6::numeric[], $7::boolean[], $8::numeric[], $9::numeric[], $10::numeric[], $11::numeric[], $12::jsonb[])
+     FROM unnest($3::text[], $4::numeric[], $5::numeric[], $6::numeric[], $7::boolean[], $8::numeric[], $9::numeric[], $10::numeric[], $11::numeric[], $12::jsonb[],
+       $14::numeric[], $15::boolean[], $16::numeric[], $17::boolean[])
      ON CONFLICT (exchange_id, account, asset) DO UPDATE SET quantity = EXCLUDED.quantity, current_price = EXCLUDED.current_price,
        avg_entry_price = EXCLUDED.avg_entry_price, avg_entry_partial = EXCLUDED.avg_entry_partial, value = EXCLUDED.value, profit_loss = EXCLUDED.profit_loss,
-       profit_loss_percentage = EXCLUDED.profit_loss_percentage, change_24h_pct = EXCLUDED.change_24h_pct, wallets = EXCLUDED.wallets, updated_at = EXCLUDED.updated_at`,
+       profit_loss_percentage = EXCLUDED.profit_loss_percentage, change_24h_pct = EXCLUDED.change_24h_pct, wallets = EXCLUDED.wallets, updated_at = EXCLUDED.updated_at,
+       realised_pnl = EXCLUDED.realised_pnl, realised_partial = EXCLUDED.realised_partial, fees_usdt = EXCLUDED.fees_usdt, fees_partial = EXCLUDED.fees_partial`,
     [w.exchangeId, w.account, col(i, 'asset'), col(i, 'quantity'), col(i, 'currentPrice'), col(i, 'avgEntryPrice'), col(i, 'avgEntryPartial'), col(i, 'value'),
-      col(i, 'profitLoss'), col(i, 'profitLossPercentage'), col(i, 'change24hPct'), i.map((x) => JSON.stringify(x.wallets)), at]);
+      col(i, 'profitLoss'), col(i, 'profitLossPercentage'), col(i, 'change24hPct'), i.map((x) => JSON.stringify(x.wallets)), at,
+      col(i, 'realisedPnl'), col(i, 'realisedPnlPartial'), col(i, 'feesPaid'), col(i, 'feesPartial')]);
 
   const history = await db.query<{ id: number }>(
     `INSERT INTO sync_history (exchange_id, account, sync_type, trigger, items_processed, items_synced, success, start_time, end_time, warnings, requests, fills_imported)

@@ -1,0 +1,41 @@
+import type { Pool, PoolClient } from 'pg';
+
+type Queryable = Pool | PoolClient;
+
+/** A fill's stored realised P&L and fee in USDT; null where they were unknown. */
+export interface FillBooking {
+  fillId: string;
+  feeUsdt: string | null;
+  realisedPnl: string | null;
+}
+
+/** The bookings of an account's spot fills, by fill id; fills never booked are absent. */
+export async function readBookings(db: Queryable, accountId: number): Promise<Map<string, FillBooking>> {
+  const { rows } = await db.query<{ fill_id: string; fee_usdt: string | null; realised_pnl: string | null }>(
+    "SELECT fill_id, fee_usdt, realised_pnl FROM fills WHERE account_id = $1 AND category = 'spot' AND booked", [accountId]);
+  return new Map(rows.map((r) => [r.fill_id, { fillId: r.fill_id, feeUsdt: r.fee_usdt, realisedPnl: r.realised_pnl }]));
+}
+
+/** Books the given fills (inserted earlier in the same transaction) in one statement. */
+export async function writeBookings(db: PoolClient, accountId: number, bookings: readonly FillBooking[]): Promise<void> {
+  if (bookings.length === 0) return;
+  await db.query(
+    `UPDATE fills f SET fee_usdt = b.fee, realised_pnl = b.pnl, booked = TRUE
+     FROM unnest($2::text[], $3::numeric[], $4::numeric[]) AS b(id, fee, pnl)
+     WHERE f.account_id = $1 AND f.fill_id = b.id`,
+    [accountId, bookings.map((b) => b.fillId), bookings.map((b) => b.feeUsdt), bookings.map((b) => b.realisedPnl)]);
+}
+
+/**
+ * Realised P&L and fees of every booked spot fill of the accounts shown, sold-out assets
+ * included; null before anything was booked.
+ */
+export async function readTradingTotals(db: Queryable): Promise<{ realisedPnl: string; realisedPnlPartial: boolean; feesPaid: string; feesPartial: boolean } | null> {
+  const { rows } = await db.query<{ n: number; pnl: string | null; pnl_unknown: boolean | null; fees: string | null; fees_unknown: boolean | null }>(
+    `SELECT count(*)::int AS n, sum(realised_pnl)::text AS pnl, bool_or(realised_pnl IS NULL) AS pnl_unknown,
+            sum(fee_usdt)::text AS fees, bool_or(fee_usdt IS NULL) AS fees_unknown
+     FROM fills WHERE category = 'spot' AND booked`);
+  const r = rows[0];
+  if (!r || r.n === 0) return null;
+  return { realisedPnl: r.pnl ?? '0', realisedPnlPartial: r.pnl_unknown === true, feesPaid: r.fees ?? '0', feesPartial: r.fees_unknown === true };
+}
