@@ -58,6 +58,13 @@ export const apiInputs = {
   // Tests given credentials (before saving) or the stored ones; unset fields come from the saved account.
   'accounts:test': z.object({ ...accountKey, ...accountFields, credentials: credentialsInput.optional() }).strict(),
   'diagnostics:run': z.undefined(),
+  // A CSV of one table as `alphapulse-sync export` writes it; dates are ISO 8601, UTC.
+  'export:csv': z.object({
+    kind: z.enum(['holdings', 'trades', 'net-value', 'realised']),
+    account: z.string().trim().min(1).max(100).nullable().default(null),
+    from: z.string().trim().min(1).max(40).nullable().default(null),
+    to: z.string().trim().min(1).max(40).nullable().default(null),
+  }).strict(),
 } as const;
 
 export type ApiChannel = keyof typeof apiInputs;
@@ -118,6 +125,7 @@ export interface ApiResults {
   'accounts:remove': { removed: boolean; keyDeleted: boolean };
   'accounts:test': ConnectionTestResult;
   'diagnostics:run': DiagnosticsReport;
+  'export:csv': { fileName: string; rows: number; csv: string };
 }
 
 /** The handler table the core implements and each transport serves. */

@@ -6,6 +6,7 @@ import { AppError } from '../core/errors.js';
 import { startDashboardServer } from '../core/transport/dashboard-server.js';
 import { isLoopbackHost } from '../core/transport/request-guard.js';
 import { dashboardLink, DEFAULT_SERVE_PORT, findRendererDist, resolveServeToken } from '../core/transport/serve-options.js';
+import { registerExportCommand } from './export-command.js';
 import { formatHistory, formatPortfolio, formatServeBanner, formatStatus, formatSyncSummary } from './format.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -89,6 +90,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       else out(formatHistory(runs));
       return EXIT.ok;
     }));
+
+  registerExportCommand(program, (fn) => withCore(global(), fn), io.stdout);
 
   // Not through createCore: diagnose must also run, and say why, when the database cannot be opened.
   program.command('diagnose').description('check the database, keychain, settings and each account\'s connection, key and clock; say what is wrong and what to do')

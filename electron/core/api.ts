@@ -3,6 +3,7 @@ import type { ApiEvents, ApiHandlers, SyncRunSummary } from '../../shared/api.js
 import type { AccountStatus, AppStatus } from '../../shared/domain.js';
 import type { AppConfig } from './config/app-config.js';
 import { adviceFor } from './error-advice.js';
+import { exportCsvText } from './export/export-text.js';
 import { readHistory, readLastSuccess, readNetValue, readPortfolio, readPortfolioTotals, readPositions, readRecentRuns, runOutcome } from './db/repositories/read-repo.js';
 import { breakerState, type BreakerPolicy } from './sync/breaker.js';
 import { createSettingsHandlers } from './settings/settings-handlers.js';
@@ -38,6 +39,7 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
     'sync:run': ({ trigger, force }): Promise<SyncRunSummary> => deps.sync.syncAll(trigger, { force }),
     ...createSettingsHandlers(deps.settings),
     'diagnostics:run': () => deps.diagnostics.run(),
+    'export:csv': (req) => exportCsvText(deps.pool, req, deps.now()),
   };
 }
 

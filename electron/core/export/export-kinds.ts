@@ -1,0 +1,88 @@
+/** What can be exported, in the order the CLI lists them. */
+export const EXPORT_KINDS = ['holdings', 'trades', 'net-value', 'realised'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+
+/** A validated export: one kind, optionally one account and a time range [from, to). */
+export interface ExportQuery {
+  kind: ExportKind;
+  /** One account; null for every account. */
+  account: { id: number; exchangeId: string; account: string } | null;
+  from: Date | null;
+  to: Date | null;
+}
+
+/** One kind's header and the SQL that yields its rows, columns in header order. */
+export interface ExportPlan {
+  header: readonly string[];
+  sql: string;
+  params: unknown[];
+}
+
+// Times leave PostgreSQL already as ISO 8601 UTC text, so rows stream through untouched.
+const iso = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** `AND` conditions on an account id column and a time column, with their parameters. */
+function filters(q: ExportQuery, accountCol: string, timeCol: string | null): { where: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const parts: string[] = [];
+  if (q.account !== null) parts.push(`${accountCol} = $${params.push(q.account.id)}`);
+  if (timeCol && q.from) parts.push(`${timeCol} >= $${params.push(q.from)}`);
+  if (timeCol && q.to) parts.push(`${timeCol} < $${params.push(q.to)}`);
+  return { where: parts.length ? ` AND ${parts.join(' AND ')}` : '', params };
+}
+
+/** The plan of every kind but holdings (which needs the valued portfolio, not a table scan). */
+export function exportPlan(q: ExportQuery): ExportPlan {
+  switch (q.kind) {
+    case 'trades': {
+      const f = filters(q, 'f.account_id', 'f.executed_at');
+      return {
+        header: ['time', 'exchange', 'account', 'category', 'symbol', 'base', 'quote', 'side', 'price', 'quantity', 'fee', 'fee_currency', 'fee_usdt', 'realised_pnl', 'fill_id'],
+        sql: `SELECT ${iso('f.executed_at')}, a.exchange_id, a.account, f.category, f.symbol, f.base, f.quote, f.side, f.price::text, f.quantity::text,
+                     f.fee::text, f.fee_currency, f.fee_usdt::text, f.realised_pnl::text, f.fill_id
+              FROM fills f JOIN accounts a ON a.id = f.account_id WHERE TRUE${f.where} ORDER BY f.executed_at, f.id`,
+        params: f.params,
+      };
+    }
+    case 'realised': {
+      const f = filters(q, 'f.account_id', 'f.executed_at');
+      return {
+        header: ['time', 'exchange', 'account', 'symbol', 'base', 'quote', 'side', 'price', 'quantity', 'realised_pnl', 'fee_usdt', 'fill_id'],
+        // Every fill that realised something, or whose result is unknown (empty cell).
+        sql: `SELECT ${iso('f.executed_at')}, a.exchange_id, a.account, f.symbol, f.base, f.quote, f.side, f.price::text, f.quantity::text,
+                     f.realised_pnl::text, f.fee_usdt::text, f.fill_id
+              FROM fills f JOIN accounts a ON a.id = f.account_id
+              WHERE f.category = 'spot' AND f.booked AND f.realised_pnl IS DISTINCT FROM 0${f.where} ORDER BY f.executed_at, f.id`,
+        params: f.params,
+      };
+    }
+    case 'net-value': {
+      const f = filters(q, 's.account_id', 's.taken_at');
+      const t = filters(q, 'acc.id', null);
+      // Each account's points, then the total at each point: the sum of every account's
+      // latest value up to then (empty exchange and account).
+      return {
+        header: ['time', 'exchange', 'account', 'value', 'source', 'estimated'],
+        sql: `WITH pts AS (SELECT s.id, s.account_id, s.taken_at, s.total_value FROM snapshots s WHERE TRUE${f.where})
+              SELECT ${iso('t')}, exchange, account, value, 'sync', 'false' FROM (
+                SELECT p.taken_at AS t, 0 AS o, a.exchange_id AS exchange, a.account, p.total_value::text AS value, p.id AS k
+                FROM pts p JOIN accounts a ON a.id = p.account_id
+                UNION ALL
+                SELECT d.taken_at, 1, '', '', (SELECT sum(v.total_value) FROM accounts acc CROSS JOIN LATERAL (
+                  SELECT total_value FROM snapshots WHERE account_id = acc.id AND taken_at <= d.taken_at ORDER BY taken_at DESC, id DESC LIMIT 1
+                ) v WHERE TRUE${t.where.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + f.params.length}`)})::text, 0
+                FROM (SELECT DISTINCT taken_at FROM pts) d
+              ) rows ORDER BY t, o, exchange, account, k`,
+        params: [...f.params, ...t.params],
+      };
+    }
+    case 'holdings':
+      throw new Error('holdings are exported from the valued portfolio');
+  }
+}
+
+/** Holdings columns: the `portfolio --json` item fields, in snake_case. */
+export const HOLDINGS_HEADER = [
+  'exchange_id', 'account', 'asset', 'quantity', 'current_price', 'value', 'avg_entry_price', 'avg_entry_partial', 'profit_loss', 'profit_loss_percentage',
+  'change_24h_pct', 'allocation_pct', 'realised_pnl', 'realised_pnl_partial', 'fees_paid', 'fees_partial', 'wallets',
+] as const;
