@@ -151,6 +151,10 @@ export interface AppStatus {
 export interface NetValuePoint {
   t: string;
   value: DecimalString;
+  /** 'backfill': reconstructed from the trade history before the first sync; 'sync': measured. */
+  source: 'sync' | 'backfill';
+  /** The history did not explain some balance that day: a lower bound, not a measurement. */
+  estimated: boolean;
 }
 
 /** Where an account's API key is kept; the key itself never leaves the main process. */

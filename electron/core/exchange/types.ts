@@ -87,4 +87,9 @@ export interface ExchangeAccountClient {
   collect(input: CollectInput): Promise<CollectResult>;
   /** HTTP requests made so far by this client. */
   requestCount(): number;
+  /**
+   * Daily USDT closes per asset over [fromDay, toDay] (UTC day starts, ms), keyed by day;
+   * assets without a USDT market are absent. Exchanges without it get no backfilled history.
+   */
+  dailyCloses?(assets: readonly string[], fromDay: number, toDay: number): Promise<Map<string, Map<number, string>>>;
 }

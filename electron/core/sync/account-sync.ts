@@ -8,6 +8,9 @@ import type { CollectResult, ExchangeAccountClient } from '../exchange/types.js'
 import { ensureAccount, markAccountSynced } from '../db/repositories/accounts-repo.js';
 import { readRecentOutcomes } from '../db/repositories/read-repo.js';
 import { changedBookings, type BasisCache, type StoredBasis } from './basis-cache.js';
+import { reconstructHistory } from './history-backfill.js';
+import { readBackfillState, writeBackfill } from '../db/repositories/backfill-repo.js';
+import type { BackfillPoint } from '../portfolio/backfill.js';
 import { withDeadline } from '../exchange/resilience.js';
 import { breakerState, type BreakerPolicy } from './breaker.js';
 import { recordFailedRun, writeAccountSync } from '../db/repositories/sync-write.js';
@@ -99,20 +102,25 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
     // a warm sync is mostly waiting, so this work is off the critical path.
     const storedFills = deps.basisCache.load(db, row.id);
     storedFills.catch(() => undefined);
+    const backfillState = readBackfillState(deps.pool, row.id);
+    backfillState.catch(() => undefined);
     const collected = await withDeadline(deps.deadlineMs, () => exchangeClient.collect({ fills: row.fills, accountMode: row.accountMode, onProgress: progress }),
       () => new AppError('network', `The sync did not finish within ${Math.round(deps.deadlineMs / 1000)} s`, 'The exchange or the connection is very slow; the next sync tries again.', { transient: true }));
     result.requests = collected.requests;
     result.warnings = collected.warnings;
     progress({ step: 'saving', done: 0, total: null, message: 'Saving' });
     const t1 = performance.now();
-    const { items, totalValue, unpricedAssets, prices, bookings } = value(account, collected, await storedFills);
+    const { items, totalValue, unpricedAssets, prices, bookings, fills } = value(account, collected, await storedFills);
     const t2 = performance.now();
+    const backfill = (await backfillState).done ? null : await backfillHistory(deps, exchangeClient, collected, fills, (await backfillState).firstSyncAt);
+    result.requests = exchangeClient.requestCount() - requestsBefore;
     const finishedAt = deps.now();
     await db.query('BEGIN');
     const written = await writeAccountSync(db, {
       accountId: row.id, ...base, trigger, startedAt, finishedAt, balances: collected.balances, prices,
-      fills: collected.fills, bookings, positions: collected.positions, items, totalValue, unpricedAssets, warnings: collected.warnings, requests: collected.requests,
+      fills: collected.fills, bookings, positions: collected.positions, items, totalValue, unpricedAssets, warnings: collected.warnings, requests: result.requests,
     });
+    if (backfill) await writeBackfill(db, row.id, backfill, finishedAt);
     await markAccountSynced(db, row.id, collected.fillsState, collected.accountMode, finishedAt);
     await db.query('COMMIT');
     // Stored figures changed under the cached books: the next sync reads them afresh.
@@ -162,7 +170,22 @@ function value(account: AccountConfig, c: CollectResult, stored: StoredBasis) {
   const summary = summarisePortfolio(valuation.items, c.serverTime);
   const items: PortfolioItem[] = summary.items;
   const prices = [...priceMap].map(([asset, p]) => ({ asset, price: p.price.toString(), change24hPct: p.change24hPct?.toString() ?? null, sourceSymbol: p.sourceSymbol }));
-  return { items, totalValue: valuation.totalValue.toString(), unpricedAssets: valuation.unpricedAssets, prices, bookings: changedBookings(books.outcomes, stored.bookings) };
+  return { items, totalValue: valuation.totalValue.toString(), unpricedAssets: valuation.unpricedAssets, prices, bookings: changedBookings(books.outcomes, stored.bookings), fills: [...stored.fills, ...fresh] };
+}
+
+/**
+ * The first sync's reconstruction of the net value before it. Its failure costs the
+ * history, not the sync: a warning, and the next sync tries again.
+ */
+async function backfillHistory(deps: AccountSyncDeps, client: ExchangeAccountClient, c: CollectResult, fills: CostFill[], firstSyncAt: Date | null): Promise<BackfillPoint[] | null> {
+  try {
+    return await withDeadline(deps.deadlineMs, () => reconstructHistory(client, { balances: c.balances, fills, now: c.serverTime, firstSyncAt }),
+      () => new AppError('network', 'The daily prices did not arrive in time', 'The next sync tries again.', { transient: true }));
+  } catch (e) {
+    const error = classify(e, deps);
+    c.warnings.push(`The net value before the first sync was not reconstructed yet (${deps.redact(error.message)}); the next sync tries again.`);
+    return null;
+  }
 }
 
 /**

@@ -119,7 +119,7 @@ export async function readLastSuccess(db: Queryable): Promise<Array<{ exchangeId
  * 30-minute snapshots never leaves the database whole.
  */
 export async function readNetValue(db: Queryable, opts: { since: Date | null; account: { exchangeId: string; account: string } | null; maxPoints: number }): Promise<NetValuePoint[]> {
-  const { rows } = await db.query<{ t: Date; value: string }>(
+  const { rows } = await db.query<{ t: Date; value: string; backfill: boolean; estimated: boolean }>(
     `WITH acc AS (
        SELECT id FROM accounts WHERE $2::text IS NULL OR (exchange_id = $2 AND account = $3)
      ), ranged AS (
@@ -130,12 +130,14 @@ export async function readNetValue(db: Queryable, opts: { since: Date | null; ac
          SELECT taken_at, k, CASE WHEN k = 0 OR n <= $4 THEN -k ELSE (k * ($4 - 1) + n - 2) / (n - 1) END AS bucket FROM ranged
        ) b ORDER BY bucket, k DESC
      )
-     SELECT p.t, (SELECT SUM(v.total_value) FROM acc CROSS JOIN LATERAL (
-         SELECT total_value FROM snapshots WHERE account_id = acc.id AND taken_at <= p.t ORDER BY taken_at DESC, id DESC LIMIT 1
-       ) v)::text AS value
-     FROM picked p ORDER BY p.k`,
+     SELECT p.t, v.value::text AS value, v.backfill, v.estimated FROM picked p CROSS JOIN LATERAL (
+         SELECT SUM(l.total_value) AS value, bool_or(l.source = 'backfill') AS backfill, bool_or(l.estimated) AS estimated FROM acc CROSS JOIN LATERAL (
+           SELECT total_value, source, estimated FROM snapshots WHERE account_id = acc.id AND taken_at <= p.t ORDER BY taken_at DESC, id DESC LIMIT 1
+         ) l
+       ) v ORDER BY p.k`,
     [opts.since, opts.account?.exchangeId ?? null, opts.account?.account ?? null, opts.maxPoints]);
-  return rows.map((r) => ({ t: r.t.toISOString(), value: dec(r.value).toString() }));
+  // A total that includes any reconstructed account value is itself reconstructed.
+  return rows.map((r) => ({ t: r.t.toISOString(), value: dec(r.value).toString(), source: r.backfill ? 'backfill' : 'sync', estimated: r.estimated }));
 }
 
 /** An account's latest runs, newest first: what its circuit breaker is derived from. */

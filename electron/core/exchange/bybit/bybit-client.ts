@@ -6,6 +6,7 @@ import type { ResilienceOptions } from '../resilience.js';
 import { BybitApi } from './bybit-api.js';
 import { fetchSpotExecutions, planWindows, toFillRow } from './bybit-fills.js';
 import { attachUsdtRates } from './bybit-usdt-rates.js';
+import { fetchDailyCloses } from './bybit-daily-closes.js';
 import { parseFundBalance, parsePositions, parseTickers, parseWalletBalance } from './bybit-parse.js';
 import { fundBalanceSchema, instrumentsSchema, positionListSchema, queryApiSchema, tickersSchema, walletBalanceSchema } from './bybit-schemas.js';
 
@@ -155,6 +156,7 @@ export function createBybitClient(deps: BybitClientDeps): ExchangeAccountClient 
 
   return {
     requestCount: () => api.requestCount(),
+    dailyCloses: async (assets, fromDay, toDay) => fetchDailyCloses(api, await spotMarkets(), assets, fromDay, toDay),
     collect: (input) => {
       api.resume();
       return collect(input, []);
