@@ -10,6 +10,13 @@ export type ClassifyDatabaseFailure = (err: unknown, context: DatabaseErrorConte
 export interface ClassifiedPoolOptions {
   config: pg.PoolConfig;
   classify: ClassifyDatabaseFailure;
+  /** Where new connections go, when the server can move (the built-in one, restarted on another port). */
+  endpoint?: () => { host: string; port: number };
+  /**
+   * Called when a connection could not be made or was lost; resolves true when the server
+   * was brought back, and the connect is then tried once more.
+   */
+  recover?: () => Promise<boolean>;
 }
 
 type Callback = (err: Error | null | undefined, ...rest: unknown[]) => void;
@@ -24,10 +31,16 @@ type Callback = (err: Error | null | undefined, ...rest: unknown[]) => void;
  * unchanged: the core uses neither.
  */
 export function createClassifiedPool(opts: ClassifiedPoolOptions): pg.Pool {
-  const { classify } = opts;
+  const { classify, endpoint, recover } = opts;
   const connectTimeoutMs = opts.config.connectionTimeoutMillis ?? 0;
 
   class ClassifiedClient extends pg.Client {
+    // The pool constructs its clients with its own options, whose password it keeps
+    // non-enumerable: a spread alone would lose it.
+    constructor(config?: string | pg.ClientConfig) {
+      super(endpoint && typeof config === 'object' ? { ...config, password: config.password, ...endpoint() } : config);
+    }
+
     override query<T extends Submittable>(queryStream: T): T;
     override query<R extends QueryResultRow = QueryResultRow, I = unknown[]>(queryTextOrConfig: string | QueryConfig<I>, values?: QueryConfigValues<I>): Promise<QueryResult<R>>;
     override query(text: string | QueryConfig, values: unknown, callback: Callback): void;
@@ -43,10 +56,18 @@ export function createClassifiedPool(opts: ClassifiedPoolOptions): pg.Pool {
     override connect(callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): void;
     override connect(...args: unknown[]): unknown {
       if (typeof args[0] === 'function') return (super.connect as (...a: unknown[]) => unknown)(...args);
+      return this.connectOnce(recover !== undefined);
+    }
+
+    private async connectOnce(mayRecover: boolean): Promise<pg.PoolClient> {
       const began = Date.now();
-      return super.connect().catch((e: unknown) => {
-        throw classify(e, { phase: 'connect', timedOut: connectTimeoutMs > 0 && Date.now() - began >= connectTimeoutMs });
-      });
+      try {
+        return await super.connect();
+      } catch (e) {
+        const error = classify(e, { phase: 'connect', timedOut: connectTimeoutMs > 0 && Date.now() - began >= connectTimeoutMs });
+        if (mayRecover && serverUnreachable(error) && (await recover?.())) return this.connectOnce(false);
+        throw error;
+      }
     }
 
     override query<T extends Submittable>(queryStream: T): T;
@@ -69,6 +90,7 @@ export function createClassifiedPool(opts: ClassifiedPoolOptions): pg.Pool {
         // A connection whose failure was not the statement's own is not handed out again.
         client.release(statementFailed(error) ? undefined : true);
         if (mayRetry && connectionWasDead(error)) return this.queryOnce(args, false);
+        if (serverUnreachable(error)) void recover?.();
         throw error;
       }
     }
@@ -86,4 +108,9 @@ function statementFailed(e: AppError): boolean {
 // The statement never ran: the connection was cut or the server is going away.
 function connectionWasDead(e: AppError): boolean {
   return e instanceof DatabaseError && (e.kind === 'connection-lost' || e.kind === 'shutdown');
+}
+
+// The server may be gone: worth checking whether it must be started again.
+function serverUnreachable(e: AppError): boolean {
+  return e instanceof DatabaseError && ['connection', 'connection-lost', 'timeout', 'shutdown'].includes(e.kind);
 }

@@ -4,7 +4,8 @@ import { createDatabase } from './create-database.js';
 import type { ConnectionSettings, DatabaseDescription, DatabaseTarget } from './database-target.js';
 import { describeConnection } from './database-target.js';
 import { startEmbeddedServer } from './embedded-server.js';
-import type { EmbeddedHandle } from './embedded-server.js';
+import { superviseEmbeddedServer } from './embedded-supervisor.js';
+import type { EmbeddedSupervisor } from './embedded-supervisor.js';
 import { createClassifiedPool } from './classified-pool.js';
 import { classifyDatabaseError, DatabaseError } from './errors.js';
 import type { DatabaseErrorContext } from './errors.js';
@@ -47,10 +48,14 @@ export interface OpenDatabaseOptions {
  * recommendation; messages never contain the password.
  */
 export async function openDatabase(target: DatabaseTarget, opts: OpenDatabaseOptions): Promise<Database> {
-  let handle: EmbeddedHandle | undefined;
+  let supervisor: EmbeddedSupervisor | undefined;
   let settings: ConnectionSettings;
   if (target.mode === 'embedded') {
-    handle = await startEmbeddedServer({ dataDir: opts.dataDir, log: opts.log, ...(opts.durability ? { durability: opts.durability } : {}) });
+    const start = () => startEmbeddedServer({ dataDir: opts.dataDir, log: opts.log, ...(opts.durability ? { durability: opts.durability } : {}) });
+    const handle = await start();
+    // The server can be killed or crash while we run: it is started again (or the one
+    // another process started is adopted) and new connections go wherever it now listens.
+    supervisor = superviseEmbeddedServer(handle, { start, log: opts.log });
     settings = { host: handle.host, port: handle.port, user: handle.user, password: handle.password, database: handle.database, sslMode: 'disable' };
   } else {
     settings = target;
@@ -59,11 +64,11 @@ export async function openDatabase(target: DatabaseTarget, opts: OpenDatabaseOpt
   const description = describeConnection(target.mode, settings);
   let pool: pg.Pool | undefined;
   try {
-    pool = createPool(settings, description, opts);
+    pool = createPool(settings, description, opts, supervisor);
     await checkConnection(pool, settings, description, opts.createDatabase === true || target.mode === 'embedded', opts.log);
   } catch (e) {
     await pool?.end().catch(() => undefined);
-    await handle?.stop().catch(() => undefined);
+    await supervisor?.stop().catch(() => undefined);
     throw e;
   }
   opts.log.info('Connected to the database', { ...description });
@@ -72,19 +77,25 @@ export async function openDatabase(target: DatabaseTarget, opts: OpenDatabaseOpt
   return {
     pool: ready,
     target: description,
-    embedded: handle ? { owned: handle.owned, dataDir: handle.dataDir, port: handle.port } : null,
+    get embedded() {
+      const h = supervisor?.current();
+      return h ? { owned: h.owned, dataDir: h.dataDir, port: h.port } : null;
+    },
     close: () => {
-      closing ??= ready.end().finally(() => handle?.stop());
+      closing ??= ready.end().finally(() => supervisor?.stop());
       return closing;
     },
   };
 }
 
-function createPool(settings: ConnectionSettings, description: DatabaseDescription, opts: OpenDatabaseOptions): pg.Pool {
+function createPool(settings: ConnectionSettings, description: DatabaseDescription, opts: OpenDatabaseOptions, supervisor: EmbeddedSupervisor | undefined): pg.Pool {
   const timeout = Math.round(opts.statementTimeoutMs ?? 60_000);
-  const classify = (e: unknown, context: DatabaseErrorContext) => classifyDatabaseError(e, description, [settings.password], context);
+  // The built-in server may have moved to another port since the pool was made.
+  const where = (): DatabaseDescription => (supervisor ? { ...description, port: supervisor.current().port } : description);
+  const classify = (e: unknown, context: DatabaseErrorContext) => classifyDatabaseError(e, where(), [settings.password], context);
   const pool = createClassifiedPool({
     classify,
+    ...(supervisor ? { endpoint: () => ({ host: supervisor.current().host, port: supervisor.current().port }), recover: () => supervisor.recover() } : {}),
     config: {
       ...clientConfig(settings),
       max: opts.poolSize ?? 5,
@@ -99,9 +110,11 @@ function createPool(settings: ConnectionSettings, description: DatabaseDescripti
       },
     },
   });
-  // The same for idle connections, which the pool reports here.
+  // The same for idle connections, which the pool reports here. Losing them all at once is
+  // how a killed built-in server shows first: it is started again before the next call.
   pool.on('error', (e) => {
     opts.log.warn('A pooled database connection was lost; the next query opens a new one', { error: classify(e, { phase: 'query' }).message });
+    void supervisor?.recover();
   });
   return pool;
 }

@@ -47,7 +47,7 @@ export function classifyDatabaseError(err: unknown, target: DatabaseDescription,
   const cause = safeCause(err, secrets);
   const make = (kind: DatabaseErrorKind, msg: string, rec: string, transient = false): DatabaseError =>
     new DatabaseError(kind, msg, rec, { cause, transient, ...(code ? { code } : {}) });
-  const fixTarget = target.mode === 'embedded' ? 'Restart AlphaPulse Sync; see postgres.log in the data folder if it persists.'
+  const fixTarget = target.mode === 'embedded' ? 'AlphaPulse Sync starts its built-in database server again on its own; if this persists, see postgres.log in the data folder.'
     : 'Check DATABASE_URL / DB_HOST, DB_PORT (or the database settings) and that the server is running and reachable.';
 
   switch (code) {
