@@ -89,7 +89,7 @@ describe('the built-in database server killed under a running core', () => {
 });
 
 describe('an external PostgreSQL that goes away mid-sync', () => {
-  it('logs why the failed run could not be recorded as a classified error, never a raw socket error', async () => {
+  it('every call fails as a database error, and the failed run that could not be recorded is logged classified, never as a raw socket error', async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'alphapulse-dbgone-'));
     const server = await startEmbeddedServer({ dataDir: dir, log: quiet, durability: 'none' });
     const url = `postgres://${server.user}:${encodeURIComponent(server.password)}@127.0.0.1:${server.port}/${server.database}`;
@@ -102,6 +102,13 @@ describe('an external PostgreSQL that goes away mid-sync', () => {
         await server.stop();
         const failed = await pending;
         expect(failed.accounts[0]?.error?.errorClass).toBe('database');
+        // With nothing to restart, every call a front end makes says "database", with advice.
+        const call = frontEnd(core);
+        for (const channel of ['status:get', 'portfolio:get', 'history:list']) {
+          const reply = await call(channel, channel === 'history:list' ? { limit: 5 } : undefined);
+          expect(reply.ok).toBe(false);
+          if (!reply.ok) expect(reply.error).toMatchObject({ errorClass: 'database', message: expect.stringMatching(/Nothing accepts connections at 127\.0\.0\.1:\d+/) });
+        }
         await core.close();
         const lines = await logLines(h.dataDir);
         const record = lines.find((l) => l.msg === 'could not record the failed run');
