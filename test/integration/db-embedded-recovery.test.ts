@@ -8,6 +8,8 @@ import { isProcessAlive, waitForExit } from '../../electron/core/db/process-util
 import { readPostmasterPid, serverPaths } from '../../electron/core/db/server-files.js';
 import { LOG_FILE } from '../../electron/core/logging/logger.js';
 import { createApiDispatcher, type ApiReply } from '../../electron/core/transport/api-dispatch.js';
+import { nodeApi } from '../e2e/helpers/node-api.js';
+import { startServe } from '../e2e/helpers/serve-process.js';
 import { withHarness } from '../helpers/sync-harness.js';
 
 // The built-in PostgreSQL killed under a running core (what `serve` and the desktop app
@@ -84,6 +86,34 @@ describe('the built-in database server killed under a running core', () => {
       const { rows } = await core.db.pool.query<{ ok: number; failed: number }>(
         'SELECT count(*) FILTER (WHERE success)::int AS ok, count(*) FILTER (WHERE NOT success)::int AS failed FROM sync_history');
       expect(rows[0]).toEqual({ ok: 2, failed: 1 });
+    });
+  });
+});
+
+describe('alphapulse-sync serve on the built-in server', () => {
+  // The bundle is built by the e2e global setup (test/e2e/build-setup.ts).
+  it('kill -9 of its PostgreSQL: calls answer or fail as database errors, then work again, without restarting serve', async () => {
+    await withHarness({}, async (h) => {
+      const serve = await startServe({ ...h.env, DATABASE_URL: '', EXCHANGE_SYNC_ENABLED: 'false' });
+      const client = nodeApi(serve.origin, serve.token);
+      const outcome = (channel: 'status:get' | 'portfolio:get') => client.api.invoke(channel).then(() => 'ok', (e: { errorClass?: string }) => e.errorClass);
+      let after = 0;
+      try {
+        expect((await client.api.invoke('sync:run', { trigger: 'manual', force: false })).ok).toBe(true);
+        const killed = await killPostmaster(h.dataDir);
+        for (const channel of ['status:get', 'portfolio:get', 'status:get'] as const) expect(['ok', 'database']).toContain(await outcome(channel));
+        await expect.poll(() => outcome('status:get'), { timeout: 30_000, interval: 200 }).toBe('ok');
+        expect(await outcome('portfolio:get')).toBe('ok');
+        expect((await client.api.invoke('sync:run', { trigger: 'manual', force: false })).ok).toBe(true);
+        after = (await readPostmasterPid(serverPaths(h.dataDir).pgData))?.pid ?? 0;
+        expect(after).not.toBe(killed);
+      } finally {
+        client.close();
+        expect(await serve.stop()).toBe(0);
+      }
+      // serve started the new server, so it stopped it on exit.
+      expect(await waitForExit(after, 30_000)).toBe(true);
+      expect(serve.stderr()).not.toMatch(/internal|Unexpected failure|ECONNREFUSED/);
     });
   });
 });
