@@ -154,11 +154,17 @@ describe('openDatabase (external)', () => {
     await killer.end();
     expect(Number(killed.rows[0]?.n)).toBeGreaterThanOrEqual(2);
 
+    // A checked-out client's failure leaves the db layer classified, decided by its code.
     const cut = await held.query('SELECT 1').then(() => undefined, (err: unknown) => err);
-    expect(classifyDatabaseError(cut, db.target)).toMatchObject({ errorClass: 'database', transient: true });
     held.release(true);
+    expect(cut).toBeInstanceOf(DatabaseError);
+    expect(cut).toMatchObject({ errorClass: 'database', transient: true });
+    expect(['connection-lost', 'shutdown']).toContain((cut as DatabaseError).kind);
     // The idle one is reported and replaced; the process is still alive to run this.
     await expect.poll(() => lines.some((l) => l.level === 'warn' && /connection was lost/.test(l.msg))).toBe(true);
+    expect((await db.pool.query<{ ok: number }>('SELECT 1 AS ok')).rows[0]?.ok).toBe(1);
+    // A statement the server refuses is classified too, and leaves the pool usable.
+    await expect(db.pool.query('SELECT * FROM no_such_table')).rejects.toMatchObject({ errorClass: 'database', kind: 'query', code: '42P01' });
     expect((await db.pool.query<{ ok: number }>('SELECT 1 AS ok')).rows[0]?.ok).toBe(1);
   });
 });
@@ -170,16 +176,30 @@ describe('classifyDatabaseError', () => {
     ['starting up', Object.assign(new Error('the database system is starting up'), { code: '57P03' }), 'shutdown', true],
     ['unknown host', Object.assign(new Error('getaddrinfo ENOTFOUND db.example.com'), { code: 'ENOTFOUND' }), 'connection', false],
     ['happy eyeballs', Object.assign(new AggregateError([Object.assign(new Error('x'), { code: 'ECONNREFUSED' })], ''), {}), 'connection', true],
-    ['pool timeout', new Error('timeout exceeded when trying to connect'), 'timeout', true],
     ['self-signed', Object.assign(new Error('self-signed certificate'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }), 'tls', false],
-    ['TLS required', Object.assign(new Error('no pg_hba.conf entry for host "1.2.3.4", user "bob", database "pf", no encryption'), { code: '28000' }), 'tls', false],
+    ['refused by pg_hba.conf', Object.assign(new Error('no pg_hba.conf entry for host "1.2.3.4", user "bob", database "pf", no encryption'), { code: '28000' }), 'auth', false],
     ['no slots', Object.assign(new Error('sorry, too many clients already'), { code: '53300' }), 'too-many-connections', true],
+    ['a statement error', Object.assign(new Error('relation "x" does not exist'), { code: '42P01' }), 'query', false],
   ];
   it.each(cases)('%s', (_name, err, kind, transient) => {
-    const e = classifyDatabaseError(err, target);
+    const e = classifyDatabaseError(err, target, [], { phase: 'connect' });
     expect(e).toBeInstanceOf(DatabaseError);
     expect(e).toMatchObject({ kind, transient, errorClass: 'database' });
     expect(e.recommendation.length).toBeGreaterThan(10);
+  });
+
+  it('places an error without a code by when it happened, whatever its words', () => {
+    // The same words each time: only the context decides.
+    const words = (): Error => new Error('timeout exceeded; Connection terminated; does not support SSL');
+    const kind = (ctx: Parameters<typeof classifyDatabaseError>[3], t: typeof target | typeof tlsTarget = target) => (classifyDatabaseError(words(), t, [], ctx) as DatabaseError).kind;
+    const tlsTarget = { ...target, sslMode: 'require' as const };
+    expect(kind({ phase: 'query' })).toBe('connection-lost');
+    expect(kind({ phase: 'connect' })).toBe('connection');
+    expect(kind({ phase: 'connect', timedOut: true })).toBe('timeout');
+    expect(kind({ phase: 'connect' }, tlsTarget)).toBe('tls');
+    expect(kind({ phase: 'query' }, tlsTarget)).toBe('connection-lost');
+    // A bug of ours is not dressed up as a connection problem.
+    expect(classifyDatabaseError(new TypeError('x is not a function'), target)).toMatchObject({ kind: 'query' });
   });
 
   it('cuts the password out of quoted server text and of the kept cause', () => {

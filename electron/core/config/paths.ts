@@ -1,5 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
+import { checkFile, checkFolder, nodePathProbe, type PathProbe } from './path-checks.js';
 
 /** The product name: also Electron's userData folder name, so CLI and app share data. */
 export const APP_NAME = 'AlphaPulse Sync';
@@ -22,9 +23,18 @@ export function defaultDataDir(env: Env, platform: NodeJS.Platform = process.pla
   return path.join(env.XDG_CONFIG_HOME || path.join(home, '.config'), APP_NAME);
 }
 
-/** Where data, logs and settings live, from `DATA_DIR` / `EXCHANGE_SYNC_LOG_DIR` or the defaults. */
-export function resolveDataPaths(env: Env): DataPaths {
+/**
+ * Where data, logs and settings live, from `DATA_DIR` / `EXCHANGE_SYNC_LOG_DIR` or the
+ * defaults. Each is checked before anything touches it: a path that can never work (a
+ * file, a kernel file system, far too long) is a config error naming its variable.
+ */
+export function resolveDataPaths(env: Env, probe: PathProbe = nodePathProbe): DataPaths {
   const dataDir = path.resolve(env.DATA_DIR?.trim() || defaultDataDir(env));
   const logDir = path.resolve(dataDir, env.EXCHANGE_SYNC_LOG_DIR?.trim() || 'logs');
-  return { dataDir, logDir, settingsFile: path.join(dataDir, 'settings.json') };
+  const settingsFile = path.join(dataDir, 'settings.json');
+  const dataVar = env.DATA_DIR?.trim() ? 'DATA_DIR' : 'The data folder (DATA_DIR unset)';
+  checkFolder(dataDir, dataVar, probe);
+  checkFolder(logDir, env.EXCHANGE_SYNC_LOG_DIR?.trim() ? 'EXCHANGE_SYNC_LOG_DIR' : dataVar, probe);
+  checkFile(settingsFile, dataVar, probe);
+  return { dataDir, logDir, settingsFile };
 }

@@ -4,8 +4,11 @@ import { createDatabase } from './create-database.js';
 import type { ConnectionSettings, DatabaseDescription, DatabaseTarget } from './database-target.js';
 import { describeConnection } from './database-target.js';
 import { startEmbeddedServer } from './embedded-server.js';
-import type { EmbeddedHandle } from './embedded-server.js';
+import { superviseEmbeddedServer } from './embedded-supervisor.js';
+import type { EmbeddedSupervisor } from './embedded-supervisor.js';
+import { createClassifiedPool } from './classified-pool.js';
 import { classifyDatabaseError, DatabaseError } from './errors.js';
+import type { DatabaseErrorContext } from './errors.js';
 import { clientConfig } from './pg-config.js';
 
 export { resolveDatabaseTarget } from './database-target.js';
@@ -45,10 +48,14 @@ export interface OpenDatabaseOptions {
  * recommendation; messages never contain the password.
  */
 export async function openDatabase(target: DatabaseTarget, opts: OpenDatabaseOptions): Promise<Database> {
-  let handle: EmbeddedHandle | undefined;
+  let supervisor: EmbeddedSupervisor | undefined;
   let settings: ConnectionSettings;
   if (target.mode === 'embedded') {
-    handle = await startEmbeddedServer({ dataDir: opts.dataDir, log: opts.log, ...(opts.durability ? { durability: opts.durability } : {}) });
+    const start = () => startEmbeddedServer({ dataDir: opts.dataDir, log: opts.log, ...(opts.durability ? { durability: opts.durability } : {}) });
+    const handle = await start();
+    // The server can be killed or crash while we run: it is started again (or the one
+    // another process started is adopted) and new connections go wherever it now listens.
+    supervisor = superviseEmbeddedServer(handle, { start, log: opts.log });
     settings = { host: handle.host, port: handle.port, user: handle.user, password: handle.password, database: handle.database, sslMode: 'disable' };
   } else {
     settings = target;
@@ -57,11 +64,11 @@ export async function openDatabase(target: DatabaseTarget, opts: OpenDatabaseOpt
   const description = describeConnection(target.mode, settings);
   let pool: pg.Pool | undefined;
   try {
-    pool = createPool(settings, description, opts);
+    pool = createPool(settings, description, opts, supervisor);
     await checkConnection(pool, settings, description, opts.createDatabase === true || target.mode === 'embedded', opts.log);
   } catch (e) {
     await pool?.end().catch(() => undefined);
-    await handle?.stop().catch(() => undefined);
+    await supervisor?.stop().catch(() => undefined);
     throw e;
   }
   opts.log.info('Connected to the database', { ...description });
@@ -70,54 +77,46 @@ export async function openDatabase(target: DatabaseTarget, opts: OpenDatabaseOpt
   return {
     pool: ready,
     target: description,
-    embedded: handle ? { owned: handle.owned, dataDir: handle.dataDir, port: handle.port } : null,
+    get embedded() {
+      const h = supervisor?.current();
+      return h ? { owned: h.owned, dataDir: h.dataDir, port: h.port } : null;
+    },
     close: () => {
-      closing ??= ready.end().finally(() => handle?.stop());
+      closing ??= ready.end().finally(() => supervisor?.stop());
       return closing;
     },
   };
 }
 
-function createPool(settings: ConnectionSettings, description: DatabaseDescription, opts: OpenDatabaseOptions): pg.Pool {
+function createPool(settings: ConnectionSettings, description: DatabaseDescription, opts: OpenDatabaseOptions, supervisor: EmbeddedSupervisor | undefined): pg.Pool {
   const timeout = Math.round(opts.statementTimeoutMs ?? 60_000);
-  const describe = (e: unknown): string => classifyDatabaseError(e, description, [settings.password]).message;
-  const pool = new pg.Pool({
-    ...clientConfig(settings),
-    max: opts.poolSize ?? 5,
-    idleTimeoutMillis: 30_000,
-    // Awaited by the pool before it hands the connection out. Session settings go by SET
-    // rather than startup parameters, which poolers such as PgBouncer reject.
-    onConnect: async (client) => {
-      // A connection cut while checked out (server restart, pg_terminate_backend) emits
-      // 'error' on the client; without a listener that would kill the process.
-      client.on('error', (e) => opts.log.debug('Database connection error', { error: describe(e) }));
-      await client.query(`SET TIME ZONE 'UTC'; SET statement_timeout = ${timeout}; SET idle_in_transaction_session_timeout = ${Math.max(timeout, 60_000)}`);
+  // The built-in server may have moved to another port since the pool was made.
+  const where = (): DatabaseDescription => (supervisor ? { ...description, port: supervisor.current().port } : description);
+  const classify = (e: unknown, context: DatabaseErrorContext) => classifyDatabaseError(e, where(), [settings.password], context);
+  const pool = createClassifiedPool({
+    classify,
+    ...(supervisor ? { endpoint: () => ({ host: supervisor.current().host, port: supervisor.current().port }), recover: () => supervisor.recover() } : {}),
+    config: {
+      ...clientConfig(settings),
+      max: opts.poolSize ?? 5,
+      idleTimeoutMillis: 30_000,
+      // Awaited by the pool before it hands the connection out. Session settings go by SET
+      // rather than startup parameters, which poolers such as PgBouncer reject.
+      onConnect: async (client) => {
+        // A connection cut while checked out (server restart, pg_terminate_backend) emits
+        // 'error' on the client; without a listener that would kill the process.
+        client.on('error', (e) => opts.log.debug('Database connection error', { error: classify(e, { phase: 'query' }).message }));
+        await client.query(`SET TIME ZONE 'UTC'; SET statement_timeout = ${timeout}; SET idle_in_transaction_session_timeout = ${Math.max(timeout, 60_000)}`);
+      },
     },
   });
-  // The same for idle connections, which the pool reports here.
+  // The same for idle connections, which the pool reports here. Losing them all at once is
+  // how a killed built-in server shows first: it is started again before the next call.
   pool.on('error', (e) => {
-    opts.log.warn('A pooled database connection was lost; the next query opens a new one', { error: describe(e) });
+    opts.log.warn('A pooled database connection was lost; the next query opens a new one', { error: classify(e, { phase: 'query' }).message });
+    void supervisor?.recover();
   });
-  retryOnStaleConnection(pool);
   return pool;
-}
-
-/**
- * After the server restarted or terminated sessions, an idle pooled connection can be
- * dead before the pool hears of it; the first query on it fails without having run.
- * One-statement queries through the pool are tried once more on a fresh connection.
- * (Transactions use a checked-out client, which the sync checks before use.)
- */
-function retryOnStaleConnection(pool: pg.Pool): void {
-  const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
-  const stale = (e: unknown) => {
-    const code = (e as { code?: unknown }).code;
-    return code === '57P01' || code === '57P02' || code === '57P03' || /Connection terminated/i.test(String((e as Error).message));
-  };
-  (pool as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
-    if (typeof args.at(-1) === 'function') return query(...args);
-    return query(...args).catch((e: unknown) => (stale(e) ? query(...args) : Promise.reject(e)));
-  };
 }
 
 async function checkConnection(pool: pg.Pool, settings: ConnectionSettings, description: DatabaseDescription, create: boolean, log: DbLog): Promise<void> {
@@ -125,10 +124,10 @@ async function checkConnection(pool: pg.Pool, settings: ConnectionSettings, desc
     await pool.query('SELECT 1');
     return;
   } catch (e) {
-    const classified = classifyDatabaseError(e, description, [settings.password]);
-    if (!(create && classified instanceof DatabaseError && classified.kind === 'missing-database')) throw classified;
+    // The pool's errors are classified already.
+    if (!(create && e instanceof DatabaseError && e.kind === 'missing-database')) throw e;
   }
   const outcome = await createDatabase(settings);
   log.info(outcome === 'created' ? 'Created the database' : 'The database exists now', { ...description });
-  await pool.query('SELECT 1').catch((e: unknown) => { throw classifyDatabaseError(e, description, [settings.password]); });
+  await pool.query('SELECT 1');
 }

@@ -20,7 +20,7 @@ export async function createDatabase(target: ConnectionSettings): Promise<'creat
     return 'created';
   } catch (e) {
     if ((e as { code?: unknown }).code === '42P04') return 'exists';
-    throw classifyDatabaseError(e, description, [target.password]);
+    throw classifyDatabaseError(e, description, [target.password], { phase: client ? 'query' : 'connect' });
   } finally {
     await client?.end().catch(() => undefined);
   }

@@ -3,8 +3,18 @@ import type { DatabaseDescription } from './database-target.js';
 
 /** What went wrong with the database, finer than the error class. */
 export type DatabaseErrorKind =
-  | 'missing-database' | 'auth' | 'connection' | 'timeout' | 'tls' | 'shutdown'
+  | 'missing-database' | 'auth' | 'connection' | 'connection-lost' | 'timeout' | 'tls' | 'shutdown'
   | 'permission' | 'too-many-connections' | 'query';
+
+/**
+ * When a failure happened, for the errors node-postgres raises itself without a code:
+ * while a connection was being set up (and whether that ran into the connect timeout), or
+ * on a connection that was already open.
+ */
+export interface DatabaseErrorContext {
+  phase: 'connect' | 'query';
+  timedOut?: boolean;
+}
 
 /** A classified database failure (errorClass 'database'). */
 export class DatabaseError extends AppError {
@@ -23,11 +33,13 @@ export class DatabaseError extends AppError {
 const TLS_CODES = /^(ERR_TLS_|ERR_SSL_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_|CERT_|HOSTNAME_MISMATCH)/;
 
 /**
- * Turns a pg / network / TLS error into a {@link DatabaseError} with a recommendation.
+ * Turns a pg / network / TLS error into a {@link DatabaseError} with a recommendation,
+ * decided from its SQLSTATE or socket code; an error without a code (node-postgres's own:
+ * a connection closed or timed out) is placed by `context`, never by its wording.
  * Errors already classified pass through. `secrets` (the password) are cut out of any
  * server text that is quoted.
  */
-export function classifyDatabaseError(err: unknown, target: DatabaseDescription, secrets: readonly string[] = []): AppError {
+export function classifyDatabaseError(err: unknown, target: DatabaseDescription, secrets: readonly string[] = [], context: DatabaseErrorContext = { phase: 'query' }): AppError {
   if (err instanceof AppError) return err;
   const { code, message } = details(err);
   const where = `${target.host}:${target.port}`;
@@ -35,7 +47,7 @@ export function classifyDatabaseError(err: unknown, target: DatabaseDescription,
   const cause = safeCause(err, secrets);
   const make = (kind: DatabaseErrorKind, msg: string, rec: string, transient = false): DatabaseError =>
     new DatabaseError(kind, msg, rec, { cause, transient, ...(code ? { code } : {}) });
-  const fixTarget = target.mode === 'embedded' ? 'Restart AlphaPulse Sync; see postgres.log in the data folder if it persists.'
+  const fixTarget = target.mode === 'embedded' ? 'AlphaPulse Sync starts its built-in database server again on its own; if this persists, see postgres.log in the data folder.'
     : 'Check DATABASE_URL / DB_HOST, DB_PORT (or the database settings) and that the server is running and reachable.';
 
   switch (code) {
@@ -45,10 +57,10 @@ export function classifyDatabaseError(err: unknown, target: DatabaseDescription,
     case '28P01':
       return make('auth', `PostgreSQL at ${where} rejected the password of user "${target.user}"`, 'Check the user name and password in DATABASE_URL or DB_USER / DB_PASS.');
     case '28000':
-      if (/no encryption|SSL off/i.test(message)) {
-        return make('tls', `PostgreSQL at ${where} accepts only encrypted connections`, 'Add ?sslmode=require (or verify-full with sslrootcert=<CA file>) to the database URL.');
-      }
-      return make('auth', `PostgreSQL at ${where} does not let user "${target.user}" connect to ${db}`, 'Ask the server\'s administrator to allow this user, host and database (pg_hba.conf), or use other credentials.');
+      // pg_hba.conf refused the connection: for this user, host or database, or because it
+      // was not encrypted. The SQLSTATE is the same for both, so the advice names both.
+      return make('auth', `PostgreSQL at ${where} does not let user "${target.user}" connect to ${db}`,
+        `Ask the server's administrator to allow this user, host and database (pg_hba.conf), or use other credentials.${target.sslMode === 'disable' ? ' If the server accepts only encrypted connections, add ?sslmode=require (or verify-full with sslrootcert=<CA file>) to the database URL.' : ''}`);
     case '42501':
       return make('permission', `User "${target.user}" lacks a privilege on ${where}: ${scrub(message, secrets)}`, 'Grant the privilege (or CREATEDB to create databases), or use a user that owns the database.');
     case '53300':
@@ -67,19 +79,29 @@ export function classifyDatabaseError(err: unknown, target: DatabaseDescription,
   if (code && TLS_CODES.test(code)) {
     return make('tls', `The TLS certificate of PostgreSQL at ${where} was not accepted (${code})`, 'Give the server\'s CA certificate (sslrootcert=<file> in the URL, or the CA file setting), or use sslmode=require to encrypt without verifying.');
   }
-  if (/does not support SSL/i.test(message)) {
-    return make('tls', `PostgreSQL at ${where} does not support encrypted connections, but the settings require them`, 'Use sslmode=disable for this server, or enable SSL on it.');
-  }
-  if (/timeout/i.test(message)) {
-    return make('timeout', `Connecting to PostgreSQL at ${where} timed out`, fixTarget, true);
-  }
-  if (/Connection terminated|server closed the connection|Client has encountered a connection error/i.test(message)) {
-    return make('connection', `The connection to PostgreSQL at ${where} was lost`, 'Nothing to do if the server was restarting: AlphaPulse Sync tries again later.', true);
-  }
   if (code?.startsWith('08')) {
     return make('connection', `The connection to PostgreSQL at ${where} failed: ${scrub(message, secrets)}`, fixTarget, true);
   }
+  // A TypeError or RangeError is a bug on our side, not the connection: say what it was.
+  if (code === undefined && !(err instanceof TypeError || err instanceof RangeError)) return uncoded(context, target, where, fixTarget, make);
   return make('query', `PostgreSQL error${code ? ` ${code}` : ''}: ${scrub(message, secrets)}`, 'See the log for details; if it persists, run `alphapulse-sync diagnose`.');
+}
+
+type Make = (kind: DatabaseErrorKind, msg: string, rec: string, transient?: boolean) => DatabaseError;
+
+// node-postgres raises its own errors without a code: the socket closed while the
+// connection was set up (a server refusing TLS does that, or one going down), the connect
+// timeout ran out, or an open connection was cut. Which one is known from when it happened.
+function uncoded(context: DatabaseErrorContext, target: DatabaseDescription, where: string, fixTarget: string, make: Make): DatabaseError {
+  if (context.phase === 'query') {
+    return make('connection-lost', `The connection to PostgreSQL at ${where} was lost`, 'Nothing to do if the server was restarting: AlphaPulse Sync tries again later.', true);
+  }
+  if (context.timedOut) return make('timeout', `Connecting to PostgreSQL at ${where} timed out`, fixTarget, true);
+  if (target.sslMode !== 'disable') {
+    return make('tls', `PostgreSQL at ${where} closed the connection while it was being set up; it may not support the encrypted connections the settings require`,
+      'Use sslmode=disable for this server, or enable SSL on it.');
+  }
+  return make('connection', `PostgreSQL at ${where} closed the connection while it was being set up`, fixTarget, true);
 }
 
 /**

@@ -131,7 +131,7 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
     deps.log.info('account synced', { ...base, requests: result.requests, fills: written.fillsInserted, warnings: result.warnings.length, ms });
     return result;
   } catch (e) {
-    const error = classify(e, deps);
+    const error = classify(e);
     result.error = { errorClass: error.errorClass, message: deps.redact(error.message), recommendation: deps.redact(error.recommendation) };
     result.requests = client ? client.requestCount() - requestsBefore : result.requests;
     if (conn) deps.discardClient(conn);
@@ -219,11 +219,9 @@ function missingKey(account: AccountConfig): AppError {
     account.id === 'default' ? `Set ${p}_API_KEY and ${p}_API_SECRET, or add the key in the app's Settings.` : "Add the key in the app's Settings.");
 }
 
-function classify(e: unknown, deps: AccountSyncDeps): AppError {
+// Database failures arrive classified from the db layer's pool; exchange failures from
+// the exchange client. Anything else is a bug.
+function classify(e: unknown): AppError {
   if (e instanceof AppError) return e;
-  const code = (e as { code?: unknown })?.code;
-  // pg errors carry SQLSTATE codes (5 chars) or socket codes; both are the database's.
-  if (typeof code === 'string' && (/^[0-9A-Z]{5}$/.test(code) || code.startsWith('E'))) return deps.classifyDbError(e);
-  if (e instanceof Error && /Connection terminated|connection error|Client has encountered/i.test(e.message)) return deps.classifyDbError(e);
   return new AppError('internal', `Unexpected failure: ${e instanceof Error ? e.message : String(e)}`, 'Run the diagnostics; if it persists, report it with the diagnostics report.', { cause: e });
 }
