@@ -182,7 +182,7 @@ async function backfillHistory(deps: AccountSyncDeps, client: ExchangeAccountCli
     return await withDeadline(deps.deadlineMs, () => reconstructHistory(client, { balances: c.balances, fills, now: c.serverTime, firstSyncAt }),
       () => new AppError('network', 'The daily prices did not arrive in time', 'The next sync tries again.', { transient: true }));
   } catch (e) {
-    const error = classify(e, deps);
+    const error = classify(e);
     c.warnings.push(`The net value before the first sync was not reconstructed yet (${deps.redact(error.message)}); the next sync tries again.`);
     return null;
   }
