@@ -66,8 +66,12 @@ export interface Core {
   api: ApiHandlers;
   /** Validates the input against shared/api.ts, then calls the handler: what every front end does. */
   invoke<K extends ApiChannel>(channel: K, input?: ApiInput<K>): Promise<ApiResults[K]>;
-  /** Stops the scheduler, waits for a running sync, closes the database and the log. */
-  close(): Promise<void>;
+  /**
+   * Stops the scheduler, waits for a running sync (or, with `cancelRunning`, cancels it:
+   * rolled back, recorded as 'cancelled'), closes the database (stopping the built-in
+   * server this process started) and the log.
+   */
+  close(opts?: { cancelRunning?: boolean; reason?: string }): Promise<void>;
 }
 
 export async function createCore(opts: CoreOptions): Promise<Core> {
@@ -167,10 +171,11 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     settings, settingsRecovered: loaded.recovered, db, log, redactor, events, sync, scheduler, api,
     // async: a rejected input is a rejected promise, never a synchronous throw.
     invoke: async (channel, input) => (api[channel] as (i: unknown) => Promise<never>)(parseApiInput(channel, input)),
-    async close() {
+    async close(closeOpts = {}) {
       if (closed) return;
       closed = true;
       scheduler?.stop();
+      if (closeOpts.cancelRunning) await sync.cancel(closeOpts.reason ?? 'the app is closing');
       await sync.idle();
       await db.close();
       await log.close();

@@ -1,3 +1,4 @@
+import { abortable, throwIfAborted } from '../abort.js';
 import { dec } from '../portfolio/decimal.js';
 import type { TickerQuote } from '../portfolio/pricing.js';
 import type { CcxtExchange } from './ccxt-loader.js';
@@ -19,22 +20,28 @@ export function createGenericClient(deps: { ex: CcxtExchange; errorContext: Erro
   const { ex } = deps;
   const policy = exchangeRequestPolicy(ex, deps.errorContext.exchangeName, deps.resilience);
   let requests = 0;
+  let signal: AbortSignal | null = null;
   const call = async <T>(method: string, what: string, ...args: unknown[]): Promise<T> => {
     const fn = ex[method];
     if (typeof fn !== 'function') throw new Error(`${ex.id} has no ${method}`);
+    const current = signal;
     return policy(async () => {
+      throwIfAborted(current);
       requests += 1;
       try {
-        return await (fn as (...a: unknown[]) => Promise<T>).apply(ex, args);
+        // ccxt cannot abort a request it sent; the sync stops waiting for it at once.
+        return await abortable((fn as (...a: unknown[]) => Promise<T>).apply(ex, args), current);
       } catch (e) {
+        if (current?.aborted) throw e;
         throw classifyExchangeError(e, { ...deps.errorContext, what });
       }
-    });
+    }, current);
   };
   const num = (n: number) => (ex.numberToString as (v: number) => string)(n);
   return {
     requestCount: () => requests,
     async collect(input: CollectInput): Promise<CollectResult> {
+      signal = input.signal;
       input.onProgress({ step: 'markets', done: 0, total: null, message: 'Loading markets' });
       const markets = await call<Record<string, UnifiedMarket>>('loadMarkets', 'the market list');
       input.onProgress({ step: 'balances', done: 0, total: null, message: 'Reading balances' });

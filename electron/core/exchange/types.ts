@@ -65,6 +65,8 @@ export interface CollectInput {
   fills: FillsState;
   accountMode: string | null;
   onProgress: ProgressSink;
+  /** Aborts the sync (deadline, cancel): no request starts after it and every wait ends at once. */
+  signal: AbortSignal;
 }
 
 /** Everything one sync reads from the exchange, ready to store. */

@@ -8,6 +8,7 @@ import type { CollectResult, ExchangeAccountClient } from '../exchange/types.js'
 import { ensureAccount, markAccountSynced } from '../db/repositories/accounts-repo.js';
 import { readRecentOutcomes } from '../db/repositories/read-repo.js';
 import type { BasisCache } from './basis-cache.js';
+import { throwIfAborted } from '../abort.js';
 import { withDeadline } from '../exchange/resilience.js';
 import { breakerState, type BreakerPolicy } from './breaker.js';
 import { recordFailedRun, writeAccountSync } from '../db/repositories/sync-write.js';
@@ -58,7 +59,7 @@ const CLOSED: BreakerInfo = { state: 'closed', consecutiveFailures: 0, cooldownR
  * transaction, then a single transaction that writes everything or nothing. A failure
  * is classified, recorded in sync_history and returned, never thrown.
  */
-export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig, run: { trigger: string; force: boolean }, onProgress: (p: SyncProgress) => void): Promise<AccountSyncResult> {
+export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig, run: { trigger: string; force: boolean; signal?: AbortSignal | null }, onProgress: (p: SyncProgress) => void): Promise<AccountSyncResult> {
   const { trigger } = run;
   const startedAt = deps.now();
   const startedAtPerf = performance.now();
@@ -99,8 +100,10 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
     // a warm sync is mostly waiting, so this work is off the critical path.
     const storedFills = deps.basisCache.load(db, row.id);
     storedFills.catch(() => undefined);
-    const collected = await withDeadline(deps.deadlineMs, () => exchangeClient.collect({ fills: row.fills, accountMode: row.accountMode, onProgress: progress }),
-      () => new AppError('network', `The sync did not finish within ${Math.round(deps.deadlineMs / 1000)} s`, 'The exchange or the connection is very slow; the next sync tries again.', { transient: true }));
+    // The deadline (or a cancel) aborts the client's signal: no request starts after it,
+    // every wait ends at once, and the sync fails before anything is written.
+    const collected = await withDeadline(deps.deadlineMs, (signal) => exchangeClient.collect({ fills: row.fills, accountMode: row.accountMode, onProgress: progress, signal }),
+      () => new AppError('network', `The sync did not finish within ${Math.round(deps.deadlineMs / 1000)} s`, 'The exchange or the connection is very slow; the next sync tries again.', { transient: true }), run.signal);
     result.requests = collected.requests;
     result.warnings = collected.warnings;
     progress({ step: 'saving', done: 0, total: null, message: 'Saving' });
@@ -108,12 +111,15 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
     const { items, totalValue, unpricedAssets, prices } = value(account, collected, await storedFills);
     const t2 = performance.now();
     const finishedAt = deps.now();
+    throwIfAborted(run.signal);
     await db.query('BEGIN');
     const written = await writeAccountSync(db, {
       accountId: row.id, ...base, trigger, startedAt, finishedAt, balances: collected.balances, prices,
       fills: collected.fills, positions: collected.positions, items, totalValue, unpricedAssets, warnings: collected.warnings, requests: collected.requests,
     });
     await markAccountSynced(db, row.id, collected.fillsState, collected.accountMode, finishedAt);
+    // A cancel that came while writing still wins: nothing of this sync is kept.
+    throwIfAborted(run.signal);
     await db.query('COMMIT');
     Object.assign(result, { ok: true, fillsImported: written.fillsInserted, totalValue, syncId: written.syncId, breaker: CLOSED });
     progress({ step: 'done', done: 1, total: 1, message: 'Synced' });

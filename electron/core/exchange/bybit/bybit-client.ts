@@ -1,3 +1,4 @@
+import { linkedController } from '../../abort.js';
 import type { AppError } from '../../errors.js';
 import type { CcxtExchange } from '../ccxt-loader.js';
 import type { ErrorContext } from '../classify-error.js';
@@ -106,7 +107,7 @@ export function createBybitClient(deps: BybitClientDeps): ExchangeAccountClient 
     return pages.flat();
   }
 
-  async function collect(input: CollectInput, warnings: string[]): Promise<CollectResult> {
+  async function collect(input: CollectInput, warnings: string[], stop: AbortController): Promise<CollectResult> {
     const firstRequest = api.requestCount();
     input.onProgress({ step: 'prices', done: 0, total: null, message: 'Reading prices' });
     const pricesRead = Promise.all([spotMarkets(), api.publicGet('v5/market/tickers', { category: 'spot' }, tickersSchema, 'the prices')]);
@@ -130,7 +131,7 @@ export function createBybitClient(deps: BybitClientDeps): ExchangeAccountClient 
         : [...(speculative && coins.includes('USDT') ? await speculative : []), ...(await positions(coins.filter((c) => !(speculative && c === 'USDT'))))];
       return { mode, wallet, open };
     })();
-    const [[markets, tickers], { mode, wallet, open: openPositions }, fund, executions] = await settleAll(api, [
+    const [[markets, tickers], { mode, wallet, open: openPositions }, fund, executions] = await settleAll(stop, [
       pricesRead, walletChain, funding(warnings), fetchSpotExecutions(api, plan, input.onProgress), speculative ?? Promise.resolve([]),
     ] as const);
     input.onProgress({ step: 'positions', done: 1, total: 1, message: 'Positions read' });
@@ -154,24 +155,31 @@ export function createBybitClient(deps: BybitClientDeps): ExchangeAccountClient 
 
   return {
     requestCount: () => api.requestCount(),
-    collect: (input) => {
-      api.resume();
-      return collect(input, []);
+    collect: async (input) => {
+      // This sync's own signal: it follows the caller's (deadline, cancel) and also
+      // aborts on the first failed read, so nothing keeps running behind a failure.
+      const link = linkedController(input.signal);
+      api.useSignal(link.signal);
+      try {
+        return await collect(input, [], link.controller);
+      } finally {
+        link.dispose();
+      }
     },
   };
 }
 
 /**
- * Awaits every chain; on the first failure the API stops starting new requests (the
- * other chains fail fast at their next one) and, once all have settled, that first
- * failure is thrown: a failed sync leaves nothing running behind it.
+ * Awaits every chain; on the first failure the sync's signal aborts, so no new request
+ * starts and every wait ends (the other chains fail at once) and, once all have
+ * settled, that first failure is thrown: a failed sync leaves nothing running behind it.
  */
-async function settleAll<T extends readonly unknown[]>(api: BybitApi, chains: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+async function settleAll<T extends readonly unknown[]>(stop: AbortController, chains: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
   let first: { error: unknown } | null = null;
   const watched = chains.map((c) => Promise.resolve(c).catch((error: unknown) => {
     if (!first) {
       first = { error };
-      api.stop(error);
+      stop.abort(error);
     }
     throw error;
   }));
