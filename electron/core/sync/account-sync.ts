@@ -12,6 +12,7 @@ import { throwIfAborted } from '../abort.js';
 import { withDeadline } from '../exchange/resilience.js';
 import { breakerState, type BreakerPolicy } from './breaker.js';
 import { recordFailedRun, writeAccountSync } from '../db/repositories/sync-write.js';
+import { withTransaction } from '../db/transaction.js';
 import type { Logger } from '../logging/logger.js';
 import { computeCostBasis, type CostBasis, type CostFill } from '../portfolio/cost-basis.js';
 import { dec } from '../portfolio/decimal.js';
@@ -112,15 +113,17 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
     const t2 = performance.now();
     const finishedAt = deps.now();
     throwIfAborted(run.signal);
-    await db.query('BEGIN');
-    const written = await writeAccountSync(db, {
-      accountId: row.id, ...base, trigger, startedAt, finishedAt, balances: collected.balances, prices,
-      fills: collected.fills, positions: collected.positions, items, totalValue, unpricedAssets, warnings: collected.warnings, requests: collected.requests,
+    const tx = db;
+    const written = await withTransaction(tx, async () => {
+      const w = await writeAccountSync(tx, {
+        accountId: row.id, ...base, trigger, startedAt, finishedAt, balances: collected.balances, prices,
+        fills: collected.fills, positions: collected.positions, items, totalValue, unpricedAssets, warnings: collected.warnings, requests: collected.requests,
+      });
+      await markAccountSynced(tx, row.id, collected.fillsState, collected.accountMode, finishedAt);
+      // A cancel that came while writing still wins: nothing of this sync is kept.
+      throwIfAborted(run.signal);
+      return w;
     });
-    await markAccountSynced(db, row.id, collected.fillsState, collected.accountMode, finishedAt);
-    // A cancel that came while writing still wins: nothing of this sync is kept.
-    throwIfAborted(run.signal);
-    await db.query('COMMIT');
     Object.assign(result, { ok: true, fillsImported: written.fillsInserted, totalValue, syncId: written.syncId, breaker: CLOSED });
     progress({ step: 'done', done: 1, total: 1, message: 'Synced' });
     const ms = { prepare: Math.round(t0 - startedAtPerf), exchange: Math.round(t1 - t0), compute: Math.round(t2 - t1), write: Math.round(performance.now() - t2) };
@@ -131,7 +134,6 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
     result.error = { errorClass: error.errorClass, message: deps.redact(error.message), recommendation: deps.redact(error.recommendation) };
     result.requests = client ? client.requestCount() - requestsBefore : result.requests;
     if (conn) deps.discardClient(conn);
-    await db?.query('ROLLBACK').catch(() => undefined);
     deps.log.warn('account sync failed', { ...base, errorClass: error.errorClass, message: result.error.message, cause: String((error.cause as Error | undefined)?.message ?? '') });
     const finishedAt = deps.now();
     await recordFailedRun(deps.pool, { ...base, trigger, startedAt, finishedAt, errorClass: error.errorClass, message: result.error.message, requests: result.requests, warnings: result.warnings })
