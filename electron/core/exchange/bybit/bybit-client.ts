@@ -7,7 +7,8 @@ import type { ResilienceOptions } from '../resilience.js';
 import { BybitApi } from './bybit-api.js';
 import { attachUsdtRates, fetchSpotExecutions, planWindows, toFillRow } from './bybit-fills.js';
 import { parseFundBalance, parsePositions, parseTickers, parseWalletBalance } from './bybit-parse.js';
-import { fundBalanceSchema, instrumentsSchema, positionListSchema, queryApiSchema, tickersSchema, walletBalanceSchema } from './bybit-schemas.js';
+import { accountModeOf, fetchKeyInfo } from './bybit-key-info.js';
+import { fundBalanceSchema, instrumentsSchema, positionListSchema, tickersSchema, walletBalanceSchema } from './bybit-schemas.js';
 
 const MARKETS_MAX_AGE_MS = 24 * 3_600_000;
 
@@ -60,8 +61,7 @@ export function createBybitClient(deps: BybitClientDeps): ExchangeAccountClient 
 
   async function accountMode(known: string | null): Promise<string> {
     if (known) return known;
-    const { result } = await api.privateGet('v5/user/query-api', {}, queryApiSchema, 'the API key details');
-    return String(result.uta ?? result.unified ?? '0') === '1' ? 'unified' : 'classic';
+    return accountModeOf(await fetchKeyInfo(api)) ?? 'classic';
   }
 
   async function wallets(mode: string): Promise<{ rows: BalanceRow[]; positionCoins: string[] | null }> {
