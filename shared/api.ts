@@ -90,18 +90,23 @@ export interface SyncRunSummary {
   startedAt: string;
   finishedAt: string;
   ok: boolean;
-  accounts: Array<{
-    exchangeId: string;
-    account: string;
-    ok: boolean;
-    skipped: string | null;
-    error: AppErrorInfo | null;
-    warnings: string[];
-    requests: number;
-    fillsImported: number;
-    totalValue: string | null;
-    breaker: BreakerInfo;
-  }>;
+  accounts: AccountSyncSummary[];
+}
+
+/** One account's part of a sync run. */
+export interface AccountSyncSummary {
+  exchangeId: string;
+  account: string;
+  ok: boolean;
+  /** Set when this run left the account alone (another process held its lock, or its breaker is open). */
+  skipped: string | null;
+  error: AppErrorInfo | null;
+  warnings: string[];
+  requests: number;
+  fillsImported: number;
+  totalValue: string | null;
+  /** The account's circuit breaker after this run. */
+  breaker: BreakerInfo;
 }
 
 export interface ApiResults {

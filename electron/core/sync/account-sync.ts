@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
-import type { AppErrorInfo, BreakerInfo, PortfolioItem, SyncProgress } from '../../../shared/domain.js';
+import type { AccountSyncSummary } from '../../../shared/api.js';
+import type { BreakerInfo, PortfolioItem, SyncProgress } from '../../../shared/domain.js';
 import type { AccountConfig } from '../config/app-config.js';
 import { envPrefix } from '../config/env.js';
 import { AppError, configError } from '../errors.js';
@@ -37,20 +38,9 @@ export interface AccountSyncDeps {
   deadlineMs: number;
 }
 
-export interface AccountSyncResult {
-  exchangeId: string;
-  account: string;
-  ok: boolean;
-  /** Set when another process held this account's lock, so this run left it alone. */
-  skipped: string | null;
-  error: AppErrorInfo | null;
-  warnings: string[];
-  requests: number;
-  fillsImported: number;
-  totalValue: string | null;
+/** One account's part of the run summary, and the sync_history row it wrote when it succeeded. */
+export interface AccountSyncResult extends AccountSyncSummary {
   syncId: number | null;
-  /** The account's circuit breaker after this run. */
-  breaker: BreakerInfo;
 }
 
 const CLOSED: BreakerInfo = { state: 'closed', consecutiveFailures: 0, cooldownRemainingSeconds: null, lastErrorClass: null };

@@ -1,5 +1,5 @@
 import { setMaxListeners } from 'node:events';
-import type { SyncRunSummary } from '../../../shared/api.js';
+import type { AccountSyncSummary, SyncRunSummary } from '../../../shared/api.js';
 import type { SyncProgress } from '../../../shared/domain.js';
 import { cancelledError } from '../abort.js';
 import type { AccountConfig } from '../config/app-config.js';
@@ -69,6 +69,6 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
   };
 }
 
-function toSummary(r: AccountSyncResult): SyncRunSummary['accounts'][number] {
-  return { exchangeId: r.exchangeId, account: r.account, ok: r.ok, skipped: r.skipped, error: r.error, warnings: r.warnings, requests: r.requests, fillsImported: r.fillsImported, totalValue: r.totalValue, breaker: r.breaker };
+function toSummary({ syncId: _syncId, ...summary }: AccountSyncResult): AccountSyncSummary {
+  return summary;
 }
