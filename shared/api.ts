@@ -149,6 +149,12 @@ const _everyEventListed: Exclude<keyof ApiEvents, (typeof apiEventNames)[number]
 /** The error every transport returns instead of a raw exception. */
 export type ApiError = AppErrorInfo;
 
+/**
+ * A call's outcome as every transport carries it (Electron IPC, the `serve` WebSocket):
+ * errors travel as data, because IPC keeps only an Error's message and JSON none of it.
+ */
+export type ApiReply = { ok: true; value: unknown } | { ok: false; error: ApiError };
+
 /** Validates a call's input; throws a zod error a transport maps to a 'config' ApiError. */
 export function parseApiInput<K extends ApiChannel>(channel: K, input: unknown): ApiParsedInput<K> {
   return apiInputs[channel].parse(input) as ApiParsedInput<K>;
