@@ -220,8 +220,3 @@ export function createWsClient(url: string, token: string, opts: WsClientOptions
     },
   };
 }
-
-/** The WebSocket transport's `RendererApi` alone (see {@link createWsClient} for its connection state). */
-export function createWsApi(url: string, token: string, opts?: WsClientOptions): RendererApi {
-  return createWsClient(url, token, opts).api;
-}
