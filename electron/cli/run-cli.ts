@@ -1,4 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import packageJson from '../../package.json' with { type: 'json' };
 import { createCore, type Core } from '../core/core.js';
 import { runHeadlessDiagnostics } from '../core/diagnostics/headless.js';
 import { describeRuntime, formatDiagnosticLine, formatDiagnosticsText } from '../core/diagnostics/report-text.js';
@@ -26,7 +27,8 @@ export type StopSignal = 'SIGINT' | 'SIGTERM';
 /** Exit codes of DESIGN §4; a one-off command stopped by a signal exits 128 + its number, as shells do. */
 export const EXIT = { ok: 0, failed: 1, usage: 2, SIGINT: 130, SIGTERM: 143 } as const;
 
-const VERSION = '0.1.0';
+// The version users see is the package's: one place to change it.
+const VERSION = packageJson.version;
 
 /**
  * The `alphapulse-sync` command line. stdout carries only the command's output (pure
