@@ -6,6 +6,8 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiagnosticCheck, DiagnosticsReport } from '../../shared/api.js';
 import { runCli } from '../../electron/cli/run-cli.js';
+import { isProcessAlive } from '../../electron/core/db/process-utils.js';
+import { readPostmasterPid, serverPaths } from '../../electron/core/db/server-files.js';
 import { runHeadlessDiagnostics } from '../../electron/core/diagnostics/headless.js';
 import { createServer, READ_ONLY_KEY, type FakeBybitServer } from '../fake-bybit/index.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
@@ -115,6 +117,24 @@ describe('diagnose before the first sync', () => {
       await broken.drop();
     }
   });
+});
+
+describe('diagnose on a brand-new data folder (built-in database)', () => {
+  it('starts the built-in server, calls it not synced yet, exits 0, and stops the server again', async () => {
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'alphapulse-test-pg-'));
+    dirs.push(dataDir);
+    const e = { DATA_DIR: dataDir, BYBIT_API_KEY: READ_ONLY_KEY.apiKey, BYBIT_API_SECRET: READ_ONLY_KEY.secret, BYBIT_API_URL: exchange.url };
+    const r = await cli(['diagnose', '--json'], e);
+    const report = JSON.parse(r.stdout) as DiagnosticsReport;
+    expectNoRawSql(report);
+    expect(check(report, 'database')).toMatchObject({ status: 'pass', data: { mode: 'embedded', schemaVersion: 0 } });
+    expect(check(report, 'database').detail).toMatch(/not synced yet/);
+    expect(check(report, 'sync-state').detail).toMatch(/^Not synced yet/);
+    expect(report.checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual([]);
+    expect(r.code).toBe(0);
+    const left = await readPostmasterPid(serverPaths(dataDir).pgData);
+    expect(left === undefined || !isProcessAlive(left.pid)).toBe(true);
+  }, 120_000);
 });
 
 describe('diagnose with the database down', () => {
