@@ -13,7 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const builtEntry = path.join(root, 'renderer', 'dist', 'index.html');
 // What the bundle is made of: the renderer and the few files it imports from outside it.
-const sources = ['renderer', 'shared', 'electron/preload', 'electron/core/transport/ws-protocol.ts', 'package-lock.json'];
+const sources = ['renderer', 'shared', 'electron/preload', 'package-lock.json'];
 
 function newestMtime(file) {
   if (!existsSync(file)) return 0;

@@ -97,18 +97,23 @@ export interface SyncRunSummary {
   startedAt: string;
   finishedAt: string;
   ok: boolean;
-  accounts: Array<{
-    exchangeId: string;
-    account: string;
-    ok: boolean;
-    skipped: string | null;
-    error: AppErrorInfo | null;
-    warnings: string[];
-    requests: number;
-    fillsImported: number;
-    totalValue: string | null;
-    breaker: BreakerInfo;
-  }>;
+  accounts: AccountSyncSummary[];
+}
+
+/** One account's part of a sync run. */
+export interface AccountSyncSummary {
+  exchangeId: string;
+  account: string;
+  ok: boolean;
+  /** Set when this run left the account alone (another process held its lock, or its breaker is open). */
+  skipped: string | null;
+  error: AppErrorInfo | null;
+  warnings: string[];
+  requests: number;
+  fillsImported: number;
+  totalValue: string | null;
+  /** The account's circuit breaker after this run. */
+  breaker: BreakerInfo;
 }
 
 export interface ApiResults {
@@ -151,6 +156,12 @@ const _everyEventListed: Exclude<keyof ApiEvents, (typeof apiEventNames)[number]
 
 /** The error every transport returns instead of a raw exception. */
 export type ApiError = AppErrorInfo;
+
+/**
+ * A call's outcome as every transport carries it (Electron IPC, the `serve` WebSocket):
+ * errors travel as data, because IPC keeps only an Error's message and JSON none of it.
+ */
+export type ApiReply = { ok: true; value: unknown } | { ok: false; error: ApiError };
 
 /** Validates a call's input; throws a zod error a transport maps to a 'config' ApiError. */
 export function parseApiInput<K extends ApiChannel>(channel: K, input: unknown): ApiParsedInput<K> {

@@ -71,7 +71,7 @@ export interface Position {
 /** Error classes of DESIGN §7: what a failure is, so the user knows what to do. */
 export const ERROR_CLASSES = [
   'config', 'auth', 'permission', 'ip', 'clock', 'rate-limit', 'network',
-  'exchange-down', 'bad-response', 'database', 'keychain', 'internal',
+  'exchange-down', 'bad-response', 'database', 'keychain', 'cancelled', 'internal',
 ] as const;
 export type ErrorClass = (typeof ERROR_CLASSES)[number];
 

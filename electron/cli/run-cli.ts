@@ -1,4 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import packageJson from '../../package.json' with { type: 'json' };
 import { createCore, type Core } from '../core/core.js';
 import { runHeadlessDiagnostics } from '../core/diagnostics/headless.js';
 import { describeRuntime, formatDiagnosticLine, formatDiagnosticsText } from '../core/diagnostics/report-text.js';
@@ -15,14 +16,20 @@ export interface CliIo {
   env: Env;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
-  /** Resolves when the user asks a long-running command to stop (SIGINT/SIGTERM). */
-  stopSignal: Promise<void>;
+  /**
+   * Resolves when the user asks the command to stop (SIGINT/SIGTERM), with the signal's
+   * name: `serve` stops as it normally does, a one-off command is cancelled.
+   */
+  stopSignal: Promise<StopSignal | void>;
 }
 
-/** Exit codes of DESIGN §4. */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+export type StopSignal = 'SIGINT' | 'SIGTERM';
 
-const VERSION = '0.1.0';
+/** Exit codes of DESIGN §4; a one-off command stopped by a signal exits 128 + its number, as shells do. */
+export const EXIT = { ok: 0, failed: 1, usage: 2, SIGINT: 130, SIGTERM: 143 } as const;
+
+// The version users see is the package's: one place to change it.
+const VERSION = packageJson.version;
 
 /**
  * The `alphapulse-sync` command line. stdout carries only the command's output (pure
@@ -33,14 +40,23 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const out = (text: string) => io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   const json = (value: unknown) => out(JSON.stringify(value, null, 2));
 
-  const withCore = async (opts: { createDatabase?: boolean }, fn: (core: Core) => Promise<number>) => {
+  let stoppedBy: StopSignal | null = null;
+  void io.stopSignal.then((s) => { stoppedBy = s ?? 'SIGTERM'; });
+
+  // A stop signal cancels a running sync (rolled back, no request after it); the core's
+  // close then stops the built-in database server if this process started it. A one-off
+  // command exits 130 (INT) or 143 (TERM); `serve` treats the signal as its normal stop.
+  const withCore = async (opts: { createDatabase?: boolean; stopIsNormal?: boolean }, fn: (core: Core) => Promise<number>) => {
     const core = await createCore({ env: io.env, console: io.stderr, createDatabase: opts.createDatabase === true });
     if (core.settingsRecovered) io.stderr.write(`warning: the settings file was invalid (${core.settingsRecovered.reason}); it was moved to ${core.settingsRecovered.movedTo} and defaults are in use\n`);
+    void io.stopSignal.then((s) => core.sync.cancel(`stopped by ${s ?? 'SIGTERM'}`));
     try {
-      exitCode = await fn(core);
+      // Stopped while starting (the database may take a while): do not begin the command.
+      if (stoppedBy === null || opts.stopIsNormal) exitCode = await fn(core);
     } finally {
-      await core.close();
+      await core.close({ cancelRunning: stoppedBy !== null, reason: `stopped by ${stoppedBy ?? 'a signal'}` });
     }
+    if (stoppedBy !== null && !opts.stopIsNormal) exitCode = EXIT[stoppedBy];
   };
 
   const program = new Command('alphapulse-sync')
@@ -113,7 +129,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--host <address>', 'address to listen on; anything but loopback exposes the dashboard to the network', '127.0.0.1')
     .action((o: { port: number; host: string }) => {
       const token = resolveServeToken(io.env);
-      return withCore(global(), async (core) => {
+      return withCore({ ...global(), stopIsNormal: true }, async (core) => {
         core.redactor.addSecret(token);
         core.events.on('sync:finished', (s) => io.stderr.write(`${new Date().toISOString()} ${formatSyncSummary(s)}\n`));
         const dashboard = await startDashboardServer({
@@ -128,7 +144,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             schedule: { enabled: status.enabled, intervalMinutes: status.intervalMinutes, nextRunAt: status.nextRunAt?.toISOString() ?? null },
           }));
           await io.stopSignal;
-          io.stderr.write('alphapulse-sync: stopping (waiting for a running sync to finish)\n');
+          io.stderr.write('alphapulse-sync: stopping (a running sync is cancelled and rolled back)\n');
         } finally {
           await dashboard.close();
         }

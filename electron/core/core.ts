@@ -9,6 +9,7 @@ import { openDatabase, resolveDatabaseTarget, type Database } from './db/connect
 import { classifyDatabaseError } from './db/errors.js';
 import { migrate } from './db/migrate.js';
 import { createMarketsCache } from './db/repositories/markets-cache-repo.js';
+import { readOldestLastSuccess } from './db/repositories/read-repo.js';
 import { createCcxtLoader } from './exchange/ccxt-loader.js';
 import { createExchangeClient } from './exchange/create-client.js';
 import { createClientCache } from './exchange/client-cache.js';
@@ -66,8 +67,12 @@ export interface Core {
   api: ApiHandlers;
   /** Validates the input against shared/api.ts, then calls the handler: what every front end does. */
   invoke<K extends ApiChannel>(channel: K, input?: ApiInput<K>): Promise<ApiResults[K]>;
-  /** Stops the scheduler, waits for a running sync, closes the database and the log. */
-  close(): Promise<void>;
+  /**
+   * Stops the scheduler, waits for a running sync (or, with `cancelRunning`, cancels it:
+   * rolled back, recorded as 'cancelled'), closes the database (stopping the built-in
+   * server this process started) and the log.
+   */
+  close(opts?: { cancelRunning?: boolean; reason?: string }): Promise<void>;
 }
 
 export async function createCore(opts: CoreOptions): Promise<Core> {
@@ -104,21 +109,32 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const classifyDbError = (e: unknown) => classifyDatabaseError(e, db.target);
   // 4. Secrets, exchange clients, sync service, scheduler.
   const envSecrets = createEnvSecretStore(opts.env);
-  const secrets = chainSecretStores([envSecrets, ...(opts.secretStores ?? []), ...(keychain ? [keychain] : [])]);
+  // In the sync's order: environment first, then the shell's stores, then the keychain.
+  const secretStores: SecretStore[] = [envSecrets, ...(opts.secretStores ?? []), ...(keychain ? [keychain] : [])];
+  const secrets = chainSecretStores(secretStores);
   const marketsCache = createMarketsCache(db.pool);
   const clients = createClientCache((conn) => createExchangeClient(conn, { loader, redactor, marketsCache, now, resilience: opts.tuning?.resilience ?? {} }));
   const events = createEventBus<ApiEvents>((e) => log.warn('event listener failed', { message: String(e) }));
-  let scheduler: Scheduler | null = null;
   const breaker = opts.tuning?.breaker ?? DEFAULT_BREAKER;
-  const apiDeps = () => ({ pool: db.pool, config: () => settings.config(), sync, scheduler: scheduler!, now, breaker, settings, diagnostics });
+  const apiDeps = () => ({ pool: db.pool, config: () => settings.config(), sync, scheduler, now, breaker, settings, diagnostics });
   const status = createStatusPublisher(() => readStatus(apiDeps()), (s) => events.emit('status:changed', s), (e) => log.warn('status unavailable', { message: String(e) }));
   const publishStatus = () => status.refresh();
+  const scheduler = createScheduler({
+    now,
+    timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
+    lastSuccessAt: () => readOldestLastSuccess(db.pool),
+    run: () => sync.syncAll('schedule'),
+    onError: (e) => log.error('scheduled sync failed', { message: String(e) }),
+    onChange: publishStatus,
+  }, config.sync);
+  // Any sync (manual ones too) puts the next scheduled one an interval later.
+  events.on('sync:finished', (summary) => scheduler.noteRun(new Date(summary.finishedAt)));
   // Settings and accounts change while running: the scheduler and the sync read the live config.
   const settings = createSettingsService({
     store: settingsStore, initial: loaded.settings, env: opts.env, envOverrides, paths, envSecrets, keychain, databasePasswordStored: withDbPassword.stored,
     testConnection: createConnectionTester({ loader, redactor, marketsCache, now, resilience: opts.tuning?.resilience ?? {} }),
     onChange: (cfg, view) => {
-      scheduler?.configure(cfg.sync);
+      scheduler.configure(cfg.sync);
       events.emit('settings:changed', view);
       publishStatus();
     },
@@ -136,27 +152,15 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     onProgress: (p) => events.emit('sync:progress', p),
     onStart: () => status.markSyncing(),
     onFinish: (summary) => {
-      scheduler?.noteRun(new Date(summary.finishedAt));
       events.emit('sync:finished', summary);
       publishStatus();
     },
   });
-  scheduler = createScheduler({
-    now,
-    timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
-    lastSuccessAt: async () => {
-      const { rows } = await db.pool.query<{ at: Date | null }>('SELECT min(last_success_at) AS at FROM accounts');
-      return rows[0]?.at ?? null;
-    },
-    run: () => sync.syncAll('schedule'),
-    onError: (e) => log.error('scheduled sync failed', { message: String(e) }),
-    onChange: publishStatus,
-  }, config.sync);
   // Diagnostics read the live config; results stream to every front end as they finish.
   const diagnostics = createDiagnosticsService(() => ({
     config: settings.config(), env: opts.env, settings: { file: paths.settingsFile, recovered: loaded.recovered, readError: null },
     database: { target, dataDir: paths.dataDir, connection: db, embeddedWasRunning: db.embedded ? true : null },
-    secretStores: [envSecrets, ...(opts.secretStores ?? []), ...(keychain ? [keychain] : [])],
+    secretStores,
     keychain: keychain ? { store: keychain, probe: { canary: () => keychainCanary(keychain) } } : null,
     loader, redactor, now, breaker, onResult: (check) => events.emit('diagnostics:result', check),
   }));
@@ -167,10 +171,11 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     settings, settingsRecovered: loaded.recovered, db, log, redactor, events, sync, scheduler, api,
     // async: a rejected input is a rejected promise, never a synchronous throw.
     invoke: async (channel, input) => (api[channel] as (i: unknown) => Promise<never>)(parseApiInput(channel, input)),
-    async close() {
+    async close(closeOpts = {}) {
       if (closed) return;
       closed = true;
-      scheduler?.stop();
+      scheduler.stop();
+      if (closeOpts.cancelRunning) await sync.cancel(closeOpts.reason ?? 'the app is closing');
       await sync.idle();
       await db.close();
       await log.close();

@@ -16,6 +16,7 @@ const ADVICE: Record<ErrorClass, string> = {
   'bad-response': 'Usually temporary; if it keeps happening, check for an update of AlphaPulse Sync.',
   database: 'Check that the database server is running and reachable; run the diagnostics for details.',
   keychain: 'Unlock the system keychain, or use environment variables for the API key.',
+  cancelled: 'Nothing to do: the sync was stopped on purpose (quit or cancel) and nothing of it was saved; the next sync tries again.',
   internal: 'Run the diagnostics; if the problem stays, report it with the diagnostics report.',
 };
 

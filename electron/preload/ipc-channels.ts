@@ -1,5 +1,3 @@
-import type { AppErrorInfo } from '../../shared/domain.js';
-
 /**
  * The only IPC channels between the window and the main process: one request channel
  * carrying every call of shared/api.ts, one push channel carrying every event, and the
@@ -10,9 +8,6 @@ export const IPC_CHANNELS = {
   event: 'api:event',
   ready: 'api:ready',
 } as const;
-
-/** What `api:invoke` answers: errors travel as data because Electron keeps only an Error's message. */
-export type InvokeReply = { ok: true; value: unknown } | { ok: false; error: AppErrorInfo };
 
 /** One pushed event on `api:event`. */
 export interface EventMessage {

@@ -1,6 +1,6 @@
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
-import type { ApiChannel, ApiEvents, ApiInput, ApiResults } from '../../shared/api.js';
-import { IPC_CHANNELS, type EventMessage, type InvokeReply } from './ipc-channels.js';
+import type { ApiChannel, ApiEvents, ApiInput, ApiReply, ApiResults } from '../../shared/api.js';
+import { IPC_CHANNELS, type EventMessage } from './ipc-channels.js';
 
 type InputArgs<K extends ApiChannel> = undefined extends ApiInput<K> ? [input?: ApiInput<K>] : [input: ApiInput<K>];
 type Listener = (payload: unknown) => void;
@@ -27,7 +27,7 @@ export function createRendererApi(ipc: Pick<IpcRenderer, 'invoke' | 'on' | 'send
   return {
     /** Calls the core; rejects with an ApiError ({errorClass, message, recommendation}), never a raw exception. */
     async invoke<K extends ApiChannel>(channel: K, ...input: InputArgs<K>): Promise<ApiResults[K]> {
-      const reply = (await ipc.invoke(IPC_CHANNELS.invoke, channel, input[0])) as InvokeReply;
+      const reply = (await ipc.invoke(IPC_CHANNELS.invoke, channel, input[0])) as ApiReply;
       if (reply.ok) return reply.value as ApiResults[K];
       // A plain object survives the context bridge whole; an Error would keep only its message.
       return Promise.reject(reply.error);

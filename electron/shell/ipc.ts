@@ -1,7 +1,7 @@
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
-import type { ApiHandlers } from '../../shared/api.js';
+import type { ApiHandlers, ApiReply } from '../../shared/api.js';
 import { createApiDispatcher } from '../core/transport/api-dispatch.js';
-import { IPC_CHANNELS, type EventMessage, type InvokeReply } from '../preload/ipc-channels.js';
+import { IPC_CHANNELS, type EventMessage } from '../preload/ipc-channels.js';
 import type { IpcSender } from './sender-guard.js';
 
 export interface ApiIpcDeps {
@@ -24,7 +24,7 @@ export function registerApiIpc(deps: ApiIpcDeps): () => void {
   // Channel, input validation and error mapping are the core's, shared with the `serve` WebSocket.
   const dispatch = createApiDispatcher(deps);
 
-  const handle = async (event: IpcMainInvokeEvent, channel: unknown, input: unknown): Promise<InvokeReply> => {
+  const handle = async (event: IpcMainInvokeEvent, channel: unknown, input: unknown): Promise<ApiReply> => {
     const name = typeof channel === 'string' ? channel.slice(0, 64) : typeof channel;
     if (!deps.isTrustedSender(event)) {
       deps.warn('IPC call from a page that is not ours refused', { channel: name, url: event.senderFrame?.url ?? null });

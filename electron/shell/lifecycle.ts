@@ -3,7 +3,7 @@ import type { App, PowerMonitor } from 'electron';
 export interface ShutdownDeps {
   /** Stops what the shell runs: timers, IPC, tray and window. */
   stopUi: () => void;
-  /** The core's close: stops the scheduler, waits for a running sync, stops the database, closes the log. */
+  /** The core's close: stops the scheduler, cancels a running sync, stops the database, closes the log. */
   closeCore: () => Promise<void>;
   log: { info(msg: string, data?: Record<string, unknown>): void; warn(msg: string, data?: Record<string, unknown>): void };
   /**

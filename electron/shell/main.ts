@@ -144,7 +144,8 @@ async function main(): Promise<void> {
       tray.destroy();
       windows.destroy();
     },
-    closeCore: () => core.close(),
+    // Quitting stops a running sync (rolled back, recorded) rather than waiting for it.
+    closeCore: () => core.close({ cancelRunning: true, reason: 'the app is quitting' }),
   });
   bindQuitEvents({ app, powerMonitor, signals: process }, shutdown);
   app.on('second-instance', () => windows.show());

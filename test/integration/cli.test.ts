@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +23,13 @@ describe('alphapulse-sync CLI, end to end against the fake Bybit', () => {
     h = await startHarness();
   });
   afterAll(async () => h.close());
+
+  it('--version prints the package\'s version', async () => {
+    const { version } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { version: string };
+    const r = await cli(['--version'], {});
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(version);
+  });
 
   it('sync --json prints only JSON on stdout and exits 0', async () => {
     const r = await cli(['sync', '--json'], h.env);

@@ -288,19 +288,6 @@ describe('diagnostics: network and database failures stay independent', () => {
       await own.drop();
     }
   });
-
-  it('warns about migrations not applied yet', async () => {
-    const fresh = await createTestDatabase({ migrated: false });
-    try {
-      const report = await diagnose({ ...baseEnv(), DATABASE_URL: fresh.url });
-      const database = check(report, 'database');
-      expect(database.status).toBe('warn');
-      expect(database.data.pendingMigrations as number).toBeGreaterThan(0);
-      expect(database.recommendation).toMatch(/alphapulse-sync status/);
-    } finally {
-      await fresh.drop();
-    }
-  });
 });
 
 describe('alphapulse-sync diagnose', () => {

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { AppError } from '../errors.js';
 import { safeCause } from './errors.js';
 import { defaultMigrationsDir, readMigrationFiles } from './migration-files.js';
+import { withTransaction } from './transaction.js';
 import type { MigrationFile } from './migration-files.js';
 
 export interface MigrationRef {
@@ -37,27 +38,24 @@ export async function migrate(pool: pg.Pool, migrationsDir: string = defaultMigr
   const files = await readMigrationFiles(migrationsDir);
   const client = await pool.connect();
   try {
-    await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock($1, $2)', [...LOCK_KEYS]);
-    await client.query(CREATE_TABLE);
-    const applied = await appliedRows(client);
-    checkUnchanged(files, applied);
-    const pending = files.filter((f) => !applied.has(f.version));
-    for (const file of pending) {
-      try {
-        await client.query(file.sql);
-      } catch (e) {
-        throw new AppError('database', `Database migration ${label(file)} failed: ${(e as Error).message}`,
-          'Nothing was changed. If the database already holds tables of another program (or of the old AlphaPulse module), use an empty database.', { cause: safeCause(e) });
+    return await withTransaction(client, async () => {
+      await client.query('SELECT pg_advisory_xact_lock($1, $2)', [...LOCK_KEYS]);
+      await client.query(CREATE_TABLE);
+      const applied = await appliedRows(client);
+      checkUnchanged(files, applied);
+      const pending = files.filter((f) => !applied.has(f.version));
+      for (const file of pending) {
+        try {
+          await client.query(file.sql);
+        } catch (e) {
+          throw new AppError('database', `Database migration ${label(file)} failed: ${(e as Error).message}`,
+            'Nothing was changed. If the database already holds tables of another program (or of the old AlphaPulse module), use an empty database.', { cause: safeCause(e) });
+        }
+        await client.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [file.version, file.name, file.checksum]);
       }
-      await client.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [file.version, file.name, file.checksum]);
-    }
-    await client.query('COMMIT');
-    const version = Math.max(0, ...applied.keys(), ...pending.map((f) => f.version));
-    return { applied: pending.map(({ version: v, name }) => ({ version: v, name })), version };
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw e;
+      const version = Math.max(0, ...applied.keys(), ...pending.map((f) => f.version));
+      return { applied: pending.map(({ version: v, name }) => ({ version: v, name })), version };
+    });
   } finally {
     client.release();
   }

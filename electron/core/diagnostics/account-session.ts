@@ -5,7 +5,8 @@ import { fundBalanceSchema, walletBalanceSchema } from '../exchange/bybit/bybit-
 import { exchangeName, type AccountConnection } from '../exchange/create-client.js';
 import type { Credentials, SecretStore } from '../secrets/secret-store.js';
 import { asAppError, retCodeOf } from './check-types.js';
-import { isUnknownKey, openProbeClient, type KeyInfo, type ProbeClient, type ProbeClientDeps } from './probe-client.js';
+import { accountModeOf, type KeyInfo } from '../exchange/bybit/bybit-key-info.js';
+import { isUnknownKey, openProbeClient, type ProbeClient, type ProbeClientDeps } from './probe-client.js';
 
 /** Where a key lives: Bybit's main site, its testnet, or demo trading. */
 export type Environment = 'mainnet' | 'testnet' | 'demo';
@@ -106,7 +107,7 @@ export function createAccountSession(account: AccountConfig, deps: SessionDeps):
   const wallets = memo(async () => {
     const info = await keyInfo();
     const c = await client();
-    const uta = String(info?.uta ?? info?.unified ?? '0') === '1';
+    const uta = info !== null && accountModeOf(info) === 'unified';
     const reads: WalletRead[] = [];
     // One after the other, so each answer's rate-limit headers are its own.
     for (const accountType of uta ? ['UNIFIED'] : ['SPOT', 'CONTRACT']) {

@@ -1,10 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import type { Database } from '../db/connection.js';
-import { describeConnection, type DatabaseTarget } from '../db/database-target.js';
-import { DatabaseError } from '../db/errors.js';
-import { pendingMigrations } from '../db/migrate.js';
+import { describeConnection, type DatabaseDescription, type DatabaseTarget } from '../db/database-target.js';
+import { classifyDatabaseError, DatabaseError } from '../db/errors.js';
+import { AppError } from '../errors.js';
+import { currentSchemaVersion, pendingMigrations } from '../db/migrate.js';
 import { serverPaths } from '../db/server-files.js';
-import { asAppError, fail, pass, warn, type CheckDefinition, type CheckOutcome } from './check-types.js';
+import { asAppError, fail, pass, type CheckDefinition, type CheckOutcome } from './check-types.js';
 
 /** The database as diagnostics see it: open, failed to open, or still opening. */
 export interface DatabaseInput {
@@ -51,14 +52,21 @@ async function checkDatabase(input: DatabaseInput, elapsed: () => number): Promi
     pending = (await pendingMigrations(opened.pool, input.migrationsDir)).map((m) => `${String(m.version).padStart(4, '0')}_${m.name}`);
     data.pendingMigrations = pending.length;
     data.pendingMigrationNames = pending;
+    data.schemaVersion = await currentSchemaVersion(opened.pool);
   } catch (e) {
-    const err = asAppError(e);
-    return fail(`Connected, but a query failed: ${err.message}`, err.recommendation, { ...data, errorClass: err.errorClass });
+    const err = readableDatabaseError(e, opened.target);
+    return fail(`Connected, but reading the database failed: ${err.message}`, err.recommendation, { ...data, errorClass: err.errorClass });
   }
   const name = where.mode === 'embedded' ? `Built-in PostgreSQL (${String(where.folder)})` : `PostgreSQL at ${String(where.host)}:${String(where.port)}/${String(where.database)}`;
+  // A database no sync has set up yet is the normal state before the first sync, and an
+  // update's new migrations are applied by the next start: neither is a fault.
+  if (pending.length > 0 && data.schemaVersion === 0) {
+    return pass(`${name}: connected in ${String(data.roundTripMs)} ms; not synced yet (the first sync sets up its tables)`, data,
+      'Run `alphapulse-sync sync` (or sync from the app) to set up the database and import the portfolio.');
+  }
   if (pending.length > 0) {
-    return warn(`${name}: connected in ${String(data.roundTripMs)} ms, but ${pending.length} migration(s) are not applied yet (${pending.join(', ')})`,
-      'They are applied when AlphaPulse Sync starts: run `alphapulse-sync status` once (or open the app). If that fails, its message says why.', data);
+    return pass(`${name}: connected in ${String(data.roundTripMs)} ms; ${pending.length} schema update(s) are applied at the next start or sync (${pending.join(', ')})`, data,
+      'Nothing to do: the next `alphapulse-sync sync` (or starting the app) applies them.');
   }
   return pass(`${name}: connected, round trip ${String(data.roundTripMs)} ms, schema current`, data);
 }
@@ -73,4 +81,16 @@ function openFailure(e: Error, where: Record<string, unknown>): CheckOutcome {
   return fail(err.message, err.recommendation, {
     ...where, reachable, authenticated, databaseExists, pendingMigrations: null, roundTripMs: null, errorClass: err.errorClass, kind,
   });
+}
+
+/**
+ * A database failure in words for the reader: a classified connection, auth or
+ * permission problem as classified; an unclassified statement error without the
+ * server's own text (SQL, SQLSTATE), which is in the log for whoever needs it.
+ */
+export function readableDatabaseError(e: unknown, target: DatabaseDescription): AppError {
+  const err = classifyDatabaseError(e, target);
+  if (err instanceof DatabaseError && err.kind !== 'query') return err;
+  if (!(err instanceof DatabaseError) && err.errorClass !== 'internal') return err;
+  return new AppError('database', 'the database answered with an error', 'Run `alphapulse-sync sync` once (it brings the database up to date); if this stays, report it with this report attached.', { cause: err.cause ?? e });
 }

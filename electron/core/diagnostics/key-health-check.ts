@@ -1,6 +1,6 @@
 import type { AccountSession } from './account-session.js';
 import { asAppError, blockedBy, fail, pass, skip, warn, type CheckDefinition, type CheckOutcome } from './check-types.js';
-import type { KeyInfo } from './probe-client.js';
+import { accountModeOf, isReadOnly, keyExpiry, type KeyInfo } from '../exchange/bybit/bybit-key-info.js';
 
 /** Warn when the key expires within this many days. */
 export const EXPIRY_WARN_DAYS = 14;
@@ -27,16 +27,16 @@ async function checkKeyHealth(session: AccountSession, now: () => Date): Promise
 /** The key-health verdict from a query-api answer; exported for unit tests. */
 export function judge(info: KeyInfo, now: Date): CheckOutcome {
   const permissions = info.permissions ?? {};
-  const readOnly = String(info.readOnly) === '1';
+  const readOnly = isReadOnly(info);
   const canWithdraw = Object.values(permissions).some((list) => list.includes('Withdraw'));
   const ips = info.ips ?? [];
   const ipBound = ips.length > 0 && !ips.includes('*');
-  const expiresAt = parseExpiry(info.expiredAt);
+  const expiresAt = keyExpiry(info);
   const expiresInDays = expiresAt === null ? null : Math.floor((expiresAt.getTime() - now.getTime()) / DAY_MS * 10) / 10;
   const uta = info.uta ?? info.unified;
   const data = {
     readOnly, canTrade: !readOnly, canWithdraw, ipBound, ips, expiresAt: expiresAt?.toISOString() ?? null, expiresInDays,
-    accountType: uta === undefined ? null : String(uta) === '1' ? 'unified' : 'classic', uta: uta === undefined ? null : Number(uta),
+    accountType: accountModeOf(info), uta: uta === undefined ? null : Number(uta),
     permissions,
   };
   if (expiresInDays !== null && expiresInDays <= 0) {
@@ -58,11 +58,4 @@ export function judge(info: KeyInfo, now: Date): CheckOutcome {
   }
   if (issues.length) return warn(`The key works, but ${issues.join('; ')}`, fixes.join(' '), data);
   return pass(`Read-only key bound to ${ips.join(', ')}, ${expiresAt ? `expires ${data.expiresAt}` : 'no expiry'}; ${data.accountType ?? 'unknown'} account`, data);
-}
-
-function parseExpiry(raw: string | undefined): Date | null {
-  if (!raw) return null;
-  const d = new Date(raw);
-  // Bybit reports keys that never expire (IP-bound) with the epoch.
-  return Number.isNaN(d.getTime()) || d.getTime() <= 0 ? null : d;
 }

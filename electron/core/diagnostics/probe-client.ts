@@ -5,6 +5,7 @@ import type { CcxtExchange, CcxtLoader } from '../exchange/ccxt-loader.js';
 import { classifyExchangeError, type ErrorContext } from '../exchange/classify-error.js';
 import { createExchangeInstance, type AccountConnection } from '../exchange/create-client.js';
 import { BybitApi } from '../exchange/bybit/bybit-api.js';
+import { KEY_INFO_PATH, KEY_INFO_WHAT, keyInfoSchema, type KeyInfo } from '../exchange/bybit/bybit-key-info.js';
 import type { LimitHeaders } from '../exchange/bybit/bybit-headers.js';
 import type { Redactor } from '../exchange/redact.js';
 
@@ -19,18 +20,6 @@ export interface ProbeClientDeps {
   elapsed?: () => number;
 }
 
-/** `GET /v5/user/query-api`, the fields the key-health check reads. */
-export const keyInfoSchema = z.object({
-  readOnly: z.union([z.number(), z.string()]),
-  permissions: z.record(z.string(), z.array(z.string())).optional(),
-  ips: z.array(z.string()).optional(),
-  expiredAt: z.string().optional(),
-  deadlineDay: z.union([z.number(), z.string()]).optional(),
-  uta: z.union([z.number(), z.string()]).optional(),
-  unified: z.union([z.number(), z.string()]).optional(),
-});
-/** The key's details as Bybit reports them. */
-export type KeyInfo = z.infer<typeof keyInfoSchema>;
 
 /** One measurement of the exchange's clock. */
 export interface ClockReading {
@@ -109,7 +98,7 @@ export async function openProbeClient(conn: AccountConnection, deps: ProbeClient
         return null;
       }
       await client.clock();
-      return client.bybitGet('v5/user/query-api', {}, keyInfoSchema, 'the API key details');
+      return client.bybitGet(KEY_INFO_PATH, {}, keyInfoSchema, KEY_INFO_WHAT);
     },
     async bybitGet(path, params, schema, what) {
       if (!api) throw classifyExchangeError(new Error(`${ex.id} is not Bybit`), { ...errorContext, what });

@@ -1,10 +1,11 @@
 import type { AccountConfig } from '../config/app-config.js';
 import type { Database } from '../db/connection.js';
+import { currentSchemaVersion } from '../db/migrate.js';
 import { readLastSuccess, readRecentRuns, runOutcome } from '../db/repositories/read-repo.js';
 import { adviceFor } from '../error-advice.js';
 import { breakerState, DEFAULT_BREAKER, type BreakerPolicy } from '../sync/breaker.js';
-import { DATABASE_CHECK_TIMEOUT_MS } from './database-check.js';
-import { asAppError, humanDuration, pass, skip, warn, type CheckDefinition, type CheckOutcome } from './check-types.js';
+import { DATABASE_CHECK_TIMEOUT_MS, readableDatabaseError } from './database-check.js';
+import { asAppError, fail, humanDuration, pass, skip, warn, type CheckDefinition, type CheckOutcome } from './check-types.js';
 
 /** What the sync-state check reads: the database (or why it is missing), the schedule, the breaker policy. */
 export interface SyncStateDeps {
@@ -13,6 +14,8 @@ export interface SyncStateDeps {
   now: () => Date;
   breaker?: BreakerPolicy;
 }
+
+const FIRST_SYNC = 'Run `alphapulse-sync sync` (or sync from the app) to import the portfolio.';
 
 /** Data older than this many sync intervals (and at least two hours) is called stale. */
 const STALE_INTERVALS = 3;
@@ -27,7 +30,16 @@ export function syncStateCheck(account: AccountConfig, deps: SyncStateDeps): Che
 async function checkSyncState(account: AccountConfig, deps: SyncStateDeps): Promise<CheckOutcome> {
   const db = await deps.database;
   if (db instanceof Error) return skip('Not checked: the database is not available (see the database check)', {}, asAppError(db).recommendation);
-  const [runs, successes] = await Promise.all([readRecentRuns(db.pool, adviceFor), readLastSuccess(db.pool)]);
+  let runs: Awaited<ReturnType<typeof readRecentRuns>>;
+  let successes: Awaited<ReturnType<typeof readLastSuccess>>;
+  try {
+    // Before the first sync the tables do not exist yet: a normal state, not a fault.
+    if ((await currentSchemaVersion(db.pool)) === 0) return skip('Not synced yet: the first sync sets up the database', { lastSuccessAt: null, lastRun: null }, FIRST_SYNC);
+    [runs, successes] = await Promise.all([readRecentRuns(db.pool, adviceFor), readLastSuccess(db.pool)]);
+  } catch (e) {
+    const err = readableDatabaseError(e, db.target);
+    return fail(`The sync history could not be read: ${err.message}`, err.recommendation, { errorClass: err.errorClass });
+  }
   const recent = runs.get(`${account.exchangeId}:${account.id}`) ?? [];
   const lastRun = recent[0] ?? null;
   const lastSuccess = successes.find((s) => s.exchangeId === account.exchangeId && s.account === account.id)?.at ?? null;
@@ -39,7 +51,7 @@ async function checkSyncState(account: AccountConfig, deps: SyncStateDeps): Prom
     lastRun: lastRun === null ? null : { at: lastRun.startTime, success: lastRun.success, errorClass: lastRun.error?.errorClass ?? null, message: lastRun.error?.message ?? null },
     breaker,
   };
-  if (lastRun === null) return skip('No sync has run yet for this account', data, 'Run `alphapulse-sync sync` (or sync from the app) to import the portfolio.');
+  if (lastRun === null) return skip('Not synced yet: no sync has run for this account', data, FIRST_SYNC);
   const age = ageMs === null ? 'no data stored yet' : `data ${humanDuration(ageMs)} old`;
   if (breaker.state === 'open') {
     return warn(`Syncing is paused after ${breaker.consecutiveFailures} failed syncs in a row (last: ${breaker.lastErrorClass}); next try in ${humanDuration((breaker.cooldownRemainingSeconds ?? 0) * 1000)}; ${age}`,

@@ -1,3 +1,5 @@
+import { abortable, throwIfAborted } from '../abort.js';
+
 /**
  * Paces one endpoint: at most `limit` request starts in any rolling second (Bybit's
  * rule is "per second per UID", per endpoint), adapting to what the exchange says in
@@ -6,8 +8,8 @@
  * exchange's own numbers are the better guide, so this small gate follows them.
  */
 export interface RateGate {
-  /** Resolves when a request may start. */
-  take(): Promise<void>;
+  /** Resolves when a request may start; rejects with the signal's reason once it aborts. */
+  take(signal?: AbortSignal | null): Promise<void>;
   /** Feeds back the exchange's view: limit per second, remaining, reset time (ms). */
   update(info: { limit?: number; remaining?: number; resetAt?: number }): void;
   /** Blocks every start until `at` (ms, local clock): after a rate-limit answer. */
@@ -17,7 +19,8 @@ export interface RateGate {
 
 export interface RateGateDeps {
   now: () => number;
-  sleep: (ms: number) => Promise<void>;
+  /** Waits `ms`; rejects when `signal` aborts first. */
+  sleep: (ms: number, signal?: AbortSignal | null) => Promise<void>;
 }
 
 const WINDOW_MS = 1000;
@@ -29,11 +32,13 @@ export function createRateGate(initialLimit: number, deps: RateGateDeps): RateGa
   // Starts are granted one at a time, in call order, so a burst never overshoots.
   let queue: Promise<void> = Promise.resolve();
 
-  const grant = async (): Promise<void> => {
+  const grant = async (signal: AbortSignal | null | undefined): Promise<void> => {
     for (;;) {
+      // A cancelled turn takes no start and holds up no one behind it.
+      throwIfAborted(signal);
       const now = deps.now();
       if (blockedUntil > now) {
-        await deps.sleep(blockedUntil - now);
+        await deps.sleep(blockedUntil - now, signal);
         continue;
       }
       while (starts.length > 0 && starts[0]! <= now - WINDOW_MS) starts.shift();
@@ -41,15 +46,16 @@ export function createRateGate(initialLimit: number, deps: RateGateDeps): RateGa
         starts.push(now);
         return;
       }
-      await deps.sleep(starts[0]! + WINDOW_MS - now);
+      await deps.sleep(starts[0]! + WINDOW_MS - now, signal);
     }
   };
 
   return {
-    take() {
-      const turn = queue.then(grant);
+    take(signal) {
+      const turn = queue.then(() => grant(signal));
       queue = turn.catch(() => undefined);
-      return turn;
+      // Waiting for the turns ahead ends at once too.
+      return abortable(turn, signal);
     },
     update({ limit: newLimit, remaining, resetAt }) {
       if (newLimit !== undefined && Number.isFinite(newLimit) && newLimit >= 1) limit = Math.floor(newLimit);

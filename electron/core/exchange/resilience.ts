@@ -1,4 +1,5 @@
 import { DelegateBackoff, handleWhen, retry, timeout, TimeoutStrategy, TaskCancelledError, wrap, type IRetryBackoffContext } from 'cockatiel';
+import { abortable, abortReason, linkedController, throwIfAborted } from '../abort.js';
 import { AppError } from '../errors.js';
 
 export interface ResilienceOptions {
@@ -31,11 +32,17 @@ export function isRetryable(e: unknown): boolean {
 }
 
 /**
+ * Runs one request under the policy. With a signal, an abort ends every wait at once
+ * (the try in flight, a backoff sleep) with the signal's reason, and no further try starts.
+ */
+export type RequestPolicy = <T>(fn: () => Promise<T>, signal?: AbortSignal | null) => Promise<T>;
+
+/**
  * Per-request policy (cockatiel): a timeout on each try, and retries with exponential
  * backoff and full jitter for transient failures only. A rate-limit error that knows
  * when the window resets (`retryAfterMs`) waits exactly that long instead.
  */
-export function createRequestPolicy(opts: ResilienceOptions, describeTimeout: () => AppError): <T>(fn: () => Promise<T>) => Promise<T> {
+export function createRequestPolicy(opts: ResilienceOptions, describeTimeout: () => AppError): RequestPolicy {
   const backoff = new DelegateBackoff<IRetryBackoffContext<unknown>>((ctx) => {
     const err = 'error' in ctx.result ? ctx.result.error : undefined;
     if (err instanceof AppError && err.retryAfterMs !== null) return Math.min(err.retryAfterMs, 60_000);
@@ -46,23 +53,37 @@ export function createRequestPolicy(opts: ResilienceOptions, describeTimeout: ()
     retry(handleWhen(isRetryable), { maxAttempts: opts.maxAttempts - 1, backoff }),
     timeout(opts.requestTimeoutMs, TimeoutStrategy.Aggressive),
   );
-  return async <T>(fn: () => Promise<T>) => {
+  return async <T>(fn: () => Promise<T>, signal?: AbortSignal | null) => {
+    throwIfAborted(signal);
     try {
-      // A signal of its own: cockatiel's shared default signal would collect one
-      // listener per concurrent request (Node warns past ten).
-      return await policy.execute(() => fn(), new AbortController().signal);
+      // A signal of its own when none is given: cockatiel's shared default signal would
+      // collect one listener per concurrent request (Node warns past ten). cockatiel's
+      // backoff sleep ignores the signal, so the wait is also raced against it; the
+      // retry loop behind it then finds the signal aborted and starts nothing.
+      return await abortable(policy.execute(() => {
+        throwIfAborted(signal);
+        return fn();
+      }, signal ?? new AbortController().signal), signal);
     } catch (e) {
+      if (signal?.aborted) throw abortReason(signal);
       throw e instanceof TaskCancelledError ? describeTimeout() : e;
     }
   };
 }
 
-/** Runs `fn` with an overall deadline; past it, the sync fails as a network timeout. */
-export async function withDeadline<T>(ms: number, fn: () => Promise<T>, describe: () => AppError): Promise<T> {
+/**
+ * Runs `fn` with an overall deadline: past it, the signal handed to `fn` aborts with
+ * `describe()` (every request of `fn` stops) and the call rejects with it at once.
+ * A `parent` signal (an explicit cancel) aborts it the same way, with its own reason.
+ */
+export async function withDeadline<T>(ms: number, fn: (signal: AbortSignal) => Promise<T>, describe: () => AppError, parent?: AbortSignal | null): Promise<T> {
+  const link = linkedController(parent);
+  const timer = setTimeout(() => link.controller.abort(describe()), ms);
   try {
-    return await timeout(ms, TimeoutStrategy.Aggressive).execute(() => fn(), new AbortController().signal);
-  } catch (e) {
-    throw e instanceof TaskCancelledError ? describe() : e;
+    return await abortable(Promise.resolve().then(() => fn(link.signal)), link.signal);
+  } finally {
+    clearTimeout(timer);
+    link.dispose();
   }
 }
 
@@ -70,7 +91,7 @@ export async function withDeadline<T>(ms: number, fn: () => Promise<T>, describe
  * The request policy of one ccxt instance: ccxt aborts a slow socket at the timeout;
  * the policy's own timeout, a second later, is the backstop.
  */
-export function exchangeRequestPolicy(ex: { timeout: number }, exchangeName: string, overrides: Partial<ResilienceOptions> = {}): <T>(fn: () => Promise<T>) => Promise<T> {
+export function exchangeRequestPolicy(ex: { timeout: number }, exchangeName: string, overrides: Partial<ResilienceOptions> = {}): RequestPolicy {
   const resilience = { ...DEFAULT_RESILIENCE, ...overrides };
   ex.timeout = resilience.requestTimeoutMs;
   return createRequestPolicy({ ...resilience, requestTimeoutMs: resilience.requestTimeoutMs + 1000 },

@@ -65,6 +65,8 @@ export interface CollectInput {
   fills: FillsState;
   accountMode: string | null;
   onProgress: ProgressSink;
+  /** Aborts the sync (deadline, cancel): no request starts after it and every wait ends at once. */
+  signal: AbortSignal;
 }
 
 /** Everything one sync reads from the exchange, ready to store. */
@@ -91,5 +93,5 @@ export interface ExchangeAccountClient {
    * Daily USDT closes per asset over [fromDay, toDay] (UTC day starts, ms), keyed by day;
    * assets without a USDT market are absent. Exchanges without it get no backfilled history.
    */
-  dailyCloses?(assets: readonly string[], fromDay: number, toDay: number): Promise<Map<string, Map<number, string>>>;
+  dailyCloses?(assets: readonly string[], fromDay: number, toDay: number, signal: AbortSignal): Promise<Map<string, Map<number, string>>>;
 }

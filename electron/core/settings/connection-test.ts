@@ -1,21 +1,13 @@
 import { performance } from 'node:perf_hooks';
-import { z } from 'zod';
 import type { ConnectionTestResult } from '../../../shared/domain.js';
 import { AppError } from '../errors.js';
 import { BybitApi } from '../exchange/bybit/bybit-api.js';
+import { fetchKeyInfo, isReadOnly, keyExpiry } from '../exchange/bybit/bybit-key-info.js';
 import { classifyExchangeError, type ErrorContext } from '../exchange/classify-error.js';
 import { createExchangeInstance, exchangeName, type AccountConnection, type ClientFactoryDeps } from '../exchange/create-client.js';
 
 /** Tests one account's credentials with a single signed read; never throws. */
 export type ConnectionTester = (conn: AccountConnection) => Promise<ConnectionTestResult>;
-
-// Bybit's key details: Bybit reports "never expires" as deadlineDay -2 and the epoch.
-const keyInfoSchema = z.object({
-  readOnly: z.union([z.number(), z.string()]),
-  expiredAt: z.string().optional(),
-  deadlineDay: z.union([z.number(), z.string()]).optional(),
-  ips: z.array(z.string()).optional(),
-});
 
 /**
  * Bybit: the server time (to sign inside Bybit's window), then GET /v5/user/query-api,
@@ -37,14 +29,11 @@ export function createConnectionTester(deps: ClientFactoryDeps): ConnectionTeste
         return done(null, null);
       }
       const api = new BybitApi(ex, ctx, { resilience: { ...deps.resilience, maxAttempts: 1 } });
-      const { result } = await api.privateGet('v5/user/query-api', {}, keyInfoSchema, 'the API key details');
-      const days = Number(result.deadlineDay);
-      const expiry = Date.parse(result.expiredAt ?? '');
-      const never = days === -2 || !Number.isFinite(expiry) || expiry <= 0;
+      const result = await fetchKeyInfo(api);
       const ips = (result.ips ?? []).filter((ip) => ip !== '' && ip !== '*');
       return done(null, {
-        readOnly: String(result.readOnly) === '1',
-        expiresAt: never ? null : new Date(expiry).toISOString(),
+        readOnly: isReadOnly(result),
+        expiresAt: keyExpiry(result)?.toISOString() ?? null,
         ipRestricted: result.ips === undefined ? null : ips.length > 0,
       });
     } catch (e) {

@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
-import type { AppErrorInfo, BreakerInfo, PortfolioItem, SyncProgress } from '../../../shared/domain.js';
+import type { AccountSyncSummary } from '../../../shared/api.js';
+import type { BreakerInfo, PortfolioItem, SyncProgress } from '../../../shared/domain.js';
 import type { AccountConfig } from '../config/app-config.js';
 import { envPrefix } from '../config/env.js';
 import { AppError, configError } from '../errors.js';
@@ -11,9 +12,11 @@ import { changedBookings, type BasisCache, type StoredBasis } from './basis-cach
 import { reconstructHistory } from './history-backfill.js';
 import { readBackfillState, writeBackfill } from '../db/repositories/backfill-repo.js';
 import type { BackfillPoint } from '../portfolio/backfill.js';
+import { throwIfAborted } from '../abort.js';
 import { withDeadline } from '../exchange/resilience.js';
 import { breakerState, type BreakerPolicy } from './breaker.js';
 import { recordFailedRun, writeAccountSync } from '../db/repositories/sync-write.js';
+import { withTransaction } from '../db/transaction.js';
 import type { Logger } from '../logging/logger.js';
 import { computeCostBooks, type CostFill } from '../portfolio/cost-basis.js';
 import { dec } from '../portfolio/decimal.js';
@@ -38,20 +41,9 @@ export interface AccountSyncDeps {
   deadlineMs: number;
 }
 
-export interface AccountSyncResult {
-  exchangeId: string;
-  account: string;
-  ok: boolean;
-  /** Set when another process held this account's lock, so this run left it alone. */
-  skipped: string | null;
-  error: AppErrorInfo | null;
-  warnings: string[];
-  requests: number;
-  fillsImported: number;
-  totalValue: string | null;
+/** One account's part of the run summary, and the sync_history row it wrote when it succeeded. */
+export interface AccountSyncResult extends AccountSyncSummary {
   syncId: number | null;
-  /** The account's circuit breaker after this run. */
-  breaker: BreakerInfo;
 }
 
 const CLOSED: BreakerInfo = { state: 'closed', consecutiveFailures: 0, cooldownRemainingSeconds: null, lastErrorClass: null };
@@ -61,7 +53,7 @@ const CLOSED: BreakerInfo = { state: 'closed', consecutiveFailures: 0, cooldownR
  * transaction, then a single transaction that writes everything or nothing. A failure
  * is classified, recorded in sync_history and returned, never thrown.
  */
-export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig, run: { trigger: string; force: boolean }, onProgress: (p: SyncProgress) => void): Promise<AccountSyncResult> {
+export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig, run: { trigger: string; force: boolean; signal?: AbortSignal | null }, onProgress: (p: SyncProgress) => void): Promise<AccountSyncResult> {
   const { trigger } = run;
   const startedAt = deps.now();
   const startedAtPerf = performance.now();
@@ -104,25 +96,32 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
     storedFills.catch(() => undefined);
     const backfillState = readBackfillState(deps.pool, row.id);
     backfillState.catch(() => undefined);
-    const collected = await withDeadline(deps.deadlineMs, () => exchangeClient.collect({ fills: row.fills, accountMode: row.accountMode, onProgress: progress }),
-      () => new AppError('network', `The sync did not finish within ${Math.round(deps.deadlineMs / 1000)} s`, 'The exchange or the connection is very slow; the next sync tries again.', { transient: true }));
+    // The deadline (or a cancel) aborts the client's signal: no request starts after it,
+    // every wait ends at once, and the sync fails before anything is written.
+    const collected = await withDeadline(deps.deadlineMs, (signal) => exchangeClient.collect({ fills: row.fills, accountMode: row.accountMode, onProgress: progress, signal }),
+      () => new AppError('network', `The sync did not finish within ${Math.round(deps.deadlineMs / 1000)} s`, 'The exchange or the connection is very slow; the next sync tries again.', { transient: true }), run.signal);
     result.requests = collected.requests;
     result.warnings = collected.warnings;
     progress({ step: 'saving', done: 0, total: null, message: 'Saving' });
     const t1 = performance.now();
     const { items, totalValue, unpricedAssets, prices, bookings, fills } = value(account, collected, await storedFills);
     const t2 = performance.now();
-    const backfill = (await backfillState).done ? null : await backfillHistory(deps, exchangeClient, collected, fills, (await backfillState).firstSyncAt);
+    const backfill = (await backfillState).done ? null : await backfillHistory(deps, exchangeClient, collected, fills, (await backfillState).firstSyncAt, run.signal);
     result.requests = exchangeClient.requestCount() - requestsBefore;
     const finishedAt = deps.now();
-    await db.query('BEGIN');
-    const written = await writeAccountSync(db, {
-      accountId: row.id, ...base, trigger, startedAt, finishedAt, balances: collected.balances, prices,
-      fills: collected.fills, bookings, positions: collected.positions, items, totalValue, unpricedAssets, warnings: collected.warnings, requests: result.requests,
+    throwIfAborted(run.signal);
+    const tx = db;
+    const written = await withTransaction(tx, async () => {
+      const w = await writeAccountSync(tx, {
+        accountId: row.id, ...base, trigger, startedAt, finishedAt, balances: collected.balances, prices,
+        fills: collected.fills, bookings, positions: collected.positions, items, totalValue, unpricedAssets, warnings: collected.warnings, requests: result.requests,
+      });
+      if (backfill) await writeBackfill(tx, row.id, backfill, finishedAt);
+      await markAccountSynced(tx, row.id, collected.fillsState, collected.accountMode, finishedAt);
+      // A cancel that came while writing still wins: nothing of this sync is kept.
+      throwIfAborted(run.signal);
+      return w;
     });
-    if (backfill) await writeBackfill(db, row.id, backfill, finishedAt);
-    await markAccountSynced(db, row.id, collected.fillsState, collected.accountMode, finishedAt);
-    await db.query('COMMIT');
     // Stored figures changed under the cached books: the next sync reads them afresh.
     if (bookings.length > 0) deps.basisCache.forget(row.id);
     Object.assign(result, { ok: true, fillsImported: written.fillsInserted, totalValue, syncId: written.syncId, breaker: CLOSED });
@@ -135,7 +134,6 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
     result.error = { errorClass: error.errorClass, message: deps.redact(error.message), recommendation: deps.redact(error.recommendation) };
     result.requests = client ? client.requestCount() - requestsBefore : result.requests;
     if (conn) deps.discardClient(conn);
-    await db?.query('ROLLBACK').catch(() => undefined);
     deps.log.warn('account sync failed', { ...base, errorClass: error.errorClass, message: result.error.message, cause: String((error.cause as Error | undefined)?.message ?? '') });
     const finishedAt = deps.now();
     await recordFailedRun(deps.pool, { ...base, trigger, startedAt, finishedAt, errorClass: error.errorClass, message: result.error.message, requests: result.requests, warnings: result.warnings })
@@ -177,11 +175,13 @@ function value(account: AccountConfig, c: CollectResult, stored: StoredBasis) {
  * The first sync's reconstruction of the net value before it. Its failure costs the
  * history, not the sync: a warning, and the next sync tries again.
  */
-async function backfillHistory(deps: AccountSyncDeps, client: ExchangeAccountClient, c: CollectResult, fills: CostFill[], firstSyncAt: Date | null): Promise<BackfillPoint[] | null> {
+async function backfillHistory(deps: AccountSyncDeps, client: ExchangeAccountClient, c: CollectResult, fills: CostFill[], firstSyncAt: Date | null, parent: AbortSignal | null | undefined): Promise<BackfillPoint[] | null> {
   try {
-    return await withDeadline(deps.deadlineMs, () => reconstructHistory(client, { balances: c.balances, fills, now: c.serverTime, firstSyncAt }),
-      () => new AppError('network', 'The daily prices did not arrive in time', 'The next sync tries again.', { transient: true }));
+    return await withDeadline(deps.deadlineMs, (signal) => reconstructHistory(client, { balances: c.balances, fills, now: c.serverTime, firstSyncAt, signal }),
+      () => new AppError('network', 'The daily prices did not arrive in time', 'The next sync tries again.', { transient: true }), parent);
   } catch (e) {
+    // A cancel stops the sync itself, not just its history.
+    throwIfAborted(parent);
     const error = classify(e);
     c.warnings.push(`The net value before the first sync was not reconstructed yet (${deps.redact(error.message)}); the next sync tries again.`);
     return null;

@@ -20,7 +20,9 @@ export interface RunOutcome {
  * than kept in memory: every process sharing the database (app, CLI, serve) sees the
  * same state, and a restart does not reset it.
  */
-export function breakerState(recent: readonly RunOutcome[], now: Date, policy: BreakerPolicy = DEFAULT_BREAKER): BreakerInfo {
+export function breakerState(all: readonly RunOutcome[], now: Date, policy: BreakerPolicy = DEFAULT_BREAKER): BreakerInfo {
+  // A sync stopped on purpose (quit, Ctrl+C) says nothing about the account's health.
+  const recent = all.filter((r) => r.success || r.errorClass !== 'cancelled');
   let failures = 0;
   for (const r of recent) {
     if (r.success) break;

@@ -14,6 +14,7 @@ export async function reconstructHistory(client: ExchangeAccountClient, input: {
   fills: readonly CostFill[];
   now: Date;
   firstSyncAt: Date | null;
+  signal: AbortSignal;
 }): Promise<BackfillPoint[] | null> {
   if (!client.dailyCloses) return null;
   const flows = flowsOfFills(input.fills);
@@ -25,7 +26,7 @@ export async function reconstructHistory(client: ExchangeAccountClient, input: {
   for (const b of input.balances) current.set(b.asset, (current.get(b.asset) ?? ZERO).plus(dec(b.quantity)));
   const assets = new Set([...current.keys(), ...flows.map((f) => f.asset)]);
   assets.delete('USDT');
-  const raw = await client.dailyCloses([...assets].sort(), firstDay, lastDay);
+  const raw = await client.dailyCloses([...assets].sort(), firstDay, lastDay, input.signal);
   const closes = new Map([...raw].map(([asset, byDay]) => [asset, new Map([...byDay].map(([day, close]) => [day, dec(close)]))]));
   return reconstructDaily({ current, flows, closes, firstDay, lastDay });
 }

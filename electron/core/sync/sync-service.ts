@@ -1,5 +1,7 @@
-import type { SyncRunSummary } from '../../../shared/api.js';
+import { setMaxListeners } from 'node:events';
+import type { AccountSyncSummary, SyncRunSummary } from '../../../shared/api.js';
 import type { SyncProgress } from '../../../shared/domain.js';
+import { cancelledError } from '../abort.js';
 import type { AccountConfig } from '../config/app-config.js';
 import { syncAccount, type AccountSyncDeps, type AccountSyncResult } from './account-sync.js';
 
@@ -20,17 +22,24 @@ export interface SyncService {
   isRunning(): boolean;
   /** Resolves when the current run (if any) has finished: used on quit. */
   idle(): Promise<void>;
+  /**
+   * Stops the running sync, if any: no request starts after this, each account's
+   * transaction rolls back and the failure ('cancelled') is recorded. Resolves when the
+   * run has finished.
+   */
+  cancel(reason: string): Promise<void>;
 }
 
 export function createSyncService(deps: SyncServiceDeps): SyncService {
   let inFlight: Promise<SyncRunSummary> | null = null;
+  let stop: AbortController | null = null;
 
-  async function run(trigger: string, force: boolean): Promise<SyncRunSummary> {
+  async function run(trigger: string, force: boolean, signal: AbortSignal): Promise<SyncRunSummary> {
     const startedAt = deps.accountSync.now();
     deps.onStart();
     const accounts = deps.accounts().filter((a) => a.enabled);
     // Accounts are independent: one failing or slow never holds up another.
-    const results = await Promise.all(accounts.map((a) => syncAccount(deps.accountSync, a, { trigger, force }, deps.onProgress)));
+    const results = await Promise.all(accounts.map((a) => syncAccount(deps.accountSync, a, { trigger, force, signal }, deps.onProgress)));
     const summary: SyncRunSummary = {
       startedAt: startedAt.toISOString(),
       finishedAt: deps.accountSync.now().toISOString(),
@@ -43,14 +52,23 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
 
   return {
     syncAll(trigger, opts = {}) {
-      if (!inFlight) inFlight = run(trigger, opts.force === true).finally(() => { inFlight = null; });
+      if (!inFlight) {
+        const controller = new AbortController();
+        setMaxListeners(0, controller.signal);
+        stop = controller;
+        inFlight = run(trigger, opts.force === true, controller.signal).finally(() => { inFlight = null; stop = null; });
+      }
       return inFlight;
     },
     isRunning: () => inFlight !== null,
     idle: async () => { await inFlight?.catch(() => undefined); },
+    async cancel(reason) {
+      stop?.abort(cancelledError(reason));
+      await inFlight?.catch(() => undefined);
+    },
   };
 }
 
-function toSummary(r: AccountSyncResult): SyncRunSummary['accounts'][number] {
-  return { exchangeId: r.exchangeId, account: r.account, ok: r.ok, skipped: r.skipped, error: r.error, warnings: r.warnings, requests: r.requests, fillsImported: r.fillsImported, totalValue: r.totalValue, breaker: r.breaker };
+function toSummary({ syncId: _syncId, ...summary }: AccountSyncResult): AccountSyncSummary {
+  return summary;
 }

@@ -1,9 +1,6 @@
 import { z } from 'zod';
-import { apiInputs, parseApiInput, type ApiChannel, type ApiError, type ApiHandlers } from '../../../shared/api.js';
+import { apiInputs, parseApiInput, type ApiChannel, type ApiHandlers, type ApiReply } from '../../../shared/api.js';
 import { inputError, toErrorInfo } from './api-errors.js';
-
-/** A call's outcome as every transport carries it: errors travel as data, never as exceptions. */
-export type ApiReply = { ok: true; value: unknown } | { ok: false; error: ApiError };
 
 export interface ApiDispatchDeps {
   handlers: ApiHandlers;

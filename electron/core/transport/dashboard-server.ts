@@ -9,7 +9,7 @@ import { createApiDispatcher } from './api-dispatch.js';
 import { allowedHosts, hostForUrl, isAllowedHost, isAllowedOrigin, tokenMatches } from './request-guard.js';
 import { BARE_HEADERS, securityHeaders } from './security-headers.js';
 import { createStaticFiles, NOT_BUILT_PAGE } from './static-files.js';
-import { WS_CLOSE, WS_PATH } from './ws-protocol.js';
+import { WS_CLOSE, WS_PATH } from '../../../shared/ws-protocol.js';
 import { startWsSession, type WsSession } from './ws-session.js';
 
 export interface DashboardServerOptions {

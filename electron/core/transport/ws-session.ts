@@ -1,8 +1,8 @@
 import type { RawData, WebSocket } from 'ws';
 import { z } from 'zod';
 import { apiEventNames } from '../../../shared/api.js';
-import type { ApiReply } from './api-dispatch.js';
-import { WS_CLOSE, type ServerMessage } from './ws-protocol.js';
+import type { ApiReply } from '../../../shared/api.js';
+import { WS_CLOSE, type ServerMessage } from '../../../shared/ws-protocol.js';
 
 const clientMessage = z.union([
   z.object({ type: z.literal('auth'), token: z.string().max(1024) }).strict(),

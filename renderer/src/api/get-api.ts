@@ -1,5 +1,5 @@
 import type { RendererApi } from '../../../electron/preload/types.js';
-import { WS_PATH } from '../../../electron/core/transport/ws-protocol.js';
+import { WS_PATH } from '../../../shared/ws-protocol.js';
 import { createConnectionState, type ConnectionState } from './connection.js';
 import { createWsClient } from './ws-client.js';
 

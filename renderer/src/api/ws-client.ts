@@ -1,6 +1,6 @@
 import type { ApiChannel, ApiEvents, ApiInput, ApiResults } from '../../../shared/api.js';
 import type { ApiError, RendererApi } from '../../../electron/preload/types.js';
-import { WS_CLOSE, type ClientMessage } from '../../../electron/core/transport/ws-protocol.js';
+import { WS_CLOSE, type ClientMessage } from '../../../shared/ws-protocol.js';
 import { createConnectionState, type ConnectionState } from './connection.js';
 import { lost, notConnected, parseServerMessage, unauthorized } from './ws-messages.js';
 
@@ -58,7 +58,7 @@ const browserSocket: SocketFactory = (url) => new (globalThis as unknown as { We
 const defaultTimers: Timers = { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as Parameters<typeof clearTimeout>[0]) };
 
 /**
- * Serves the `RendererApi` over `serve`'s WebSocket (electron/core/transport/ws-protocol.ts).
+ * Serves the `RendererApi` over `serve`'s WebSocket (shared/ws-protocol.ts).
  * It connects on first use, authenticates with the token, and after a drop reconnects
  * with backoff and subscribes again to every event that has listeners. A call made while
  * disconnected waits for the connection; a call in flight when it drops rejects (the
@@ -219,9 +219,4 @@ export function createWsClient(url: string, token: string, opts: WsClientOptions
       if (connection.get() !== 'unauthorized') connection.set('closed');
     },
   };
-}
-
-/** The WebSocket transport's `RendererApi` alone (see {@link createWsClient} for its connection state). */
-export function createWsApi(url: string, token: string, opts?: WsClientOptions): RendererApi {
-  return createWsClient(url, token, opts).api;
 }

@@ -4,9 +4,10 @@ import { apiInputs, type ApiHandlers } from '../../../shared/api.js';
 import { AppError } from '../../../electron/core/errors.js';
 import { createEventPump, registerApiIpc } from '../../../electron/shell/ipc.js';
 import { isTrustedSender } from '../../../electron/shell/sender-guard.js';
-import { IPC_CHANNELS, type InvokeReply } from '../../../electron/preload/ipc-channels.js';
+import type { ApiReply } from '../../../shared/api.js';
+import { IPC_CHANNELS } from '../../../electron/preload/ipc-channels.js';
 
-type InvokeHandler = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<InvokeReply>;
+type InvokeHandler = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<ApiReply>;
 
 const mainFrame = { url: 'app://alphapulse/index.html', processId: 3, routingId: 1 };
 const ourWindow = { webContents: { id: 7, mainFrame } };

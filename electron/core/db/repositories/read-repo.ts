@@ -111,6 +111,12 @@ export async function readLastSuccess(db: Queryable): Promise<Array<{ exchangeId
   return rows.map((r) => ({ exchangeId: r.exchange_id, account: r.account, at: r.last_success_at }));
 }
 
+/** The oldest of the accounts' last successful syncs; null before any succeeded (the scheduler then syncs at once). */
+export async function readOldestLastSuccess(db: Queryable): Promise<Date | null> {
+  const { rows } = await db.query<{ at: Date | null }>('SELECT min(last_success_at) AS at FROM accounts');
+  return rows[0]?.at ?? null;
+}
+
 /**
  * Net value over time: the snapshot times (of the chosen accounts, in range) are
  * thinned in SQL to at most `maxPoints` — the first, then the last of each of

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { abortable, abortableSleep, throwIfAborted } from '../../abort.js';
 import { AppError } from '../../errors.js';
 import type { CcxtExchange } from '../ccxt-loader.js';
 import { BadResponseError, classifyExchangeError, type ErrorContext } from '../classify-error.js';
 import { createRateGate, type RateGate } from '../rate-gate.js';
-import { exchangeRequestPolicy, type ResilienceOptions } from '../resilience.js';
+import { exchangeRequestPolicy, type RequestPolicy, type ResilienceOptions } from '../resilience.js';
 import { readLimitHeaders, type LimitHeaders } from './bybit-headers.js';
 
 type Params = Record<string, string | number>;
@@ -38,7 +39,7 @@ export interface BybitCall<T> {
 export interface BybitApiOptions {
   resilience?: Partial<ResilienceOptions>;
   now?: () => number;
-  sleep?: (ms: number) => Promise<void>;
+  sleep?: (ms: number, signal?: AbortSignal | null) => Promise<void>;
 }
 
 /**
@@ -50,16 +51,16 @@ export class BybitApi {
   private requests = 0;
   private offsetMs: number | null = null;
   private lastHeaders: LimitHeaders | null = null;
-  /** Set when a sync's reads failed: no new request starts after that. */
-  private stopped: unknown = null;
+  /** The current sync's signal: once it aborts (deadline, cancel, a failed read) no request starts and no wait goes on. */
+  private signal: AbortSignal | null = null;
   private readonly gates = new Map<string, RateGate>();
-  private readonly policy: <T>(fn: () => Promise<T>) => Promise<T>;
+  private readonly policy: RequestPolicy;
   private readonly now: () => number;
-  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly sleep: (ms: number, signal?: AbortSignal | null) => Promise<void>;
 
   constructor(private readonly ex: CcxtExchange, private readonly errorContext: ErrorContext, opts: BybitApiOptions = {}) {
     this.now = opts.now ?? Date.now;
-    this.sleep = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    this.sleep = opts.sleep ?? abortableSleep;
     ex.returnResponseHeaders = true;
     this.policy = exchangeRequestPolicy(ex, errorContext.exchangeName, opts.resilience);
   }
@@ -68,13 +69,9 @@ export class BybitApi {
     return this.requests;
   }
 
-  /** Stops starting requests (the sync failed); {@link resume} for the next sync. */
-  stop(reason: unknown): void {
-    this.stopped = reason ?? new Error('stopped');
-  }
-
-  resume(): void {
-    this.stopped = null;
+  /** Every request from now on obeys `signal` (null: none); each sync brings its own. */
+  useSignal(signal: AbortSignal | null): void {
+    this.signal = signal;
   }
 
   /** Local clock minus Bybit's, once measured. */
@@ -88,7 +85,7 @@ export class BybitApi {
   }
 
   async publicGet<T>(path: string, params: Params, schema: z.ZodType<T>, what: string): Promise<BybitCall<T>> {
-    return this.policy(() => this.call('public', path, params, schema, what));
+    return this.policy(() => this.call('public', path, params, schema, what), this.signal);
   }
 
   /** A signed GET; measures the clock first when it is not known, and again on a 10002. */
@@ -102,13 +99,13 @@ export class BybitApi {
         await this.measureClock();
         return this.call('private', path, params, schema, what);
       }
-    });
+    }, this.signal);
   }
 
   /** Reads Bybit's server time and sets the offset ccxt signs with. */
   async measureClock(): Promise<void> {
     const started = this.now();
-    const r = await this.policy(() => this.call('public', 'v5/market/time', {}, z.object({ timeSecond: z.string() }), 'the server time', false));
+    const r = await this.policy(() => this.call('public', 'v5/market/time', {}, z.object({ timeSecond: z.string() }), 'the server time', false), this.signal);
     const server = r.serverTime ?? Number(r.result.timeSecond) * 1000;
     this.setOffset(started, this.now(), server);
   }
@@ -137,15 +134,18 @@ export class BybitApi {
     if (typeof fn !== 'function') throw new Error(`ccxt has no ${methodName(api, path)}`);
     const ctx = { ...this.errorContext, what };
     const gate = this.gate(api, path);
-    if (this.stopped) throw this.stopped;
-    await gate.take();
-    if (this.stopped) throw this.stopped;
+    const signal = this.signal;
+    throwIfAborted(signal);
+    await gate.take(signal);
+    throwIfAborted(signal);
     this.requests += 1;
     const sentAt = this.now();
     let raw: unknown;
     try {
-      raw = await (fn as (p: Params) => Promise<unknown>).call(this.ex, params);
+      // ccxt cannot abort a request it sent; the caller stops waiting for it at once.
+      raw = await abortable((fn as (p: Params) => Promise<unknown>).call(this.ex, params), signal);
     } catch (e) {
+      if (signal?.aborted) throw e;
       throw this.failure(e, ctx, gate);
     }
     const receivedAt = this.now();

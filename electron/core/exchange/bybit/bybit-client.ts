@@ -1,3 +1,4 @@
+import { linkedController } from '../../abort.js';
 import type { AppError } from '../../errors.js';
 import type { CcxtExchange } from '../ccxt-loader.js';
 import type { ErrorContext } from '../classify-error.js';
@@ -8,7 +9,8 @@ import { fetchSpotExecutions, planWindows, toFillRow } from './bybit-fills.js';
 import { attachUsdtRates } from './bybit-usdt-rates.js';
 import { fetchDailyCloses } from './bybit-daily-closes.js';
 import { parseFundBalance, parsePositions, parseTickers, parseWalletBalance } from './bybit-parse.js';
-import { fundBalanceSchema, instrumentsSchema, positionListSchema, queryApiSchema, tickersSchema, walletBalanceSchema } from './bybit-schemas.js';
+import { accountModeOf, fetchKeyInfo } from './bybit-key-info.js';
+import { fundBalanceSchema, instrumentsSchema, positionListSchema, tickersSchema, walletBalanceSchema } from './bybit-schemas.js';
 
 const MARKETS_MAX_AGE_MS = 24 * 3_600_000;
 
@@ -61,8 +63,7 @@ export function createBybitClient(deps: BybitClientDeps): ExchangeAccountClient 
 
   async function accountMode(known: string | null): Promise<string> {
     if (known) return known;
-    const { result } = await api.privateGet('v5/user/query-api', {}, queryApiSchema, 'the API key details');
-    return String(result.uta ?? result.unified ?? '0') === '1' ? 'unified' : 'classic';
+    return accountModeOf(await fetchKeyInfo(api)) ?? 'classic';
   }
 
   async function wallets(mode: string): Promise<{ rows: BalanceRow[]; positionCoins: string[] | null }> {
@@ -108,7 +109,7 @@ export function createBybitClient(deps: BybitClientDeps): ExchangeAccountClient 
     return pages.flat();
   }
 
-  async function collect(input: CollectInput, warnings: string[]): Promise<CollectResult> {
+  async function collect(input: CollectInput, warnings: string[], stop: AbortController): Promise<CollectResult> {
     const firstRequest = api.requestCount();
     input.onProgress({ step: 'prices', done: 0, total: null, message: 'Reading prices' });
     const pricesRead = Promise.all([spotMarkets(), api.publicGet('v5/market/tickers', { category: 'spot' }, tickersSchema, 'the prices')]);
@@ -132,7 +133,7 @@ export function createBybitClient(deps: BybitClientDeps): ExchangeAccountClient 
         : [...(speculative && coins.includes('USDT') ? await speculative : []), ...(await positions(coins.filter((c) => !(speculative && c === 'USDT'))))];
       return { mode, wallet, open };
     })();
-    const [[markets, tickers], { mode, wallet, open: openPositions }, fund, executions] = await settleAll(api, [
+    const [[markets, tickers], { mode, wallet, open: openPositions }, fund, executions] = await settleAll(stop, [
       pricesRead, walletChain, funding(warnings), fetchSpotExecutions(api, plan, input.onProgress), speculative ?? Promise.resolve([]),
     ] as const);
     input.onProgress({ step: 'positions', done: 1, total: 1, message: 'Positions read' });
@@ -156,25 +157,35 @@ export function createBybitClient(deps: BybitClientDeps): ExchangeAccountClient 
 
   return {
     requestCount: () => api.requestCount(),
-    dailyCloses: async (assets, fromDay, toDay) => fetchDailyCloses(api, await spotMarkets(), assets, fromDay, toDay),
-    collect: (input) => {
-      api.resume();
-      return collect(input, []);
+    dailyCloses: async (assets, fromDay, toDay, signal) => {
+      api.useSignal(signal);
+      return fetchDailyCloses(api, await spotMarkets(), assets, fromDay, toDay);
+    },
+    collect: async (input) => {
+      // This sync's own signal: it follows the caller's (deadline, cancel) and also
+      // aborts on the first failed read, so nothing keeps running behind a failure.
+      const link = linkedController(input.signal);
+      api.useSignal(link.signal);
+      try {
+        return await collect(input, [], link.controller);
+      } finally {
+        link.dispose();
+      }
     },
   };
 }
 
 /**
- * Awaits every chain; on the first failure the API stops starting new requests (the
- * other chains fail fast at their next one) and, once all have settled, that first
- * failure is thrown: a failed sync leaves nothing running behind it.
+ * Awaits every chain; on the first failure the sync's signal aborts, so no new request
+ * starts and every wait ends (the other chains fail at once) and, once all have
+ * settled, that first failure is thrown: a failed sync leaves nothing running behind it.
  */
-async function settleAll<T extends readonly unknown[]>(api: BybitApi, chains: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+async function settleAll<T extends readonly unknown[]>(stop: AbortController, chains: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
   let first: { error: unknown } | null = null;
   const watched = chains.map((c) => Promise.resolve(c).catch((error: unknown) => {
     if (!first) {
       first = { error };
-      api.stop(error);
+      stop.abort(error);
     }
     throw error;
   }));

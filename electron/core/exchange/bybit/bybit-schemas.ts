@@ -66,12 +66,6 @@ export const positionListSchema = z.object({
   nextPageCursor: z.string().optional(),
 });
 
-export const queryApiSchema = z.object({
-  readOnly: z.union([z.number(), z.string()]),
-  uta: z.union([z.number(), z.string()]).optional(),
-  unified: z.union([z.number(), z.string()]).optional(),
-});
-
 export const klineSchema = z.object({
   list: z.array(z.array(z.string()).min(5)),
 });

@@ -9,7 +9,7 @@
  * reconnect simply sends it again); `{id, channel, input}` calls shared/api.ts and is
  * answered `{id, ok:true, value}` or `{id, ok:false, error}`; events arrive as `{event, payload}`.
  */
-import type { ApiError } from '../../../shared/api.js';
+import type { ApiReply } from './api.js';
 
 /** Where the WebSocket endpoint listens, on the same origin as the dashboard. */
 export const WS_PATH = '/ws';
@@ -33,6 +33,5 @@ export type ClientMessage =
 
 export type ServerMessage =
   | { type: 'ready' }
-  | { id: number; ok: true; value: unknown }
-  | { id: number; ok: false; error: ApiError }
+  | ({ id: number } & ApiReply)
   | { event: string; payload: unknown };

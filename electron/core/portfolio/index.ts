@@ -1,5 +1,0 @@
-export * from './decimal.js';
-export * from './cash.js';
-export { averageCost, computeCostBasis, type CostBasis, type CostFill } from './cost-basis.js';
-export * from './pricing.js';
-export * from './valuation.js';
