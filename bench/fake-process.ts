@@ -10,6 +10,8 @@ export interface RemoteFake {
   requestCounts(): Promise<Record<string, number>>;
   /** How long the fake took to answer each logged request (latency included), ms. */
   answerTimes(): Promise<number[]>;
+  /** Kline requests of one interval ('1', 'D', …) since the log was cleared. */
+  countKlines(interval: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -44,6 +46,10 @@ export async function startRemoteFake(env: Record<string, string>): Promise<Remo
     async answerTimes() {
       const body = (await (await control('GET', 'requests')).json()) as { requests: Array<{ startedAt: number; finishedAt: number | null }> };
       return body.requests.filter((r) => r.finishedAt !== null).map((r) => r.finishedAt! - r.startedAt);
+    },
+    async countKlines(interval) {
+      const body = (await (await control('GET', 'requests')).json()) as { requests: Array<{ path: string; query: Record<string, string> }> };
+      return body.requests.filter((r) => r.path === '/v5/market/kline' && r.query.interval === interval).length;
     },
     close: () => new Promise<void>((resolve) => {
       child.once('exit', () => resolve());

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import type { DbFigures } from './db-figures.js';
+import type { MoneyFigures } from './money-figures.js';
 import type { SyncFigures } from './sync-figures.js';
 import type { RendererFigures } from './renderer-figures.js';
 
@@ -11,6 +12,7 @@ export interface BenchResults {
   cli: { ms: number };
   serve: { rssMb: number };
   renderer: RendererFigures;
+  money: MoneyFigures;
 }
 
 interface Row { figure: string; measured: string; target: string; floor: string; ok: boolean }
@@ -26,6 +28,11 @@ function rows(r: BenchResults): Row[] {
     { figure: 'cold first sync wall time', measured: ms(sync.cold.ms), target: `≤ 1.5 × floor = ${ms(1.5 * sync.cold.floorMs)}`, floor: `${ms(sync.cold.floorMs)} (${sync.cold.executionRequests} history requests at ${sync.cold.perSecond}/s + round trips)`, ok: sync.cold.ms <= 1.5 * sync.cold.floorMs },
     { figure: `snapshot write, ${db.assets} assets (whole sync transaction)`, measured: ms(db.snapshotWriteMs), target: '≤ 50 ms', floor: '—', ok: db.snapshotWriteMs <= 50 },
     { figure: `net-value history, 1 year (${db.snapshotsInYear} snapshots → ${db.netValuePoints} points)`, measured: ms(db.netValueMs), target: '≤ 50 ms', floor: '—', ok: db.netValueMs <= 50 },
+    { figure: `cost basis + realised P&L + fees over ${r.money.fills.toLocaleString('en')} fills`, measured: ms(r.money.costBooksMs), target: '≤ 500 ms', floor: '—', ok: r.money.costBooksMs <= 500 },
+    { figure: `backfilled net value, compute (${r.money.backfillDays} days × ${r.money.backfillAssets} assets)`, measured: ms(r.money.backfillMs), target: '≤ 300 ms', floor: '—', ok: r.money.backfillMs <= 300 },
+    { figure: 'backfilled net value, daily-kline requests of the cold sync', measured: String(sync.cold.dailyKlines), target: '≤ 45', floor: 'one per priced asset', ok: sync.cold.dailyKlines <= 45 },
+    { figure: `CSV export of ${r.money.exportRows.toLocaleString('en')} fills (to a file)`, measured: ms(r.money.exportMs), target: '≤ 2000 ms', floor: '—', ok: r.money.exportMs <= 2000 },
+    { figure: 'CSV export: RSS growth while it runs', measured: `${r.money.exportRssGrowthMb.toFixed(1)} MB`, target: '≤ 30 MB', floor: '—', ok: r.money.exportRssGrowthMb <= 30 },
     { figure: 'CLI start to ready (embedded DB initialised, not running)', measured: ms(r.cli.ms), target: '≤ 1500 ms', floor: '—', ok: r.cli.ms <= 1500 },
     { figure: 'idle RSS of `serve` after a sync', measured: `${r.serve.rssMb.toFixed(0)} MB`, target: '≤ 150 MB', floor: '—', ok: r.serve.rssMb <= 150 },
   ];

@@ -9,6 +9,7 @@ import { createCore } from '../electron/core/core.js';
 import { READ_ONLY_KEY } from '../test/fake-bybit/index.js';
 import { startRemoteFake } from './fake-process.js';
 import { measureDb } from './db-figures.js';
+import { measureMoney } from './money-figures.js';
 import { measureOldModule } from './old-module.js';
 import { measureRenderer } from './renderer-figures.js';
 import { measureCliStart, measureServeRss } from './process-figures.js';
@@ -29,11 +30,13 @@ async function main(): Promise<void> {
   try {
     log('cold and warm syncs…');
     const core = await createCore({ env });
-    let sync, db, old, renderer;
+    let sync, db, old, renderer, money;
     try {
       sync = await measureSync(core, server, LATENCY_MS);
       log('database figures…');
       db = await measureDb(core);
+      log('cost basis, backfill and CSV export…');
+      money = await measureMoney(core);
       log('the dashboard in Chromium…');
       renderer = await measureRenderer(core, env);
       log('the old module\'s pattern…');
@@ -48,7 +51,7 @@ async function main(): Promise<void> {
     // A fresh folder, so `serve` syncs as soon as it starts (a recent sync would make it wait).
     const serveDir = await fs.mkdtemp(path.join(os.tmpdir(), 'alphapulse-bench-serve-'));
     const serve = await measureServeRss({ ...processEnv, DATA_DIR: serveDir }).finally(() => fs.rm(serveDir, { recursive: true, force: true }));
-    const report = renderReport({ latencyMs: LATENCY_MS, sync, db, old, cli, serve, renderer });
+    const report = renderReport({ latencyMs: LATENCY_MS, sync, db, old, cli, serve, renderer, money });
     process.stdout.write(`${report.console}\n`);
     await fs.writeFile(path.join(root, 'BENCHMARKS.md'), report.markdown);
     log('wrote BENCHMARKS.md');

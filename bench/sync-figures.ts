@@ -3,7 +3,7 @@ import type { RemoteFake } from './fake-process.js';
 import { median, timeMs } from './stats.js';
 
 export interface SyncFigures {
-  cold: { ms: number; requests: number; executionRequests: number; windows: number; perSecond: number; floorMs: number; byPath: Record<string, number> };
+  cold: { ms: number; requests: number; dailyKlines: number; executionRequests: number; windows: number; perSecond: number; floorMs: number; byPath: Record<string, number> };
   warm: { ms: number; requests: number; floorMs: number; byPath: Record<string, number>; slowestAnswerMs: number };
 }
 
@@ -19,6 +19,7 @@ export async function measureSync(core: Core, server: RemoteFake, latencyMs: num
   const cold = await timeMs(() => core.sync.syncAll('bench'));
   if (!cold.value.ok) throw new Error(`cold sync failed: ${JSON.stringify(cold.value.accounts[0]?.error)}`);
   const coldCounts = await server.requestCounts();
+  const dailyKlines = await server.countKlines('D');
   const executionRequests = coldCounts['/v5/execution/list'] ?? 0;
   const perSecond = 50; // the fake's (and Bybit's UTA) limit for /v5/execution/list
   const klines = (coldCounts['/v5/market/kline'] ?? 0) > 0 ? 1 : 0;
@@ -41,7 +42,7 @@ export async function measureSync(core: Core, server: RemoteFake, latencyMs: num
     slowest.push(Math.max(...(await server.answerTimes())));
   }
   return {
-    cold: { ms: cold.ms, requests: Object.values(coldCounts).reduce((a, b) => a + b, 0), executionRequests, windows: 105, perSecond, floorMs: coldFloor, byPath: coldCounts },
+    cold: { ms: cold.ms, requests: Object.values(coldCounts).reduce((a, b) => a + b, 0), dailyKlines, executionRequests, windows: 105, perSecond, floorMs: coldFloor, byPath: coldCounts },
     warm: { ms: median(warmTimes), requests: warmRequests, floorMs: latencyMs, byPath: warmByPath, slowestAnswerMs: median(slowest) },
   };
 }
