@@ -7,7 +7,7 @@
 export type DecimalString = string;
 
 /** Wallet types as Bybit names them; other exchanges map to these or to their own names. */
-export type WalletType = 'UNIFIED' | 'CONTRACT' | 'SPOT' | 'FUND' | (string & {});
+export type WalletType = 'UNIFIED' | 'CONTRACT' | 'SPOT' | 'FUND' | 'EARN_FLEXIBLE' | 'EARN_ONCHAIN' | (string & {});
 
 export interface PortfolioItem {
   exchangeId: string;
@@ -29,7 +29,12 @@ export interface PortfolioItem {
 export interface Portfolio {
   asOf: string | null;
   quote: 'USDT';
+  /** walletValue + unrealisedPnl: what the exchange calls the accounts' equity. */
   totalValue: DecimalString;
+  /** The priced holdings of every wallet (the items' values summed). */
+  walletValue: DecimalString;
+  /** Open derivatives positions' unrealised P&L in USDT, which wallet balances exclude. */
+  unrealisedPnl: DecimalString;
   unpricedAssets: number;
   items: PortfolioItem[];
 }

@@ -145,7 +145,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     now,
     timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
     lastSuccessAt: async () => {
-      const { rows } = await db.pool.query<{ at: Date | null }>('SELECT min(last_success_at) AS at FROM accounts');
+      const { rows } = await db.pool.query<{ at: Date | null }>('SELECT min(last_success_at) AS at FROM accounts WHERE removed_at IS NULL');
       return rows[0]?.at ?? null;
     },
     run: () => sync.syncAll('schedule'),

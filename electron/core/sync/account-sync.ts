@@ -15,6 +15,7 @@ import type { Logger } from '../logging/logger.js';
 import { computeCostBasis, type CostBasis, type CostFill } from '../portfolio/cost-basis.js';
 import { dec } from '../portfolio/decimal.js';
 import { resolveUsdtPrices } from '../portfolio/pricing.js';
+import { unrealisedPnlUsdt } from '../portfolio/unrealised.js';
 import { summarisePortfolio, valueAccount, type Holding } from '../portfolio/valuation.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 
@@ -105,13 +106,14 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
     result.warnings = collected.warnings;
     progress({ step: 'saving', done: 0, total: null, message: 'Saving' });
     const t1 = performance.now();
-    const { items, totalValue, unpricedAssets, prices } = value(account, collected, await storedFills);
+    const { items, totalValue, walletValue, unrealisedPnl, unpricedAssets, prices, warnings: valueWarnings } = value(account, collected, await storedFills);
+    collected.warnings.push(...valueWarnings);
     const t2 = performance.now();
     const finishedAt = deps.now();
     await db.query('BEGIN');
     const written = await writeAccountSync(db, {
       accountId: row.id, ...base, trigger, startedAt, finishedAt, balances: collected.balances, prices,
-      fills: collected.fills, positions: collected.positions, items, totalValue, unpricedAssets, warnings: collected.warnings, requests: collected.requests,
+      fills: collected.fills, positions: collected.positions, items, totalValue, walletValue, unrealisedPnl, unpricedAssets, warnings: collected.warnings, requests: collected.requests,
     });
     await markAccountSynced(db, row.id, collected.fillsState, collected.accountMode, finishedAt);
     await db.query('COMMIT');
@@ -154,12 +156,15 @@ function value(account: AccountConfig, c: CollectResult, stored: { fills: CostFi
     holdingsMap.set(b.asset, h);
   }
   const holdings = [...holdingsMap.values()];
-  const priceMap = resolveUsdtPrices(c.tickers, holdings.map((h) => h.asset));
+  const settleCoins = c.positions.flatMap((p) => (p.settleCoin === null ? [] : [p.settleCoin]));
+  const priceMap = resolveUsdtPrices(c.tickers, [...new Set([...holdings.map((h) => h.asset), ...settleCoins])]);
   const valuation = valueAccount({ exchangeId: account.exchangeId, account: account.id, holdings, prices: priceMap, costBasis: fresh.length ? computeCostBasis([...stored.fills, ...fresh]) : stored.basis });
-  const summary = summarisePortfolio(valuation.items, c.serverTime);
+  const pnl = unrealisedPnlUsdt(c.positions, priceMap);
+  const summary = summarisePortfolio(valuation.items, c.serverTime, pnl.total);
   const items: PortfolioItem[] = summary.items;
   const prices = [...priceMap].map(([asset, p]) => ({ asset, price: p.price.toString(), change24hPct: p.change24hPct?.toString() ?? null, sourceSymbol: p.sourceSymbol }));
-  return { items, totalValue: valuation.totalValue.toString(), unpricedAssets: valuation.unpricedAssets, prices };
+  const warnings = pnl.unpriced.length === 0 ? [] : [`Unrealised P&L of ${pnl.unpriced.join(', ')} not counted: its settle coin has no price.`];
+  return { items, totalValue: summary.totalValue, walletValue: summary.walletValue, unrealisedPnl: summary.unrealisedPnl, unpricedAssets: valuation.unpricedAssets, prices, warnings };
 }
 
 /**

@@ -1,17 +1,29 @@
 import type { Pool, PoolClient } from 'pg';
 import type { NetValuePoint, Portfolio, Position, SyncRunRecord } from '../../../../shared/domain.js';
 import type { CostFill } from '../../portfolio/cost-basis.js';
-import { dec, decOrNull } from '../../portfolio/decimal.js';
+import { dec, decOrNull, type Dec } from '../../portfolio/decimal.js';
 import { summarisePortfolio, type ValuedItem } from '../../portfolio/valuation.js';
 
 type Queryable = Pool | PoolClient;
 
-/** The stored portfolio of every account, as of its last successful sync. */
+/** portfolio_items rows (alias `pi`) of accounts not removed. */
+const ACTIVE_ITEM = `NOT EXISTS (SELECT 1 FROM accounts ra WHERE ra.exchange_id = pi.exchange_id AND ra.account = pi.account AND ra.removed_at IS NOT NULL)`;
+
+/** The active accounts' unrealised P&L (USDT), from each one's latest snapshot. */
+async function readUnrealisedPnl(db: Queryable): Promise<Dec> {
+  const { rows } = await db.query<{ upnl: string | null }>(
+    `SELECT sum(s.unrealised_pnl)::text AS upnl FROM accounts a
+     CROSS JOIN LATERAL (SELECT unrealised_pnl FROM snapshots WHERE account_id = a.id ORDER BY taken_at DESC, id DESC LIMIT 1) s
+     WHERE a.removed_at IS NULL`);
+  return dec(rows[0]?.upnl ?? '0');
+}
+
+/** The stored portfolio of every active account, as of its last successful sync. */
 export async function readPortfolio(db: Queryable): Promise<Portfolio> {
-  const { rows } = await db.query<Record<string, string | boolean | null> & { wallets: Record<string, string>; updated: Date }>(
+  const [{ rows }, upnl] = await Promise.all([db.query<Record<string, string | boolean | null> & { wallets: Record<string, string>; updated: Date }>(
     `SELECT exchange_id, account, asset, quantity, current_price, avg_entry_price, avg_entry_partial, value, profit_loss,
             profit_loss_percentage, change_24h_pct, wallets, (updated_at AT TIME ZONE 'UTC') AS updated
-     FROM portfolio_items`);
+     FROM portfolio_items pi WHERE ${ACTIVE_ITEM}`), readUnrealisedPnl(db)]);
   let asOf: Date | null = null;
   const items: ValuedItem[] = rows.map((r) => {
     if (asOf === null || r.updated > asOf) asOf = r.updated;
@@ -25,7 +37,7 @@ export async function readPortfolio(db: Queryable): Promise<Portfolio> {
       change24hPct: decOrNull(r.change_24h_pct as string | null), priceSource: null, wallets,
     };
   });
-  return summarisePortfolio(items, asOf);
+  return summarisePortfolio(items, asOf, upnl);
 }
 
 /** Every spot fill of an account, for the cost basis. */
@@ -41,7 +53,7 @@ export async function readSpotFills(db: Queryable, accountId: number): Promise<C
 
 export async function readPositions(db: Queryable): Promise<Position[]> {
   const { rows } = await db.query<{ exchange_id: string; account: string; category: string; symbol: string; side: 'long' | 'short'; size: string; entry_price: string | null; mark_price: string | null; unrealised_pnl: string | null; leverage: string | null; liquidation_price: string | null; settle_coin: string | null; updated_at: Date }>(
-    `SELECT a.exchange_id, a.account, p.* FROM positions p JOIN accounts a ON a.id = p.account_id ORDER BY a.exchange_id, a.account, p.symbol`);
+    `SELECT a.exchange_id, a.account, p.* FROM positions p JOIN accounts a ON a.id = p.account_id WHERE a.removed_at IS NULL ORDER BY a.exchange_id, a.account, p.symbol`);
   return rows.map((r) => ({
     exchangeId: r.exchange_id, account: r.account, category: r.category, symbol: r.symbol, side: r.side, size: r.size,
     entryPrice: r.entry_price, markPrice: r.mark_price, unrealisedPnl: r.unrealised_pnl, leverage: r.leverage,
@@ -93,17 +105,18 @@ export function runOutcome(r: SyncRunRecord): { success: boolean; endTime: Date 
   return { success: r.success, endTime: r.endTime === null ? null : new Date(r.endTime), errorClass: r.error?.errorClass ?? null };
 }
 
-/** Total value and freshness of the stored portfolio, without reading every item. */
+/** Total value (wallets + unrealised P&L) and freshness of the active accounts' portfolio, without reading every item. */
 export async function readPortfolioTotals(db: Queryable): Promise<{ totalValue: string | null; asOf: string | null }> {
-  const { rows } = await db.query<{ n: number; total: string | null; as_of: Date | null }>(
-    "SELECT count(*)::int AS n, sum(value)::text AS total, max(updated_at AT TIME ZONE 'UTC') AS as_of FROM portfolio_items");
+  const [{ rows }, upnl] = await Promise.all([db.query<{ n: number; total: string | null; as_of: Date | null }>(
+    `SELECT count(*)::int AS n, sum(value)::text AS total, max(updated_at AT TIME ZONE 'UTC') AS as_of FROM portfolio_items pi WHERE ${ACTIVE_ITEM}`), readUnrealisedPnl(db)]);
   const r = rows[0];
   if (!r || r.n === 0) return { totalValue: null, asOf: null };
-  return { totalValue: dec(r.total ?? '0').toString(), asOf: r.as_of?.toISOString() ?? null };
+  return { totalValue: dec(r.total ?? '0').plus(upnl).toString(), asOf: r.as_of?.toISOString() ?? null };
 }
 
+/** Active accounts only: a removed one has no last success to show. */
 export async function readLastSuccess(db: Queryable): Promise<Array<{ exchangeId: string; account: string; at: Date | null }>> {
-  const { rows } = await db.query<{ exchange_id: string; account: string; last_success_at: Date | null }>('SELECT exchange_id, account, last_success_at FROM accounts');
+  const { rows } = await db.query<{ exchange_id: string; account: string; last_success_at: Date | null }>('SELECT exchange_id, account, last_success_at FROM accounts WHERE removed_at IS NULL');
   return rows.map((r) => ({ exchangeId: r.exchange_id, account: r.account, at: r.last_success_at }));
 }
 
@@ -117,7 +130,7 @@ export async function readLastSuccess(db: Queryable): Promise<Array<{ exchangeId
 export async function readNetValue(db: Queryable, opts: { since: Date | null; account: { exchangeId: string; account: string } | null; maxPoints: number }): Promise<NetValuePoint[]> {
   const { rows } = await db.query<{ t: Date; value: string }>(
     `WITH acc AS (
-       SELECT id FROM accounts WHERE $2::text IS NULL OR (exchange_id = $2 AND account = $3)
+       SELECT id FROM accounts WHERE removed_at IS NULL AND ($2::text IS NULL OR (exchange_id = $2 AND account = $3))
      ), ranged AS (
        SELECT s.taken_at, row_number() OVER (ORDER BY s.taken_at, s.id) - 1 AS k, count(*) OVER () AS n
        FROM snapshots s WHERE s.account_id IN (SELECT id FROM acc) AND ($1::timestamptz IS NULL OR s.taken_at >= $1)
