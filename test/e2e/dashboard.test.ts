@@ -135,7 +135,7 @@ browserSuite('dashboard in Chromium against `alphapulse-sync serve`', () => {
         expect(summary.ok).toBe(true);
       }
       const points = await api.api.invoke('net-value:get', { range: '24h' });
-      expect(points.map((p) => p.value)).toEqual(['62105.922', '71105.922', '80105.922', '89105.922']);
+      expect(points.map((p) => p.value)).toEqual(['62605.922', '71605.922', '80605.922', '89605.922']);
 
       const { page, errors } = await open(serve.link);
       await page.getByTestId('nav-history').click();
