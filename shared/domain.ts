@@ -153,8 +153,12 @@ export interface AccountView {
   demo: boolean;
   apiUrl: string | null;
   testnetApiUrl: string | null;
-  /** 'env': configured by `{EXCHANGE}_API_KEY`; it cannot be edited or removed in the app. */
-  source: 'settings' | 'env';
+  /**
+   * 'env': configured by `{EXCHANGE}_API_KEY`; it cannot be edited or removed in the app.
+   * 'database': not configured here, but active in the shared database (another machine
+   * syncs it); it counts in the totals and can be removed here.
+   */
+  source: 'settings' | 'env' | 'database';
   /** `hint` is "…ab12" (the last four characters) or null when there is no key. */
   key: { location: KeyLocation; hint: string | null };
 }

@@ -89,6 +89,12 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
       return result;
     }
     const row = await ensureAccount(db, { exchangeId: account.exchangeId, account: account.id, label: account.label, testnet: account.testnet, demo: account.demo });
+    if (row.removedAt !== null) {
+      // Removed on this or another machine sharing the database: every machine leaves it alone.
+      result.skipped = 'removed from the shared database; save the account again in the settings to restore it';
+      result.ok = true;
+      return result;
+    }
     const credentials = await deps.secrets.get({ exchangeId: account.exchangeId, accountId: account.id });
     if (!credentials) throw missingKey(account);
     conn = { ...base, accountId: account.id, testnet: account.testnet, demo: account.demo, apiUrl: account.apiUrl, testnetApiUrl: account.testnetApiUrl, credentials };
