@@ -105,6 +105,33 @@ describe('removing an account', () => {
     expect((await desk.sync.syncAll('test')).accounts[0]).toMatchObject({ ok: true, skipped: null });
   });
 
+  it('the CLI removes it too, from a machine without its key, and the total drops at once', async () => {
+    const r = await runCli(['remove-account', 'bybit/second', '--json'], h.env);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ removed: true, keyDeleted: false, history: 'kept' });
+    expect((await desk.invoke('portfolio:get')).totalValue).toBe(ONE);
+    const again = await runCli(['remove-account', 'bybit/second'], h.env);
+    expect(again).toMatchObject({ code: 1, stdout: expect.stringMatching(/no such active account/) });
+    expect((await runCli(['remove-account', 'not an account'], h.env)).code).toBe(2);
+    await desk.invoke('accounts:save', { exchangeId: 'bybit', id: 'second' });
+    expect((await home.invoke('portfolio:get')).totalValue).toBe(TWO);
+  });
+
+  it('a deletion that fails half-way changes nothing: one transaction', async () => {
+    const before = await rowsOf('second');
+    // The last delete of the removal fails, after the account's own rows went.
+    await h.db.pool.query(`CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$;
+      CREATE TRIGGER refuse_history_delete BEFORE DELETE ON sync_history FOR EACH ROW EXECUTE FUNCTION refuse();`);
+    try {
+      await expect(desk.invoke('accounts:remove', { exchangeId: 'bybit', id: 'second', history: 'delete' })).rejects.toMatchObject({ errorClass: 'database' });
+    } finally {
+      await h.db.pool.query('DROP TRIGGER refuse_history_delete ON sync_history; DROP FUNCTION refuse();');
+    }
+    expect(await rowsOf('second')).toEqual(before);
+    expect((await home.invoke('portfolio:get')).totalValue).toBe(TWO);
+    expect((await desk.invoke('accounts:list')).accounts.map((a) => a.id)).toContain('second');
+  });
+
   it('removing with its history deleted deletes every row in one go and the key; the CLI total drops', async () => {
     expect(await desk.invoke('accounts:remove', { exchangeId: 'bybit', id: 'second', history: 'delete' })).toEqual({ removed: true, keyDeleted: true, history: 'deleted' });
     expect(await rowsOf('second')).toEqual({ balances: 0, fills: 0, positions: 0, snapshots: 0, items: 0, runs: 0 });

@@ -170,7 +170,8 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
       if (!inSettings && !changed) return { removed: false, keyDeleted: false, history: null };
       if (inSettings) await commit(validateSettings({ ...state.settings, accounts: state.settings.accounts.filter((a) => !(a.exchangeId === input.exchangeId && a.id === input.id)) }));
       const ref = { exchangeId: input.exchangeId, accountId: input.id };
-      const keyDeleted = await (deps.keychain ? keychainCall(() => deps.keychain!.delete(ref)) : Promise.resolve(false)).catch((e: unknown) => {
+      // An account this machine only saw in the database has no key here.
+      const keyDeleted = await (deps.keychain && inSettings ? keychainCall(() => deps.keychain!.delete(ref)) : Promise.resolve(false)).catch((e: unknown) => {
         deps.warn('the account was removed but its key could not be deleted from the keychain', { message: String((e as Error).message) });
         return false;
       });
