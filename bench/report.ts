@@ -56,8 +56,8 @@ Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}.
 Machine: ${machine()}.
 
 Scenario (DESIGN §8): the fake Bybit V5 server, in its own process on loopback, with ${r.latencyMs} ms added to every request and
-Bybit's per-endpoint rate limits enforced; one UTA account holding ${r.db.assets} assets across UNIFIED and FUND,
-2,000 spot fills spread over 400 days, 5 linear positions; a year of 30-minute snapshots for the history query.
+Bybit's per-endpoint rate limits enforced; one UTA account holding ${r.db.assets} assets across UNIFIED, FUND and Earn (Flexible Saving, On-chain),
+2,000 spot fills spread over 400 days, 5 linear and 2 inverse positions; a year of 30-minute snapshots for the history query.
 The built-in PostgreSQL server in a fresh data folder.
 
 | figure | measured | target | floor | |
