@@ -22,11 +22,12 @@ export interface BybitClientDeps {
 }
 
 /**
- * Bybit V5 read path. A warm sync with nothing new is seven requests, all in flight
- * at once: spot tickers (whose envelope also gives the server time), Unified wallet,
- * Funding wallet, the two Earn categories, executions since the cursor, and positions
- * only for settle coins that carry position margin. Markets come from public endpoints via a daily DB cache,
- * so ccxt's loadMarkets (which needs a private permission) is never called.
+ * Bybit V5 read path. A warm sync with nothing new is one request per kind of data,
+ * all in flight at once: spot tickers (whose envelope also gives the server time),
+ * Unified wallet, Funding wallet, the two Earn categories, executions since the cursor,
+ * and positions only for settle coins that carry position margin (seven in all for a
+ * USDT-only trader). Markets come from public endpoints via a daily DB cache, so ccxt's
+ * loadMarkets (which needs a private permission) is never called.
  */
 export function createBybitClient(deps: BybitClientDeps): ExchangeAccountClient {
   const api = new BybitApi(deps.ex, deps.errorContext, { resilience: deps.resilience });
