@@ -142,8 +142,17 @@ describe('removing an account', () => {
     expect((await desk.invoke('accounts:list')).accounts.map((a) => a.id)).toEqual(['default']);
   });
 
+  it('adding a deleted account again starts it afresh', async () => {
+    await desk.invoke('accounts:save', { exchangeId: 'bybit', id: 'second', credentials: { apiKey: READ_ONLY_KEY.apiKey, secret: READ_ONLY_KEY.secret } });
+    expect(shown(await home.invoke('status:get'))).toEqual(['default', 'second']);
+    expect((await home.invoke('portfolio:get')).totalValue).toBe(ONE);
+    const first = await desk.sync.syncAll('test');
+    expect(first.accounts[0]).toMatchObject({ ok: true, skipped: null, fillsImported: 6 });
+    expect((await home.invoke('portfolio:get')).totalValue).toBe(TWO);
+  });
+
   it('an account configured by the environment cannot be removed in the app', async () => {
     await expect(home.invoke('accounts:remove', { exchangeId: 'bybit' })).rejects.toMatchObject({ errorClass: 'config' });
-    expect((await home.invoke('portfolio:get')).totalValue).toBe(ONE);
+    expect((await home.invoke('portfolio:get')).totalValue).toBe(TWO);
   });
 });
