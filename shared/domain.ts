@@ -137,7 +137,12 @@ export interface AppStatus {
 
 export interface NetValuePoint {
   t: string;
+  /** walletValue + unrealisedPnl. */
   value: DecimalString;
+  /** The wallets' part of the value. */
+  walletValue: DecimalString;
+  /** Open positions' unrealised P&L (USDT) in the value. */
+  unrealisedPnl: DecimalString;
 }
 
 /** Where an account's API key is kept; the key itself never leaves the main process. */

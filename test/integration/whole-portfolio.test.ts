@@ -64,6 +64,7 @@ describe('the whole portfolio: Earn and derivatives at equity', () => {
     const { rows } = await h.db.pool.query<{ total: string; wallet: string; upnl: string }>(
       'SELECT total_value::text AS total, wallet_value::text AS wallet, unrealised_pnl::text AS upnl FROM snapshots');
     expect(rows).toEqual([{ total: p.totalValue, wallet: p.walletValue, upnl: UNREALISED }]);
+    expect((await core.invoke('net-value:get', { range: 'all' })).at(-1)).toMatchObject({ value: p.totalValue, walletValue: p.walletValue, unrealisedPnl: UNREALISED });
     const positions = await core.invoke('positions:list');
     expect(positions.map((x) => [x.category, x.symbol, x.settleCoin, x.unrealisedPnl]).sort()).toEqual([
       ['inverse', 'BTCUSD', 'BTC', '0.01388889'], ['linear', 'BTCUSDT', 'USDT', '500'], ['linear', 'ETHPERP', 'USDC', '300'],

@@ -128,7 +128,7 @@ export async function readLastSuccess(db: Queryable): Promise<Array<{ exchangeId
  * 30-minute snapshots never leaves the database whole.
  */
 export async function readNetValue(db: Queryable, opts: { since: Date | null; account: { exchangeId: string; account: string } | null; maxPoints: number }): Promise<NetValuePoint[]> {
-  const { rows } = await db.query<{ t: Date; value: string }>(
+  const { rows } = await db.query<{ t: Date; value: string; wallet: string; upnl: string }>(
     `WITH acc AS (
        SELECT id FROM accounts WHERE removed_at IS NULL AND ($2::text IS NULL OR (exchange_id = $2 AND account = $3))
      ), ranged AS (
@@ -139,12 +139,15 @@ export async function readNetValue(db: Queryable, opts: { since: Date | null; ac
          SELECT taken_at, k, CASE WHEN k = 0 OR n <= $4 THEN -k ELSE (k * ($4 - 1) + n - 2) / (n - 1) END AS bucket FROM ranged
        ) b ORDER BY bucket, k DESC
      )
-     SELECT p.t, (SELECT SUM(v.total_value) FROM acc CROSS JOIN LATERAL (
-         SELECT total_value FROM snapshots WHERE account_id = acc.id AND taken_at <= p.t ORDER BY taken_at DESC, id DESC LIMIT 1
-       ) v)::text AS value
-     FROM picked p ORDER BY p.k`,
+     SELECT p.t, s.value::text AS value, s.wallet::text AS wallet, s.upnl::text AS upnl FROM picked p
+     CROSS JOIN LATERAL (
+       SELECT SUM(v.total_value) AS value, SUM(COALESCE(v.wallet_value, v.total_value)) AS wallet, SUM(v.unrealised_pnl) AS upnl FROM acc CROSS JOIN LATERAL (
+         SELECT total_value, wallet_value, unrealised_pnl FROM snapshots WHERE account_id = acc.id AND taken_at <= p.t ORDER BY taken_at DESC, id DESC LIMIT 1
+       ) v
+     ) s
+     ORDER BY p.k`,
     [opts.since, opts.account?.exchangeId ?? null, opts.account?.account ?? null, opts.maxPoints]);
-  return rows.map((r) => ({ t: r.t.toISOString(), value: dec(r.value).toString() }));
+  return rows.map((r) => ({ t: r.t.toISOString(), value: dec(r.value).toString(), walletValue: dec(r.wallet).toString(), unrealisedPnl: dec(r.upnl).toString() }));
 }
 
 /** An account's latest runs, newest first: what its circuit breaker is derived from. */
