@@ -28,7 +28,7 @@ export async function measureDb(core: Core): Promise<DbFigures> {
       await client.query('BEGIN');
       await writeAccountSync(client, {
         accountId, exchangeId: 'bybit', account: 'default', trigger: 'bench', startedAt: new Date(), finishedAt: new Date(),
-        balances, prices, fills: [], bookings: [], positions: [], items: portfolio.items, totalValue: portfolio.totalValue, unpricedAssets: portfolio.unpricedAssets,
+        balances, prices, fills: [], bookings: [], positions: [], items: portfolio.items, totalValue: portfolio.totalValue, walletValue: portfolio.walletValue, unrealisedPnl: portfolio.unrealisedPnl, unpricedAssets: portfolio.unpricedAssets,
         warnings: [], requests: 0,
       });
       await client.query('COMMIT');

@@ -54,7 +54,9 @@ export const apiInputs = {
   'accounts:list': z.undefined(),
   // Credentials are write-only: left out, the stored key stays; null deletes it from the keychain.
   'accounts:save': z.object({ ...accountKey, ...accountFields, credentials: credentialsInput.nullable().optional() }).strict(),
-  'accounts:remove': z.object(accountKey).strict(),
+  // `history`: keep the account's stored data (hidden, restored when the same exchange
+  // and id is saved again) or delete it; either way it leaves every total at once.
+  'accounts:remove': z.object({ ...accountKey, history: z.enum(['keep', 'delete']).default('keep') }).strict(),
   // Tests given credentials (before saving) or the stored ones; unset fields come from the saved account.
   'accounts:test': z.object({ ...accountKey, ...accountFields, credentials: credentialsInput.optional() }).strict(),
   'diagnostics:run': z.undefined(),
@@ -127,7 +129,8 @@ export interface ApiResults {
   'settings:update': SettingsView;
   'accounts:list': AccountsView;
   'accounts:save': AccountView;
-  'accounts:remove': { removed: boolean; keyDeleted: boolean };
+  /** `history`: what became of the stored data; null when nothing was removed. */
+  'accounts:remove': { removed: boolean; keyDeleted: boolean; history: 'kept' | 'deleted' | null };
   'accounts:test': ConnectionTestResult;
   'diagnostics:run': DiagnosticsReport;
   'export:csv': { fileName: string; rows: number; csv: string };

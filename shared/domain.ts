@@ -7,7 +7,7 @@
 export type DecimalString = string;
 
 /** Wallet types as Bybit names them; other exchanges map to these or to their own names. */
-export type WalletType = 'UNIFIED' | 'CONTRACT' | 'SPOT' | 'FUND' | (string & {});
+export type WalletType = 'UNIFIED' | 'CONTRACT' | 'SPOT' | 'FUND' | 'EARN_FLEXIBLE' | 'EARN_ONCHAIN' | (string & {});
 
 export interface PortfolioItem {
   exchangeId: string;
@@ -45,7 +45,12 @@ export interface TradingTotals {
 export interface Portfolio {
   asOf: string | null;
   quote: 'USDT';
+  /** walletValue + unrealisedPnl: what the exchange calls the accounts' equity. */
   totalValue: DecimalString;
+  /** The priced holdings of every wallet (the items' values summed). */
+  walletValue: DecimalString;
+  /** Open derivatives positions' unrealised P&L in USDT, which wallet balances exclude. */
+  unrealisedPnl: DecimalString;
   unpricedAssets: number;
   /** Null before the first sync has booked the trades. */
   trading: TradingTotals | null;
@@ -150,11 +155,16 @@ export interface AppStatus {
 
 export interface NetValuePoint {
   t: string;
+  /** walletValue + unrealisedPnl. */
   value: DecimalString;
   /** 'backfill': reconstructed from the trade history before the first sync; 'sync': measured. */
   source: 'sync' | 'backfill';
   /** The history did not explain some balance that day: a lower bound, not a measurement. */
   estimated: boolean;
+  /** The wallets' part of the value. */
+  walletValue: DecimalString;
+  /** Open positions' unrealised P&L (USDT) in the value. */
+  unrealisedPnl: DecimalString;
 }
 
 /** Where an account's API key is kept; the key itself never leaves the main process. */
@@ -170,8 +180,12 @@ export interface AccountView {
   demo: boolean;
   apiUrl: string | null;
   testnetApiUrl: string | null;
-  /** 'env': configured by `{EXCHANGE}_API_KEY`; it cannot be edited or removed in the app. */
-  source: 'settings' | 'env';
+  /**
+   * 'env': configured by `{EXCHANGE}_API_KEY`; it cannot be edited or removed in the app.
+   * 'database': not configured here, but active in the shared database (another machine
+   * syncs it); it counts in the totals and can be removed here.
+   */
+  source: 'settings' | 'env' | 'database';
   /** `hint` is "…ab12" (the last four characters) or null when there is no key. */
   key: { location: KeyLocation; hint: string | null };
 }

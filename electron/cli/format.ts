@@ -21,6 +21,7 @@ export function formatPortfolio(p: Portfolio): string {
   ]);
   const out = [table(['Asset', 'Account', 'Quantity', 'Price', 'Value', 'Avg entry', 'P&L', 'P&L %'], rows, new Set([2, 3, 4, 5, 6, 7]))];
   out.push('', `Total: ${money(p.totalValue)} ${p.quote}${p.unpricedAssets ? ` (${p.unpricedAssets} unpriced asset(s) not counted)` : ''}, as of ${p.asOf ?? 'never'}`);
+  if (!new Dec(p.unrealisedPnl).isZero()) out.push(`  = wallets ${money(p.walletValue)} + unrealised P&L of open positions ${money(p.unrealisedPnl)}`);
   if (p.trading) {
     const t = p.trading;
     out.push(`Realised P&L: ${money(t.realisedPnl)}${t.realisedPnlPartial ? '*' : ''} ${p.quote}; fees paid: ${money(t.feesPaid)}${t.feesPartial ? '*' : ''} ${p.quote} (spot trades)`);

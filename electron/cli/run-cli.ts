@@ -108,6 +108,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }));
 
   registerExportCommand(program, (fn) => withCore(global(), fn), io.stdout);
+  // Removal goes through the shared database: every machine using it stops counting the account.
+  program.command('remove-account').description('remove an account (exchange/id, e.g. bybit/main) from the portfolio on every machine sharing the database')
+    .argument('<account>', 'the account as exchange/id', parseAccountRef)
+    .option('--delete-history', 'also delete its stored data (default: keep it hidden; saving the account again restores it)')
+    .option('--json', 'print the result as JSON')
+    .action((ref: { exchangeId: string; id: string }, o: { deleteHistory?: boolean; json?: boolean }) => withCore(global(), async (core) => {
+      const result = await core.invoke('accounts:remove', { ...ref, history: o.deleteHistory ? 'delete' : 'keep' });
+      if (o.json) json(result);
+      else if (!result.removed) out(`${ref.exchangeId}/${ref.id}: no such active account here or in the database; nothing changed`);
+      else out(`${ref.exchangeId}/${ref.id} removed: ${result.history === 'deleted' ? 'its stored data was deleted' : 'its stored data is kept hidden (save the account again to restore it)'}${result.keyDeleted ? '; its key was deleted from the keychain' : ''}`);
+      return result.removed ? EXIT.ok : EXIT.failed;
+    }));
 
   // Not through createCore: diagnose must also run, and say why, when the database cannot be opened.
   program.command('diagnose').description('check the database, keychain, settings and each account\'s connection, key and clock; say what is wrong and what to do')
@@ -164,6 +176,12 @@ function parseLimit(value: string): number {
   const n = /^\d+$/.test(value) ? Number.parseInt(value, 10) : Number.NaN;
   if (!(n >= 1 && n <= 1000)) throw new InvalidArgumentError('a whole number from 1 to 1000');
   return n;
+}
+
+function parseAccountRef(value: string): { exchangeId: string; id: string } {
+  const m = /^([a-z][a-z0-9]{1,31})\/([A-Za-z0-9][A-Za-z0-9_.-]{0,63})$/.exec(value.trim());
+  if (!m) throw new InvalidArgumentError('exchange/id, e.g. bybit/default');
+  return { exchangeId: m[1]!, id: m[2]! };
 }
 
 function parsePort(value: string): number {

@@ -7,6 +7,8 @@ import { exportCsvText } from './export/export-text.js';
 import { readHistory, readLastSuccess, readNetValue, readPortfolio, readPortfolioTotals, readPositions, readRecentRuns, runOutcome } from './db/repositories/read-repo.js';
 import { breakerState, type BreakerPolicy } from './sync/breaker.js';
 import { createSettingsHandlers } from './settings/settings-handlers.js';
+import { mergeWithRegistry } from './settings/settings-service.js';
+import type { AccountRegistry } from './db/repositories/account-registry.js';
 import type { SettingsService } from './settings/settings-service.js';
 import type { DiagnosticsService } from './diagnostics/diagnostics-service.js';
 import type { Scheduler } from './sync/scheduler.js';
@@ -15,6 +17,8 @@ import type { SyncService } from './sync/sync-service.js';
 export interface ApiDeps {
   pool: Pool;
   config: () => AppConfig;
+  /** The database's account list: removals made on any machine, accounts synced elsewhere. */
+  registry: AccountRegistry;
   sync: SyncService;
   scheduler: Scheduler;
   now: () => Date;
@@ -43,13 +47,18 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
   };
 }
 
-/** Status of the scheduler and of every configured account, from the database. */
+/**
+ * Status of the scheduler and of every active account, from the database: this
+ * machine's accounts not removed there, and those another machine sharing it syncs.
+ */
 export async function readStatus(deps: ApiDeps): Promise<AppStatus> {
-  const configured = deps.config().accounts;
-  const [runs, successes, totals] = await Promise.all([readRecentRuns(deps.pool, adviceFor), readLastSuccess(deps.pool), readPortfolioTotals(deps.pool)]);
+  const [runs, successes, totals, registered] = await Promise.all([
+    readRecentRuns(deps.pool, adviceFor), readLastSuccess(deps.pool), readPortfolioTotals(deps.pool), deps.registry.list()]);
+  const { local, elsewhere } = mergeWithRegistry(deps.config().accounts, registered);
+  const shown = [...local, ...elsewhere.map((r) => ({ exchangeId: r.exchangeId, id: r.account, label: r.label, testnet: r.testnet, enabled: false }))];
   const now = deps.now().getTime();
   const syncing = deps.sync.isRunning();
-  const accounts: AccountStatus[] = configured.map((a) => {
+  const accounts: AccountStatus[] = shown.map((a) => {
     const recent = runs.get(`${a.exchangeId}:${a.id}`) ?? [];
     const lastRun = recent[0] ?? null;
     const lastSuccess = successes.find((s) => s.exchangeId === a.exchangeId && s.account === a.id)?.at ?? null;

@@ -8,6 +8,7 @@ import { createSettingsFile, type SettingsStore } from './config/settings-file.j
 import { openDatabase, resolveDatabaseTarget, type Database } from './db/connection.js';
 import { classifyDatabaseError } from './db/errors.js';
 import { migrate } from './db/migrate.js';
+import { classifyRegistryErrors, createAccountRegistry } from './db/repositories/account-registry.js';
 import { createMarketsCache } from './db/repositories/markets-cache-repo.js';
 import { readOldestLastSuccess } from './db/repositories/read-repo.js';
 import { createCcxtLoader } from './exchange/ccxt-loader.js';
@@ -116,7 +117,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const clients = createClientCache((conn) => createExchangeClient(conn, { loader, redactor, marketsCache, now, resilience: opts.tuning?.resilience ?? {} }));
   const events = createEventBus<ApiEvents>((e) => log.warn('event listener failed', { message: String(e) }));
   const breaker = opts.tuning?.breaker ?? DEFAULT_BREAKER;
-  const apiDeps = () => ({ pool: db.pool, config: () => settings.config(), sync, scheduler, now, breaker, settings, diagnostics });
+  const registry = classifyRegistryErrors(createAccountRegistry(db.pool, now), classifyDbError);
+  const apiDeps = () => ({ pool: db.pool, config: () => settings.config(), registry, sync, scheduler, now, breaker, settings, diagnostics });
   const status = createStatusPublisher(() => readStatus(apiDeps()), (s) => events.emit('status:changed', s), (e) => log.warn('status unavailable', { message: String(e) }));
   const publishStatus = () => status.refresh();
   const scheduler = createScheduler({
@@ -131,7 +133,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   events.on('sync:finished', (summary) => scheduler.noteRun(new Date(summary.finishedAt)));
   // Settings and accounts change while running: the scheduler and the sync read the live config.
   const settings = createSettingsService({
-    store: settingsStore, initial: loaded.settings, env: opts.env, envOverrides, paths, envSecrets, keychain, databasePasswordStored: withDbPassword.stored,
+    store: settingsStore, initial: loaded.settings, env: opts.env, envOverrides, paths, envSecrets, keychain, databasePasswordStored: withDbPassword.stored, registry,
     testConnection: createConnectionTester({ loader, redactor, marketsCache, now, resilience: opts.tuning?.resilience ?? {} }),
     onChange: (cfg, view) => {
       scheduler.configure(cfg.sync);

@@ -64,7 +64,9 @@ browserSuite('dashboard in Chromium against `alphapulse-sync serve`', () => {
     // The first sync runs and the portfolio opens with the fake account's holdings.
     const total = page.getByTestId('total-value');
     await total.waitFor({ timeout: 60_000 });
-    expect(await total.textContent()).toBe('62,105.92 USDT');
+    expect(await total.textContent()).toBe('62,605.92 USDT');
+    // The open BTCUSDT long's 500 USDT are part of it, and said so.
+    expect(await page.getByTestId('total-split').textContent()).toBe('Wallets 62,105.92 USDT + unrealised P&L of open positions +500.00 USDT');
     for (const asset of ['BTC', 'ETH', 'USDT']) await page.getByTestId(`portfolio-row-${asset}`).waitFor();
     expect(await page.getByTestId('portfolio-row-BTC').textContent()).toContain('45,000.00');
     await screenshot(page, 'portfolio');
@@ -76,7 +78,26 @@ browserSuite('dashboard in Chromium against `alphapulse-sync serve`', () => {
     expect(settingsFile).toContain(h.server.url);
     expect(settingsFile).not.toContain(READ_ONLY_KEY.secret);
     expect(await page.content()).not.toContain(READ_ONLY_KEY.secret);
-    await keytar.deletePassword(KEYCHAIN_SERVICE, 'bybit:default');
+
+    // Removing the account, its history deleted: it leaves the total at once, with its key.
+    await page.getByTestId('nav-settings').click();
+    const row = page.getByTestId('account-bybit-default');
+    await row.getByTestId('account-remove').click();
+    await row.getByTestId('account-remove-choice').waitFor();
+    expect(await row.getByTestId('account-remove-keep').isChecked()).toBe(true);
+    await screenshot(page, 'settings-remove-account');
+    await row.getByTestId('account-remove-delete').check();
+    await row.getByTestId('account-remove-confirm').click();
+    await row.waitFor({ state: 'detached' });
+    const api = nodeApi(serve.origin, serve.token);
+    try {
+      expect(await api.api.invoke('portfolio:get')).toMatchObject({ totalValue: '0', items: [] });
+    } finally {
+      api.close();
+    }
+    const { rows } = await h.db.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM fills");
+    expect(rows[0]?.n).toBe(0);
+    expect(await keytar.getPassword(KEYCHAIN_SERVICE, 'bybit:default')).toBeNull();
     expect(errors).toEqual([]);
   }, E2E_TIMEOUT);
 
@@ -135,7 +156,7 @@ browserSuite('dashboard in Chromium against `alphapulse-sync serve`', () => {
         expect(summary.ok).toBe(true);
       }
       const points = await api.api.invoke('net-value:get', { range: '24h' });
-      expect(points.map((p) => p.value)).toEqual(['62105.922', '71105.922', '80105.922', '89105.922']);
+      expect(points.map((p) => p.value)).toEqual(['62605.922', '71605.922', '80605.922', '89605.922']);
 
       const { page, errors } = await open(serve.link);
       await page.getByTestId('nav-history').click();

@@ -2,7 +2,7 @@
 // Seeded, so a given (options, now) always produces the same account.
 import { cmp, format, mul, parse, sub, div } from './decimal.js';
 import { defaultTick, priceAt } from './prices.js';
-import type { DerivativeMarket, Fill, FundCoinBalance, Position, Scenario, SpotMarket, TradingCoinBalance } from './scenario-types.js';
+import type { DerivativeMarket, EarnPosition, Fill, FundCoinBalance, Position, Scenario, SpotMarket, TradingCoinBalance } from './scenario-types.js';
 
 /** Options of {@link benchScenario}. */
 export interface BenchScenarioOptions {
@@ -14,6 +14,8 @@ export interface BenchScenarioOptions {
   days?: number;
   /** Open linear USDT positions. Default 5. */
   positions?: number;
+  /** Open inverse positions (in the first coins). Default 2. */
+  inversePositions?: number;
   seed?: number;
   now?: number;
 }
@@ -56,9 +58,9 @@ function coinList(count: number): Array<[string, string]> {
   return list;
 }
 
-/** The benchmark account: `assets` coins in UNIFIED and FUND, `fills` spot fills over `days`, `positions` linear positions. */
+/** The benchmark account: `assets` coins in UNIFIED, FUND and Earn, `fills` spot fills over `days`, `positions` linear and `inversePositions` inverse positions. */
 export function benchScenario(options: BenchScenarioOptions = {}): Scenario {
-  const { assets = 40, fills: fillCount = 2000, days = 400, positions: positionCount = 5, seed = 1, now = Date.now() } = options;
+  const { assets = 40, fills: fillCount = 2000, days = 400, positions: positionCount = 5, inversePositions: inverseCount = 2, seed = 1, now = Date.now() } = options;
   const random = prng(seed);
   const coins = coinList(assets);
   const spot: SpotMarket[] = coins.map(([coin, price]) => ({
@@ -111,6 +113,18 @@ export function benchScenario(options: BenchScenarioOptions = {}): Scenario {
     fund.push({ coin, walletBalance: inFund });
   }
 
+  // Every fourth coin parks a tenth of its Unified balance in Flexible Saving, some others in On-chain staking.
+  const earn: EarnPosition[] = [];
+  coins.forEach(([coin], i) => {
+    const category = i % 4 === 1 ? 'FlexibleSaving' : i % 7 === 2 ? 'OnChain' : null;
+    const wallet = unified.find((c) => c.coin === coin);
+    if (!category || !wallet) return;
+    const amount = mul(wallet.walletBalance, '0.1', QTY_PLACES + 3);
+    if (cmp(amount, '0') <= 0) return;
+    wallet.walletBalance = sub(wallet.walletBalance, amount);
+    earn.push({ category, coin, productId: String(100 + i), amount });
+  });
+
   const derivatives: DerivativeMarket[] = [];
   const positions: Position[] = [];
   for (const [coin, price] of coins.slice(0, positionCount)) {
@@ -125,5 +139,16 @@ export function benchScenario(options: BenchScenarioOptions = {}): Scenario {
       avgPrice: mul(price, long ? '0.95' : '1.05', 10), leverage: long ? '5' : '10', createdTime: now - (positions.length + 1) * 3 * DAY,
     });
   }
-  return { name: 'bench', accountMode: 'uta', userId: 200_002, spot, derivatives, wallets: { UNIFIED: unified, FUND: fund, SPOT: [], CONTRACT: [] }, fills, positions };
+  // Two inverse positions, settled in their own coins.
+  for (const [coin, price] of coins.slice(0, Math.min(inverseCount, coins.length))) {
+    derivatives.push({
+      category: 'inverse', symbol: `${coin}USD`, contractType: 'InversePerpetual', baseCoin: coin, quoteCoin: 'USD', settleCoin: coin,
+      status: 'Trading', lastPrice: price, markPrice: price, tickSize: defaultTick(price),
+    });
+    positions.push({
+      category: 'inverse', symbol: `${coin}USD`, side: 'Buy', size: String(1000 + Math.floor(random() * 9000)), avgPrice: mul(price, '0.97', 10),
+      leverage: '2', createdTime: now - (positions.length + 1) * 3 * DAY,
+    });
+  }
+  return { name: 'bench', accountMode: 'uta', userId: 200_002, spot, derivatives, wallets: { UNIFIED: unified, FUND: fund, SPOT: [], CONTRACT: [] }, fills, positions, earn };
 }

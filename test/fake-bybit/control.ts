@@ -23,6 +23,7 @@ export interface ControlTarget {
   setBalance(wallet: keyof Wallets, coin: string, walletBalance: string): void;
   reset(): void;
   now(): number;
+  equity(): string;
 }
 
 function reply(res: ServerResponse, status: number, payload: unknown): void {
@@ -72,6 +73,8 @@ function handle(target: ControlTarget, method: string, action: string, query: Re
     }
     case 'GET scenario':
       return target.scenario;
+    case 'GET equity':
+      return { equity: target.equity(), quote: 'USDT' };
     case 'POST fills': {
       const fills = (Array.isArray(body) ? body : [body]).map((f) => record(f) as unknown as Fill);
       fills.forEach((f) => target.addFill(f));

@@ -1,6 +1,7 @@
 // Public surface of the fake Bybit V5 server, for tests and the benchmark.
 export { createServer, type CreateServerOptions, type FakeBybitServer } from './server.js';
-export { smallScenario, classicScenario } from './scenario.js';
+export { smallScenario, classicScenario, wholeScenario } from './scenario.js';
+export { accountEquity, equityByCoin } from './equity.js';
 export { benchScenario, type BenchScenarioOptions } from './bench-scenario.js';
 export * from './scenario-types.js';
 export * from './keys.js';

@@ -108,6 +108,13 @@ export const NO_WALLET_KEY = key('no-wallet', 'NOWALLET', {
   expiresInDays: null,
 });
 
+/** No Earn permission: the Earn positions answer 10005, everything else works. */
+export const NO_EARN_KEY = key('no-earn', 'NOEARN', {
+  permissions: { ...READ_ALL, Earn: [] },
+  ips: ['127.0.0.1'],
+  expiresInDays: null,
+});
+
 /** Refused on /v5/asset/coin/query-info, which ccxt's loadMarkets calls whenever keys are set. */
 export const NO_COIN_INFO_KEY = key('no-coin-info', 'NOCOININFO', {
   ips: ['127.0.0.1'],
@@ -125,10 +132,16 @@ export const BUILT_IN_KEYS: readonly FakeApiKey[] = [
   DEMO_KEY,
   IP_MISMATCH_KEY,
   NO_WALLET_KEY,
+  NO_EARN_KEY,
   NO_COIN_INFO_KEY,
 ];
 
 /** Wallet permissions that let a key read the Funding wallet (ccxt: "requires transfer permission"). */
 export function canReadFunding(k: FakeApiKey): boolean {
   return k.permissions.Wallet.some((p) => ['AccountTransfer', 'SubMemberTransfer', 'Withdraw'].includes(p));
+}
+
+/** The Earn endpoints need the key's Earn permission. */
+export function canReadEarn(k: FakeApiKey): boolean {
+  return k.permissions.Earn.length > 0;
 }

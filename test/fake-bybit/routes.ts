@@ -1,7 +1,8 @@
 // The endpoint table: path → handler, public or signed, extra permission checks.
 import { accountInfo, coinInfo, queryApi } from './account.js';
 import { executionList } from './executions.js';
-import { canReadFunding } from './keys.js';
+import { earnPosition } from './earn.js';
+import { canReadEarn, canReadFunding } from './keys.js';
 import { kline } from './kline.js';
 import { instrumentsInfo, serverTime, tickers } from './market.js';
 import { positionList } from './positions.js';
@@ -24,4 +25,5 @@ export const ROUTES: Readonly<Record<string, Route>> = {
   '/v5/asset/transfer/query-account-coin-balance': priv(singleCoinBalance, canReadFunding),
   '/v5/execution/list': priv(executionList),
   '/v5/position/list': priv(positionList),
+  '/v5/earn/position': priv(earnPosition, canReadEarn),
 };

@@ -141,6 +141,23 @@ export interface Position {
   tradeMode?: 0 | 1;
 }
 
+/**
+ * A Bybit Earn position. Flexible Saving lists fully redeemed positions too (amount
+ * "0"); On-chain lists only active ones. `category` is the listing it is served under.
+ */
+export interface EarnPosition {
+  category: 'FlexibleSaving' | 'OnChain';
+  coin: string;
+  productId: string;
+  amount: string;
+  claimableYield?: string;
+  totalPnl?: string;
+  /** On-chain only: Processing or Active. */
+  status?: 'Processing' | 'Active';
+  /** Makes the row carry a `category` field of its own: a product type the app does not know. */
+  rowCategory?: string;
+}
+
 /** Everything the fake knows about one Bybit account. */
 export interface Scenario {
   name: string;
@@ -151,6 +168,8 @@ export interface Scenario {
   wallets: Wallets;
   fills: Fill[];
   positions: Position[];
+  /** Earn positions; absent = none. */
+  earn?: EarnPosition[];
 }
 
 /** Deep copy, so a server can be reset to the scenario it started with. */

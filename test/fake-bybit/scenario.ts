@@ -121,3 +121,41 @@ export function classicScenario(now: number = Date.now()): Scenario {
     wallets: { UNIFIED: [], FUND: s.wallets.FUND, SPOT: s.wallets.UNIFIED.filter((c) => c.coin !== 'USDT'), CONTRACT: [{ coin: 'USDT', walletBalance: '5000' }] },
   };
 }
+
+/**
+ * The whole portfolio: the small account plus Earn (Flexible Saving USDT 1000 and BTC
+ * 0.05, a fully redeemed ETH position, On-chain ETH 1.5 and SOL 20, and 10 USDT in a
+ * product type the app does not know), USDC at 0.9998 USDT, and three open positions:
+ *
+ * | position | unrealised P&L |
+ * | --- | --- |
+ * | linear BTCUSDT long 0.1 @ 85000, mark 90000 | 500 USDT |
+ * | linear ETHPERP (USDC) short 2 @ 3150, mark 3000 | 300 USDC |
+ * | inverse BTCUSD long 10000 USD @ 80000, mark 90000 | 0.01388889 BTC |
+ */
+export function wholeScenario(now: number = Date.now()): Scenario {
+  const s = smallScenario(now);
+  const usdcPerp: DerivativeMarket = {
+    category: 'linear', symbol: 'ETHPERP', contractType: 'LinearPerpetual', baseCoin: 'ETH', quoteCoin: 'USDC', settleCoin: 'USDC',
+    status: 'Trading', lastPrice: '3001', markPrice: '3000', tickSize: '0.01',
+  };
+  return {
+    ...s,
+    name: 'whole',
+    spot: s.spot.map((m) => (m.symbol === 'USDCUSDT' ? { ...m, lastPrice: '0.9998' } : m)),
+    derivatives: [...s.derivatives, usdcPerp],
+    positions: [
+      ...s.positions,
+      { category: 'linear', symbol: 'ETHPERP', side: 'Sell', size: '2', avgPrice: '3150', leverage: '5', createdTime: now - 5 * DAY },
+      { category: 'inverse', symbol: 'BTCUSD', side: 'Buy', size: '10000', avgPrice: '80000', leverage: '2', createdTime: now - 4 * DAY },
+    ],
+    earn: [
+      { category: 'FlexibleSaving', coin: 'USDT', productId: '1', amount: '1000', claimableYield: '0.12' },
+      { category: 'FlexibleSaving', coin: 'BTC', productId: '3', amount: '0.05' },
+      { category: 'FlexibleSaving', coin: 'ETH', productId: '4', amount: '0' },
+      { category: 'FlexibleSaving', coin: 'USDT', productId: '77', amount: '10', rowCategory: 'DualAsset' },
+      { category: 'OnChain', coin: 'ETH', productId: '8', amount: '1.5', totalPnl: '0.004' },
+      { category: 'OnChain', coin: 'SOL', productId: '9', amount: '20' },
+    ],
+  };
+}

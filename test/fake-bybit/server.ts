@@ -8,6 +8,7 @@ import { BUILT_IN_KEYS, type FakeApiKey } from './keys.js';
 import { DEFAULT_RATE_LIMITS, RateLimiter } from './rate-limit.js';
 import { RequestLog, type RequestLogEntry } from './request-log.js';
 import { route, type RouterState } from './router.js';
+import { accountEquity } from './equity.js';
 import { smallScenario } from './scenario.js';
 import { cloneScenario, type Environment, type Fill, type Scenario, type Wallets } from './scenario-types.js';
 
@@ -71,6 +72,8 @@ export interface FakeBybitServer {
   addFill(fill: Fill): void;
   /** Sets (or adds) a coin's walletBalance in a wallet. */
   setBalance(wallet: keyof Wallets, coin: string, walletBalance: string): void;
+  /** The account's total equity in USDT, as Bybit would total it (see equity.ts). */
+  equity(): string;
   /** Back to the starting scenario and settings; faults, log and rate counters cleared. */
   reset(): void;
   close(): Promise<void>;
@@ -159,6 +162,10 @@ class FakeBybit implements FakeBybitServer, RouterState, ControlTarget {
     const existing = coins.find((c) => c.coin === coin);
     if (existing) existing.walletBalance = walletBalance;
     else coins.push({ coin, walletBalance });
+  }
+
+  equity(): string {
+    return accountEquity(this.scenario);
   }
 
   reset(): void {

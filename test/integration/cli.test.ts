@@ -45,7 +45,7 @@ describe('alphapulse-sync CLI, end to end against the fake Bybit', () => {
     expect(r.code).toBe(0);
     const p = JSON.parse(r.stdout) as Portfolio;
     expect(p.quote).toBe('USDT');
-    expect(p.totalValue).toBe('62105.922');
+    expect(p.totalValue).toBe('62605.922');
     const btc = p.items.find((i) => i.asset === 'BTC')!;
     expect(btc).toMatchObject({ exchangeId: 'bybit', account: 'default', quantity: '0.5', currentPrice: '90000', value: '45000', avgEntryPartial: false, wallets: { UNIFIED: '0.4', FUND: '0.1' } });
     expect(btc.avgEntryPrice).toBe(new Dec('29013').div('0.5996').toString());

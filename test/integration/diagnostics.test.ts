@@ -10,7 +10,7 @@ import { createCore } from '../../electron/core/core.js';
 import { clockAdvice } from '../../electron/core/diagnostics/clock-check.js';
 import { runHeadlessDiagnostics } from '../../electron/core/diagnostics/headless.js';
 import {
-  createServer, EXPIRED_KEY, EXPIRING_KEY, IP_MISMATCH_KEY, NO_WALLET_KEY, READ_ONLY_KEY, TESTNET_KEY, TRADING_KEY,
+  createServer, EXPIRED_KEY, EXPIRING_KEY, IP_MISMATCH_KEY, NO_EARN_KEY, NO_WALLET_KEY, READ_ONLY_KEY, TESTNET_KEY, TRADING_KEY,
   type FakeApiKey, type FakeBybitServer,
 } from '../fake-bybit/index.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
@@ -83,7 +83,7 @@ describe('diagnostics: a healthy setup', () => {
     expect(Math.abs(check(report, 'clock').data.offsetMs as number)).toBeLessThan(1000);
     expect(check(report, 'credentials').data).toMatchObject({ source: 'environment', keyHint: `…${READ_ONLY_KEY.apiKey.slice(-4)}` });
     expect(check(report, 'key-health').data).toMatchObject({ readOnly: true, canWithdraw: false, ipBound: true, expiresAt: null, accountType: 'unified', uta: 1 });
-    expect(check(report, 'wallets').data).toMatchObject({ accountType: 'unified', wallets: { UNIFIED: { readable: true }, FUND: { readable: true } } });
+    expect(check(report, 'wallets').data).toMatchObject({ accountType: 'unified', wallets: { UNIFIED: { readable: true }, FUND: { readable: true }, EARN: { readable: true } } });
     expect(check(report, 'rate-limit').data.minHeadroomPct).toBeGreaterThanOrEqual(20);
     expect(check(report, 'sync-state').data.lastSuccessAt).not.toBeNull();
     // Every account check names the account; global ones have none.
@@ -193,6 +193,16 @@ describe('diagnostics: the API key', () => {
     const wallets = check(report, 'wallets');
     expect(wallets).toMatchObject({ status: 'warn', data: { wallets: { UNIFIED: { readable: true }, FUND: { readable: false, errorClass: 'permission' } } } });
     expect(wallets.recommendation).toMatch(/Account Transfer/);
+    expect(wallets.recommendation).not.toMatch(/Earn/);
+    expect(report.ok).toBe(true);
+  });
+
+  it('warns naming the Earn permission when the key lacks it', async () => {
+    const report = await diagnose(baseEnv(NO_EARN_KEY));
+    const wallets = check(report, 'wallets');
+    expect(wallets).toMatchObject({ status: 'warn', data: { wallets: { UNIFIED: { readable: true }, FUND: { readable: true }, EARN: { readable: false, errorClass: 'permission' } } } });
+    expect(wallets.detail).toMatch(/Earn positions \(Earn permission missing\)/);
+    expect(wallets.recommendation).toMatch(/tick Earn/);
     expect(report.ok).toBe(true);
   });
 

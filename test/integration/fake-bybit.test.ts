@@ -5,8 +5,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
-  BUILT_IN_KEYS, EXPIRED_KEY, EXPIRING_KEY, IP_MISMATCH_KEY, NO_COIN_INFO_KEY, NO_WALLET_KEY, READ_ONLY_KEY, TESTNET_KEY,
-  TRADING_KEY, benchScenario, classicScenario, createServer, fillFee, smallScenario, type FakeApiKey, type FakeBybitServer,
+  BUILT_IN_KEYS, EXPIRED_KEY, EXPIRING_KEY, IP_MISMATCH_KEY, NO_COIN_INFO_KEY, NO_EARN_KEY, NO_WALLET_KEY, READ_ONLY_KEY, TESTNET_KEY,
+  TRADING_KEY, benchScenario, classicScenario, createServer, fillFee, smallScenario, wholeScenario, type FakeApiKey, type FakeBybitServer,
   type Fill, type Scenario,
 } from '../fake-bybit/index.js';
 import { parse } from '../fake-bybit/decimal.js';
@@ -35,6 +35,7 @@ interface BybitClient {
   privateGetV5PositionList(params: Params): Promise<Envelope<unknown>>;
   privateGetV5UserQueryApi(params?: Params): Promise<Envelope<{ readOnly: number; ips: string[]; deadlineDay: number; expiredAt: string; uta: number; permissions: Record<string, string[]> }>>;
   privateGetV5AccountWalletBalance(params: Params): Promise<Envelope<WalletResult> | string>;
+  privateGetV5EarnPosition(params: Params): Promise<Envelope<{ list: Array<Record<string, string>> }>>;
 }
 type ErrorClass = abstract new (...args: never[]) => Error;
 
@@ -159,6 +160,23 @@ describe('fake Bybit V5 server through ccxt', () => {
       const noWallet = client(server, NO_WALLET_KEY);
       expect((await noWallet.fetchBalance()).total.BTC).toBe(0.4);
       expect(await failure(() => noWallet.fetchBalance({ type: 'funding' }), errors.PermissionDenied)).toBe(10005);
+    });
+
+    it('serves Earn positions with Bybit\'s fields, redeemed Flexible Saving rows included, and refuses a key without Earn (10005)', async () => {
+      const whole = await createServer({ scenario: wholeScenario() });
+      try {
+        const ex = client(whole);
+        const flexible = (await ex.privateGetV5EarnPosition({ category: 'FlexibleSaving' })).result.list;
+        expect(flexible.map((r) => [r.coin, r.amount])).toEqual([['USDT', '1000'], ['BTC', '0.05'], ['ETH', '0'], ['USDT', '10']]);
+        expect(Object.keys(flexible[0]!)).toEqual(expect.arrayContaining(['coin', 'productId', 'amount', 'totalPnl', 'claimableYield', 'id', 'status', 'orderId', 'estimateRedeemTime', 'estimateStakeTime', 'estimateInterestCalculationTime', 'settlementTime']));
+        const onChain = (await ex.privateGetV5EarnPosition({ category: 'OnChain', coin: 'ETH' })).result.list;
+        expect(onChain).toEqual([expect.objectContaining({ coin: 'ETH', productId: '8', amount: '1.5', status: 'Active' })]);
+        expect(await failure(() => ex.privateGetV5EarnPosition({}), errors.BadRequest)).toBe(10001);
+        expect(await failure(() => client(whole, NO_EARN_KEY).privateGetV5EarnPosition({ category: 'OnChain' }), errors.PermissionDenied)).toBe(10005);
+        expect(whole.equity()).toBe('77165.6621');
+      } finally {
+        await whole.close();
+      }
     });
 
     it('reproduces loadMarkets failing on /v5/asset/coin/query-info, while public markets load', async () => {
@@ -380,11 +398,13 @@ describe('benchScenario', () => {
     expect(a.wallets.UNIFIED).toHaveLength(40);
     expect(a.wallets.FUND).toHaveLength(40);
     expect(a.fills).toHaveLength(2000);
-    expect(a.positions).toHaveLength(5);
+    expect(a.positions.filter((p) => p.category === 'linear')).toHaveLength(5);
+    expect(a.positions.filter((p) => p.category === 'inverse')).toHaveLength(2);
+    expect(new Set(a.earn?.map((e) => e.category))).toEqual(new Set(['FlexibleSaving', 'OnChain']));
     expect(a.fills.every((f) => f.execTime > now - 400 * DAY && f.execTime <= now)).toBe(true);
     expect(a.fills.some((f) => f.feeCurrency === 'MNT')).toBe(true);
     expect(a.wallets.UNIFIED.every((c) => !c.walletBalance.startsWith('-'))).toBe(true);
-    // Holdings are exactly what the fills explain (UNIFIED + FUND), checked on one coin.
+    // Holdings are exactly what the fills explain (UNIFIED + FUND + Earn), checked on one coin.
     const sol = a.fills.filter((f) => f.symbol === 'SOLUSDT');
     let explained = 0n;
     for (const f of sol) {
@@ -392,7 +412,9 @@ describe('benchScenario', () => {
       explained += f.side === 'Buy' ? parse(f.execQty) - (feeCurrency === 'SOL' ? parse(execFee) : 0n) : -parse(f.execQty);
     }
     const held = ['UNIFIED', 'FUND'] as const;
-    const total = held.map((w) => a.wallets[w].find((c) => c.coin === 'SOL')?.walletBalance ?? '0').reduce((sum, v) => sum + parse(v), 0n);
+    const earned = (a.earn ?? []).filter((e) => e.coin === 'SOL').map((e) => e.amount);
+    expect(earned).toHaveLength(1);
+    const total = [...held.map((w) => a.wallets[w].find((c) => c.coin === 'SOL')?.walletBalance ?? '0'), ...earned].reduce((sum, v) => sum + parse(v), 0n);
     expect(total).toBe(explained);
   });
 });

@@ -61,7 +61,7 @@ suite('keytar store against the real Secret Service / keychain', () => {
       expect(list.keychain).toEqual({ status: 'ok', problem: null });
       expect(JSON.stringify(list)).not.toMatch(/DESKKEY9a1b|DESKSECRET/);
       expect(await fs.readFile(path.join(dataDir, 'settings.json'), 'utf8')).not.toMatch(/DESKKEY|DESKSECRET/);
-      expect(await core.invoke('accounts:remove', { exchangeId: 'bybit', id: 'desk' })).toEqual({ removed: true, keyDeleted: true });
+      expect(await core.invoke('accounts:remove', { exchangeId: 'bybit', id: 'desk' })).toEqual({ removed: true, keyDeleted: true, history: 'kept' });
       expect(await keytar.getPassword(service, 'bybit:desk')).toBeNull();
     } finally {
       await core.close();

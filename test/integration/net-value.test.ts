@@ -21,6 +21,17 @@ describe('net value history (SQL running sum and thinning)', () => {
     const points = await readNetValue(db.pool, { since: null, account: null, maxPoints: 500 });
     expect(points.map((p) => p.value)).toEqual(['100', '110', '1110.5', '1120.5', '1020']);
     expect(points[2]!.t).toBe(at(31).toISOString());
+    // Rows written without the split count wholly as wallet value.
+    expect(points[2]).toMatchObject({ walletValue: '1110.5', unrealisedPnl: '0' });
+  });
+
+  it('splits each point into wallet value and unrealised P&L', async () => {
+    const t = at(-10);
+    await db.pool.query("INSERT INTO accounts (id, exchange_id, account) VALUES (3, 'bybit', 'c')");
+    await db.pool.query("INSERT INTO snapshots (account_id, taken_at, quote, total_value, wallet_value, unrealised_pnl) VALUES (3, $1, 'USDT', 1050, 1000, 50)", [t]);
+    const [first] = await readNetValue(db.pool, { since: null, account: { exchangeId: 'bybit', account: 'c' }, maxPoints: 500 });
+    expect(first).toEqual({ t: t.toISOString(), value: '1050', walletValue: '1000', unrealisedPnl: '50' });
+    await db.pool.query('DELETE FROM accounts WHERE id = 3');
   });
 
   it('filters by account and by time, keeping values from before the range', async () => {

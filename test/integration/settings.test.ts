@@ -183,10 +183,10 @@ describe('settings and accounts through the API (real PostgreSQL, fake Bybit)', 
 
   it('removes an account and its key', async () => {
     await core.invoke('accounts:save', account({ credentials: creds }));
-    expect(await core.invoke('accounts:remove', { exchangeId: 'bybit', id: 'main' })).toEqual({ removed: true, keyDeleted: true });
+    expect(await core.invoke('accounts:remove', { exchangeId: 'bybit', id: 'main' })).toEqual({ removed: true, keyDeleted: true, history: 'kept' });
     expect(keychain.data.size).toBe(0);
     expect((await core.invoke('accounts:list')).accounts).toEqual([]);
-    expect(await core.invoke('accounts:remove', { exchangeId: 'bybit', id: 'main' })).toEqual({ removed: false, keyDeleted: false });
+    expect(await core.invoke('accounts:remove', { exchangeId: 'bybit', id: 'main' })).toEqual({ removed: false, keyDeleted: false, history: null });
   });
 
   it('two saves at once both land', async () => {

@@ -72,7 +72,11 @@ describe('sync of a Bybit UTA account through ccxt into PostgreSQL', () => {
     expect(p.unpricedAssets).toBe(1);
     expect(by('USDT').quantity).toBe('5250');
     // 45000 + 8991 + 5250 + 1000 (USDC) + 64.922 + 1800
-    expect(p.totalValue).toBe('62105.922');
+    expect(p.walletValue).toBe('62105.922');
+    // The open BTCUSDT long: 0.1 × (90000 − 85000), which the wallet balances exclude.
+    expect(p.unrealisedPnl).toBe('500');
+    expect(p.totalValue).toBe('62605.922');
+    expect(p.totalValue).toBe(h.server.equity());
   });
 
   it('stores the open position and the old module tables', async () => {
@@ -88,12 +92,16 @@ describe('sync of a Bybit UTA account through ccxt into PostgreSQL', () => {
     expect(history.rows[0]).toMatchObject({ success: true, items_synced: 7 });
   });
 
-  it('a warm sync with nothing new makes at most 5 requests and loads no markets', async () => {
+  it('a warm sync with nothing new makes one request per kind (7) and loads no markets', async () => {
     h.server.clearRequests();
     const summary = await core.sync.syncAll('test');
     expect(summary.ok).toBe(true);
-    const paths = h.server.requests.map((r) => r.path).sort();
-    expect(paths.length).toBeLessThanOrEqual(5);
+    const paths = h.server.requests.map((r) => `${r.path}${r.query.category ? `?${r.query.category}` : ''}`).sort();
+    expect(paths).toEqual([
+      '/v5/account/wallet-balance', '/v5/asset/transfer/query-account-coins-balance',
+      '/v5/earn/position?FlexibleSaving', '/v5/earn/position?OnChain',
+      '/v5/execution/list?spot', '/v5/market/tickers?spot', '/v5/position/list?linear',
+    ]);
     expect(paths).not.toContain('/v5/market/instruments-info');
     expect(paths).not.toContain('/v5/asset/coin/query-info');
     expect(summary.accounts[0]!.fillsImported).toBe(0);

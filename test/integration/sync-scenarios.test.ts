@@ -27,7 +27,7 @@ describe.concurrent('sync scenarios against the fake Bybit', () => {
     const core = await h.core({ env: { BYBIT_DEMO: 'true' } });
     const r = await core.sync.syncAll('test');
     expect(r.accounts[0]?.error).toBeNull();
-    expect((await core.invoke('portfolio:get')).totalValue).toBe('62105.922');
+    expect((await core.invoke('portfolio:get')).totalValue).toBe('62605.922');
   }));
 
   it('a local clock 60 s behind or ahead still syncs: the server time is measured', () => withHarness({ server: { clockSkewMs: 60_000 } }, async (h) => {

@@ -1,7 +1,7 @@
 import type { AccountConfig } from '../config/app-config.js';
 import { envPrefix } from '../config/env.js';
 import { AppError } from '../errors.js';
-import { fundBalanceSchema, walletBalanceSchema } from '../exchange/bybit/bybit-schemas.js';
+import { earnPositionSchema, fundBalanceSchema, walletBalanceSchema } from '../exchange/bybit/bybit-schemas.js';
 import { exchangeName, type AccountConnection } from '../exchange/create-client.js';
 import type { Credentials, SecretStore } from '../secrets/secret-store.js';
 import { asAppError, retCodeOf } from './check-types.js';
@@ -114,6 +114,8 @@ export function createAccountSession(account: AccountConfig, deps: SessionDeps):
       reads.push(await readWallet(accountType, async () => (await c.bybitGet('v5/account/wallet-balance', { accountType }, walletBalanceSchema, `the ${accountType} wallet`)).list[0]?.coin.length ?? 0));
     }
     reads.push(await readWallet('FUND', async () => (await c.bybitGet('v5/asset/transfer/query-account-coins-balance', { accountType: 'FUND' }, fundBalanceSchema, 'the Funding wallet')).balance.length));
+    // Permission is per key, not per product: one category tells whether Earn is readable.
+    reads.push(await readWallet('EARN', async () => (await c.bybitGet('v5/earn/position', { category: 'FlexibleSaving' }, earnPositionSchema, 'the Earn positions (v5/earn/position)')).list.length));
     return reads;
   });
 

@@ -40,7 +40,7 @@ export function exportPlan(q: ExportQuery): ExportPlan {
         header: ['time', 'exchange', 'account', 'category', 'symbol', 'base', 'quote', 'side', 'price', 'quantity', 'fee', 'fee_currency', 'fee_usdt', 'realised_pnl', 'fill_id'],
         sql: `SELECT ${iso('f.executed_at')}, a.exchange_id, a.account, f.category, f.symbol, f.base, f.quote, f.side, f.price::text, f.quantity::text,
                      f.fee::text, f.fee_currency, f.fee_usdt::text, f.realised_pnl::text, f.fill_id
-              FROM fills f JOIN accounts a ON a.id = f.account_id WHERE TRUE${f.where} ORDER BY f.executed_at, f.id`,
+              FROM fills f JOIN accounts a ON a.id = f.account_id WHERE a.removed_at IS NULL${f.where} ORDER BY f.executed_at, f.id`,
         params: f.params,
       };
     }
@@ -52,7 +52,7 @@ export function exportPlan(q: ExportQuery): ExportPlan {
         sql: `SELECT ${iso('f.executed_at')}, a.exchange_id, a.account, f.symbol, f.base, f.quote, f.side, f.price::text, f.quantity::text,
                      f.realised_pnl::text, f.fee_usdt::text, f.fill_id
               FROM fills f JOIN accounts a ON a.id = f.account_id
-              WHERE f.category = 'spot' AND f.booked AND f.realised_pnl IS DISTINCT FROM 0${f.where} ORDER BY f.executed_at, f.id`,
+              WHERE a.removed_at IS NULL AND f.category = 'spot' AND f.booked AND f.realised_pnl IS DISTINCT FROM 0${f.where} ORDER BY f.executed_at, f.id`,
         params: f.params,
       };
     }
@@ -63,14 +63,14 @@ export function exportPlan(q: ExportQuery): ExportPlan {
       // latest value up to then (empty exchange and account).
       return {
         header: ['time', 'exchange', 'account', 'value', 'source', 'estimated'],
-        sql: `WITH pts AS (SELECT s.id, s.account_id, s.taken_at, s.total_value FROM snapshots s WHERE TRUE${f.where})
+        sql: `WITH pts AS (SELECT s.id, s.account_id, s.taken_at, s.total_value FROM snapshots s JOIN accounts ra ON ra.id = s.account_id WHERE ra.removed_at IS NULL${f.where})
               SELECT ${iso('t')}, exchange, account, value, 'sync', 'false' FROM (
                 SELECT p.taken_at AS t, 0 AS o, a.exchange_id AS exchange, a.account, p.total_value::text AS value, p.id AS k
                 FROM pts p JOIN accounts a ON a.id = p.account_id
                 UNION ALL
                 SELECT d.taken_at, 1, '', '', (SELECT sum(v.total_value) FROM accounts acc CROSS JOIN LATERAL (
                   SELECT total_value FROM snapshots WHERE account_id = acc.id AND taken_at <= d.taken_at ORDER BY taken_at DESC, id DESC LIMIT 1
-                ) v WHERE TRUE${t.where.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + f.params.length}`)})::text, 0
+                ) v WHERE acc.removed_at IS NULL${t.where.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + f.params.length}`)})::text, 0
                 FROM (SELECT DISTINCT taken_at FROM pts) d
               ) rows ORDER BY t, o, exchange, account, k`,
         params: [...f.params, ...t.params],

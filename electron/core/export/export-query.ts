@@ -40,7 +40,7 @@ export async function resolveExportQuery(db: Pool | PoolClient, req: ExportReque
 }
 
 async function findAccount(db: Pool | PoolClient, ref: string): Promise<ExportQuery['account'] & object> {
-  const { rows } = await db.query<{ id: number; exchange_id: string; account: string }>('SELECT id, exchange_id, account FROM accounts ORDER BY exchange_id, account');
+  const { rows } = await db.query<{ id: number; exchange_id: string; account: string }>('SELECT id, exchange_id, account FROM accounts WHERE removed_at IS NULL ORDER BY exchange_id, account');
   const [exchange, account] = ref.includes(':') ? ref.split(':', 2) as [string, string] : [null, ref];
   const matches = rows.filter((r) => r.account === account && (exchange === null || r.exchange_id === exchange));
   const known = rows.map((r) => `${r.exchange_id}:${r.account}`).join(', ') || 'none yet (run a sync first)';

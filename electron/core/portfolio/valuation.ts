@@ -84,17 +84,20 @@ export function valueAccount(input: {
 
 /**
  * The portfolio as the API and CLI show it: items of any number of accounts, sorted by
- * value (unpriced last), allocation over the total of all priced items.
+ * value (unpriced last), allocation over the wallet value (the priced items' total).
+ * The total adds the open positions' unrealised P&L (USDT) to the wallet value.
  */
-export function summarisePortfolio(items: readonly ValuedItem[], asOf: Date | null, trading: TradingTotals | null = null): Portfolio {
-  const totalValue = totalOf(items);
+export function summarisePortfolio(items: readonly ValuedItem[], asOf: Date | null, unrealisedPnl: Dec = ZERO, trading: TradingTotals | null = null): Portfolio {
+  const walletValue = totalOf(items);
   return {
     asOf: asOf === null ? null : asOf.toISOString(),
     quote: 'USDT',
-    totalValue: totalValue.toString(),
+    totalValue: walletValue.plus(unrealisedPnl).toString(),
+    walletValue: walletValue.toString(),
+    unrealisedPnl: unrealisedPnl.toString(),
     unpricedAssets: items.filter((i) => i.value === null).length,
     trading,
-    items: [...items].sort(byValue).map((i) => toPortfolioItem(i, totalValue)),
+    items: [...items].sort(byValue).map((i) => toPortfolioItem(i, walletValue)),
   };
 }
 

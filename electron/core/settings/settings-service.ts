@@ -9,6 +9,7 @@ import { AppError, configError } from '../errors.js';
 import type { AccountRef, SecretStore } from '../secrets/secret-store.js';
 import { accountViews, createKeychainMonitor } from './account-views.js';
 import type { ConnectionTester } from './connection-test.js';
+import type { AccountRegistry, RegisteredAccount } from '../db/repositories/account-registry.js';
 import { applySettingsPatch, toSettingsView, validateSettings, type SettingsPatch } from './settings-view.js';
 import { storeDatabasePassword } from './database-password.js';
 
@@ -31,6 +32,11 @@ export interface SettingsServiceDeps {
   testConnection: ConnectionTester;
   /** Whether the keychain holds the external database's password (the core looked at start). */
   databasePasswordStored: boolean;
+  /**
+   * The database's list of accounts, shared by every machine using it: accounts removed
+   * there are hidden here, accounts only it knows are shown. Null: local settings only.
+   */
+  registry: AccountRegistry | null;
   /** Called after every change with the new effective config (the core reconfigures the scheduler). */
   onChange: (config: AppConfig, view: SettingsView) => void;
   warn: (message: string, data?: Record<string, unknown>) => void;
@@ -105,8 +111,13 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
       return view();
     }),
     async listAccounts() {
-      const [accounts, kc] = await Promise.all([accountViews(state.config.accounts, { env: deps.envSecrets, keychain: deps.keychain }), keychain.state()]);
-      return { accounts, keychain: kc };
+      const registered = await (deps.registry?.list() ?? Promise.resolve([])).catch((e: unknown) => {
+        deps.warn('the shared account list could not be read; showing this machine\'s accounts', { message: String((e as Error).message) });
+        return [];
+      });
+      const { local, elsewhere } = mergeWithRegistry(state.config.accounts, registered);
+      const [accounts, kc] = await Promise.all([accountViews(local, { env: deps.envSecrets, keychain: deps.keychain }), keychain.state()]);
+      return { accounts: [...accounts, ...elsewhere.map(databaseAccountView)], keychain: kc };
     },
     saveAccount: (input) => serial(async () => {
       const ref: AccountRef = { exchangeId: input.exchangeId, accountId: input.id };
@@ -127,6 +138,8 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
         ? state.settings.accounts.map((a) => (a === stored ? account.data : a))
         : [...state.settings.accounts, account.data];
       const next = validateSettings({ ...state.settings, accounts });
+      // Saving an account that was removed (here or on another machine) brings it and its kept history back.
+      await deps.registry?.restore({ exchangeId, account: id });
       let restore: (() => Promise<unknown>) | null = null;
       if (credentials !== undefined) {
         const store = writableKeychain();
@@ -149,15 +162,20 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
     }),
     removeAccount: (input) => serial(async () => {
       const current = find(input.exchangeId, input.id);
-      if (!current) return { removed: false, keyDeleted: false };
-      if (current.source === 'env' && !state.settings.accounts.some((a) => a.exchangeId === input.exchangeId && a.id === input.id)) throw envOwned(current);
-      await commit(validateSettings({ ...state.settings, accounts: state.settings.accounts.filter((a) => !(a.exchangeId === input.exchangeId && a.id === input.id)) }));
+      const inSettings = state.settings.accounts.some((a) => a.exchangeId === input.exchangeId && a.id === input.id);
+      if (current?.source === 'env' && !inSettings) throw envOwned(current);
+      // The database first: the account leaves every total on every machine at once,
+      // also one this machine only sees there (it has no key for it).
+      const changed = await deps.registry?.remove({ exchangeId: input.exchangeId, account: input.id }, input.history) ?? false;
+      if (!inSettings && !changed) return { removed: false, keyDeleted: false, history: null };
+      if (inSettings) await commit(validateSettings({ ...state.settings, accounts: state.settings.accounts.filter((a) => !(a.exchangeId === input.exchangeId && a.id === input.id)) }));
       const ref = { exchangeId: input.exchangeId, accountId: input.id };
-      const keyDeleted = await (deps.keychain ? keychainCall(() => deps.keychain!.delete(ref)) : Promise.resolve(false)).catch((e: unknown) => {
+      // An account this machine only saw in the database has no key here.
+      const keyDeleted = await (deps.keychain && inSettings ? keychainCall(() => deps.keychain!.delete(ref)) : Promise.resolve(false)).catch((e: unknown) => {
         deps.warn('the account was removed but its key could not be deleted from the keychain', { message: String((e as Error).message) });
         return false;
       });
-      return { removed: true, keyDeleted };
+      return { removed: true, keyDeleted, history: deps.registry ? (input.history === 'delete' ? 'deleted' : 'kept') : null };
     }),
     async testAccount(input) {
       const current = find(input.exchangeId, input.id);
@@ -181,6 +199,23 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
       return deps.testConnection({ exchangeId: a.exchangeId, accountId: a.id, testnet: a.testnet, demo: a.demo, apiUrl: a.apiUrl, testnetApiUrl: a.testnetApiUrl, credentials });
     },
     keychainState: (refresh) => keychain.state(refresh),
+  };
+}
+
+const sameAccount = (a: AccountConfig, r: RegisteredAccount) => a.exchangeId === r.exchangeId && a.id === r.account;
+
+/** This machine's accounts not removed in the database, and the database's active accounts this machine does not have. */
+export function mergeWithRegistry(configured: readonly AccountConfig[], registered: readonly RegisteredAccount[]): { local: AccountConfig[]; elsewhere: RegisteredAccount[] } {
+  return {
+    local: configured.filter((a) => !registered.some((r) => r.removedAt !== null && sameAccount(a, r))),
+    elsewhere: registered.filter((r) => r.removedAt === null && !configured.some((a) => sameAccount(a, r))),
+  };
+}
+
+function databaseAccountView(r: RegisteredAccount): AccountView {
+  return {
+    exchangeId: r.exchangeId, id: r.account, label: r.label, enabled: true, testnet: r.testnet, demo: r.demo,
+    apiUrl: null, testnetApiUrl: null, source: 'database', key: { location: 'none', hint: null },
   };
 }
 

@@ -21,6 +21,7 @@ import type { Logger } from '../logging/logger.js';
 import { computeCostBooks, type CostFill } from '../portfolio/cost-basis.js';
 import { dec } from '../portfolio/decimal.js';
 import { resolveUsdtPrices } from '../portfolio/pricing.js';
+import { unrealisedPnlUsdt } from '../portfolio/unrealised.js';
 import { summarisePortfolio, valueAccount, type Holding } from '../portfolio/valuation.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 
@@ -83,6 +84,12 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
       return result;
     }
     const row = await ensureAccount(db, { exchangeId: account.exchangeId, account: account.id, label: account.label, testnet: account.testnet, demo: account.demo });
+    if (row.removedAt !== null) {
+      // Removed on this or another machine sharing the database: every machine leaves it alone.
+      result.skipped = 'removed from the shared database; save the account again in the settings to restore it';
+      result.ok = true;
+      return result;
+    }
     const credentials = await deps.secrets.get({ exchangeId: account.exchangeId, accountId: account.id });
     if (!credentials) throw missingKey(account);
     conn = { ...base, accountId: account.id, testnet: account.testnet, demo: account.demo, apiUrl: account.apiUrl, testnetApiUrl: account.testnetApiUrl, credentials };
@@ -104,7 +111,8 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
     result.warnings = collected.warnings;
     progress({ step: 'saving', done: 0, total: null, message: 'Saving' });
     const t1 = performance.now();
-    const { items, totalValue, unpricedAssets, prices, bookings, fills } = value(account, collected, await storedFills);
+    const { items, totalValue, walletValue, unrealisedPnl, unpricedAssets, prices, bookings, fills, warnings: valueWarnings } = value(account, collected, await storedFills);
+    collected.warnings.push(...valueWarnings);
     const t2 = performance.now();
     const backfill = (await backfillState).done ? null : await backfillHistory(deps, exchangeClient, collected, fills, (await backfillState).firstSyncAt, run.signal);
     result.requests = exchangeClient.requestCount() - requestsBefore;
@@ -114,7 +122,7 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
     const written = await withTransaction(tx, async () => {
       const w = await writeAccountSync(tx, {
         accountId: row.id, ...base, trigger, startedAt, finishedAt, balances: collected.balances, prices,
-        fills: collected.fills, bookings, positions: collected.positions, items, totalValue, unpricedAssets, warnings: collected.warnings, requests: result.requests,
+        fills: collected.fills, bookings, positions: collected.positions, items, totalValue, walletValue, unrealisedPnl, unpricedAssets, warnings: collected.warnings, requests: result.requests,
       });
       if (backfill) await writeBackfill(tx, row.id, backfill, finishedAt);
       await markAccountSynced(tx, row.id, collected.fillsState, collected.accountMode, finishedAt);
@@ -162,13 +170,19 @@ function value(account: AccountConfig, c: CollectResult, stored: StoredBasis) {
     holdingsMap.set(b.asset, h);
   }
   const holdings = [...holdingsMap.values()];
-  const priceMap = resolveUsdtPrices(c.tickers, holdings.map((h) => h.asset));
+  const settleCoins = c.positions.flatMap((p) => (p.settleCoin === null ? [] : [p.settleCoin]));
+  const priceMap = resolveUsdtPrices(c.tickers, [...new Set([...holdings.map((h) => h.asset), ...settleCoins])]);
   const books = fresh.length ? computeCostBooks([...stored.fills, ...fresh]) : stored;
   const valuation = valueAccount({ exchangeId: account.exchangeId, account: account.id, holdings, prices: priceMap, costBasis: books.basis });
-  const summary = summarisePortfolio(valuation.items, c.serverTime);
+  const pnl = unrealisedPnlUsdt(c.positions, priceMap);
+  const summary = summarisePortfolio(valuation.items, c.serverTime, pnl.total);
   const items: PortfolioItem[] = summary.items;
   const prices = [...priceMap].map(([asset, p]) => ({ asset, price: p.price.toString(), change24hPct: p.change24hPct?.toString() ?? null, sourceSymbol: p.sourceSymbol }));
-  return { items, totalValue: valuation.totalValue.toString(), unpricedAssets: valuation.unpricedAssets, prices, bookings: changedBookings(books.outcomes, stored.bookings), fills: [...stored.fills, ...fresh] };
+  const warnings = pnl.unpriced.length === 0 ? [] : [`Unrealised P&L of ${pnl.unpriced.join(', ')} not counted: its settle coin has no price.`];
+  return {
+    items, totalValue: summary.totalValue, walletValue: summary.walletValue, unrealisedPnl: summary.unrealisedPnl, unpricedAssets: valuation.unpricedAssets, prices, warnings,
+    bookings: changedBookings(books.outcomes, stored.bookings), fills: [...stored.fills, ...fresh],
+  };
 }
 
 /**

@@ -53,5 +53,6 @@ describe('key description', () => {
     expect(keyDescription(account({ location: 'keychain', hint: '…ab12' }))).toBe('Key in the OS keychain, ends in …ab12');
     expect(keyDescription(account({ location: 'env', hint: '…XXXX' }))).toBe('Key from environment variable BYBIT_API_KEY, ends in …XXXX');
     expect(keyDescription(account({ location: 'none', hint: null }))).toBe('No API key stored');
+    expect(keyDescription({ ...account({ location: 'none', hint: null }), source: 'database' })).toMatch(/another machine sharing the database syncs it/);
   });
 });

@@ -141,10 +141,10 @@ describe('sync, history and positions helpers', () => {
   });
 
   it('computes the change over a range exactly and skips malformed points', () => {
-    expect(rangeChange([{ t: 'a', value: '100', source: 'sync', estimated: false }, { t: 'b', value: '90.5', source: 'sync', estimated: false }])).toEqual({ change: '-9.5', pct: '-9.5' });
-    expect(rangeChange([{ t: 'a', value: '0', source: 'sync', estimated: false }, { t: 'b', value: '5', source: 'sync', estimated: false }])).toEqual({ change: '5', pct: null });
-    expect(rangeChange([{ t: 'a', value: '1', source: 'sync', estimated: false }])).toBeNull();
-    expect(toChartPoints([{ t: '2026-11-21T10:00:00Z', value: '12.5', source: 'sync', estimated: false }, { t: 'bad', value: '1', source: 'sync', estimated: false }, { t: '2026-11-21T10:00:00Z', value: 'x', source: 'sync', estimated: false }])).toEqual([
+    expect(rangeChange([{ t: 'a', value: '100' }, { t: 'b', value: '90.5' }])).toEqual({ change: '-9.5', pct: '-9.5' });
+    expect(rangeChange([{ t: 'a', value: '0' }, { t: 'b', value: '5' }])).toEqual({ change: '5', pct: null });
+    expect(rangeChange([{ t: 'a', value: '1' }])).toBeNull();
+    expect(toChartPoints([{ t: '2026-11-21T10:00:00Z', value: '12.5' }, { t: 'bad', value: '1' }, { t: '2026-11-21T10:00:00Z', value: 'x' }])).toEqual([
       { t: Date.parse('2026-11-21T10:00:00Z'), y: 12.5, value: '12.5' },
     ]);
     expect(parseAccountKey('bybit/main')).toEqual({ exchangeId: 'bybit', account: 'main' });

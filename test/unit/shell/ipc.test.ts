@@ -57,7 +57,7 @@ describe('IPC: one guarded invoke channel', () => {
     }
     // Defaults from the schema are applied before the handler sees the input.
     expect(s.calls.find(([c]) => c === 'history:list')?.[1]).toEqual({ limit: 50 });
-    expect(s.calls.find(([c]) => c === 'accounts:remove')?.[1]).toEqual({ exchangeId: 'bybit', id: 'default' });
+    expect(s.calls.find(([c]) => c === 'accounts:remove')?.[1]).toEqual({ exchangeId: 'bybit', id: 'default', history: 'keep' });
   });
 
   it('refuses a foreign sender: another web contents, a subframe, another origin, no frame', async () => {

@@ -8,6 +8,8 @@ export interface AccountRow {
   fills: FillsState;
   accountMode: string | null;
   lastSuccessAt: Date | null;
+  /** Set when the account was removed (on any machine sharing the database). */
+  removedAt: Date | null;
 }
 
 interface Raw {
@@ -18,10 +20,11 @@ interface Raw {
   fills_history_start: Date | null;
   account_mode: string | null;
   last_success_at: Date | null;
+  removed_at: Date | null;
 }
 
 const toRow = (r: Raw): AccountRow => ({
-  id: r.id, exchangeId: r.exchange_id, account: r.account, accountMode: r.account_mode, lastSuccessAt: r.last_success_at,
+  id: r.id, exchangeId: r.exchange_id, account: r.account, accountMode: r.account_mode, lastSuccessAt: r.last_success_at, removedAt: r.removed_at,
   fills: { cursor: r.fills_cursor, historyStart: r.fills_history_start },
 });
 
@@ -33,7 +36,7 @@ export async function ensureAccount(db: PoolClient, a: { exchangeId: string; acc
   // Usually nothing changed: a read, not a write (a write is a commit, an fsync, before
   // the sync's first request).
   const found = await db.query<Raw & { label: string | null; testnet: boolean; demo: boolean }>(
-    `SELECT id, exchange_id, account, fills_cursor, fills_history_start, account_mode, last_success_at, label, testnet, demo
+    `SELECT id, exchange_id, account, fills_cursor, fills_history_start, account_mode, last_success_at, removed_at, label, testnet, demo
      FROM accounts WHERE exchange_id = $1 AND account = $2`, [a.exchangeId, a.account]);
   const row = found.rows[0];
   if (row && row.label === a.label && row.testnet === a.testnet && row.demo === a.demo) return toRow(row);
@@ -44,7 +47,7 @@ export async function ensureAccount(db: PoolClient, a: { exchangeId: string; acc
        fills_history_start = CASE WHEN accounts.testnet = EXCLUDED.testnet AND accounts.demo = EXCLUDED.demo THEN accounts.fills_history_start END,
        account_mode = CASE WHEN accounts.testnet = EXCLUDED.testnet AND accounts.demo = EXCLUDED.demo THEN accounts.account_mode END,
        testnet = EXCLUDED.testnet, demo = EXCLUDED.demo, updated_at = now()
-     RETURNING id, exchange_id, account, fills_cursor, fills_history_start, account_mode, last_success_at`,
+     RETURNING id, exchange_id, account, fills_cursor, fills_history_start, account_mode, last_success_at, removed_at`,
     [a.exchangeId, a.account, a.label, a.testnet, a.demo],
   );
   return toRow(rows[0]!);

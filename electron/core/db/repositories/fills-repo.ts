@@ -32,9 +32,9 @@ export async function writeBookings(db: PoolClient, accountId: number, bookings:
  */
 export async function readTradingTotals(db: Queryable): Promise<{ realisedPnl: string; realisedPnlPartial: boolean; feesPaid: string; feesPartial: boolean } | null> {
   const { rows } = await db.query<{ n: number; pnl: string | null; pnl_unknown: boolean | null; fees: string | null; fees_unknown: boolean | null }>(
-    `SELECT count(*)::int AS n, sum(realised_pnl)::text AS pnl, bool_or(realised_pnl IS NULL) AS pnl_unknown,
-            sum(fee_usdt)::text AS fees, bool_or(fee_usdt IS NULL) AS fees_unknown
-     FROM fills WHERE category = 'spot' AND booked`);
+    `SELECT count(*)::int AS n, sum(f.realised_pnl)::text AS pnl, bool_or(f.realised_pnl IS NULL) AS pnl_unknown,
+            sum(f.fee_usdt)::text AS fees, bool_or(f.fee_usdt IS NULL) AS fees_unknown
+     FROM fills f JOIN accounts a ON a.id = f.account_id WHERE f.category = 'spot' AND f.booked AND a.removed_at IS NULL`);
   const r = rows[0];
   if (!r || r.n === 0) return null;
   return { realisedPnl: r.pnl ?? '0', realisedPnlPartial: r.pnl_unknown === true, feesPaid: r.fees ?? '0', feesPartial: r.fees_unknown === true };

@@ -1,18 +1,30 @@
 import type { Pool, PoolClient } from 'pg';
 import type { NetValuePoint, Portfolio, Position, SyncRunRecord } from '../../../../shared/domain.js';
 import type { CostFill } from '../../portfolio/cost-basis.js';
-import { dec, decOrNull } from '../../portfolio/decimal.js';
+import { dec, decOrNull, type Dec } from '../../portfolio/decimal.js';
 import { summarisePortfolio, type ValuedItem } from '../../portfolio/valuation.js';
 import { readTradingTotals } from './fills-repo.js';
 
 type Queryable = Pool | PoolClient;
 
-/** The stored portfolio of every account, as of its last successful sync. */
+/** portfolio_items rows (alias `pi`) of accounts not removed. */
+const ACTIVE_ITEM = `NOT EXISTS (SELECT 1 FROM accounts ra WHERE ra.exchange_id = pi.exchange_id AND ra.account = pi.account AND ra.removed_at IS NOT NULL)`;
+
+/** The active accounts' unrealised P&L (USDT), from each one's latest snapshot. */
+async function readUnrealisedPnl(db: Queryable): Promise<Dec> {
+  const { rows } = await db.query<{ upnl: string | null }>(
+    `SELECT sum(s.unrealised_pnl)::text AS upnl FROM accounts a
+     CROSS JOIN LATERAL (SELECT unrealised_pnl FROM snapshots WHERE account_id = a.id ORDER BY taken_at DESC, id DESC LIMIT 1) s
+     WHERE a.removed_at IS NULL`);
+  return dec(rows[0]?.upnl ?? '0');
+}
+
+/** The stored portfolio of every active account, as of its last successful sync. */
 export async function readPortfolio(db: Queryable): Promise<Portfolio> {
-  const { rows } = await db.query<Record<string, string | boolean | null> & { wallets: Record<string, string>; updated: Date }>(
+  const [{ rows }, upnl] = await Promise.all([db.query<Record<string, string | boolean | null> & { wallets: Record<string, string>; updated: Date }>(
     `SELECT exchange_id, account, asset, quantity, current_price, avg_entry_price, avg_entry_partial, value, profit_loss,
             profit_loss_percentage, change_24h_pct, realised_pnl, realised_partial, fees_usdt, fees_partial, wallets, (updated_at AT TIME ZONE 'UTC') AS updated
-     FROM portfolio_items`);
+     FROM portfolio_items pi WHERE ${ACTIVE_ITEM}`), readUnrealisedPnl(db)]);
   let asOf: Date | null = null;
   const items: ValuedItem[] = rows.map((r) => {
     if (asOf === null || r.updated > asOf) asOf = r.updated;
@@ -29,7 +41,7 @@ export async function readPortfolio(db: Queryable): Promise<Portfolio> {
     };
   });
   const trading = await readTradingTotals(db);
-  return summarisePortfolio(items, asOf, trading && { ...trading, realisedPnl: dec(trading.realisedPnl).toString(), feesPaid: dec(trading.feesPaid).toString() });
+  return summarisePortfolio(items, asOf, upnl, trading && { ...trading, realisedPnl: dec(trading.realisedPnl).toString(), feesPaid: dec(trading.feesPaid).toString() });
 }
 
 /** Every spot fill of an account, for the cost basis. */
@@ -45,7 +57,7 @@ export async function readSpotFills(db: Queryable, accountId: number): Promise<C
 
 export async function readPositions(db: Queryable): Promise<Position[]> {
   const { rows } = await db.query<{ exchange_id: string; account: string; category: string; symbol: string; side: 'long' | 'short'; size: string; entry_price: string | null; mark_price: string | null; unrealised_pnl: string | null; leverage: string | null; liquidation_price: string | null; settle_coin: string | null; updated_at: Date }>(
-    `SELECT a.exchange_id, a.account, p.* FROM positions p JOIN accounts a ON a.id = p.account_id ORDER BY a.exchange_id, a.account, p.symbol`);
+    `SELECT a.exchange_id, a.account, p.* FROM positions p JOIN accounts a ON a.id = p.account_id WHERE a.removed_at IS NULL ORDER BY a.exchange_id, a.account, p.symbol`);
   return rows.map((r) => ({
     exchangeId: r.exchange_id, account: r.account, category: r.category, symbol: r.symbol, side: r.side, size: r.size,
     entryPrice: r.entry_price, markPrice: r.mark_price, unrealisedPnl: r.unrealised_pnl, leverage: r.leverage,
@@ -97,23 +109,24 @@ export function runOutcome(r: SyncRunRecord): { success: boolean; endTime: Date 
   return { success: r.success, endTime: r.endTime === null ? null : new Date(r.endTime), errorClass: r.error?.errorClass ?? null };
 }
 
-/** Total value and freshness of the stored portfolio, without reading every item. */
+/** Total value (wallets + unrealised P&L) and freshness of the active accounts' portfolio, without reading every item. */
 export async function readPortfolioTotals(db: Queryable): Promise<{ totalValue: string | null; asOf: string | null }> {
-  const { rows } = await db.query<{ n: number; total: string | null; as_of: Date | null }>(
-    "SELECT count(*)::int AS n, sum(value)::text AS total, max(updated_at AT TIME ZONE 'UTC') AS as_of FROM portfolio_items");
+  const [{ rows }, upnl] = await Promise.all([db.query<{ n: number; total: string | null; as_of: Date | null }>(
+    `SELECT count(*)::int AS n, sum(value)::text AS total, max(updated_at AT TIME ZONE 'UTC') AS as_of FROM portfolio_items pi WHERE ${ACTIVE_ITEM}`), readUnrealisedPnl(db)]);
   const r = rows[0];
   if (!r || r.n === 0) return { totalValue: null, asOf: null };
-  return { totalValue: dec(r.total ?? '0').toString(), asOf: r.as_of?.toISOString() ?? null };
+  return { totalValue: dec(r.total ?? '0').plus(upnl).toString(), asOf: r.as_of?.toISOString() ?? null };
 }
 
+/** Active accounts only: a removed one has no last success to show. */
 export async function readLastSuccess(db: Queryable): Promise<Array<{ exchangeId: string; account: string; at: Date | null }>> {
-  const { rows } = await db.query<{ exchange_id: string; account: string; last_success_at: Date | null }>('SELECT exchange_id, account, last_success_at FROM accounts');
+  const { rows } = await db.query<{ exchange_id: string; account: string; last_success_at: Date | null }>('SELECT exchange_id, account, last_success_at FROM accounts WHERE removed_at IS NULL');
   return rows.map((r) => ({ exchangeId: r.exchange_id, account: r.account, at: r.last_success_at }));
 }
 
 /** The oldest of the accounts' last successful syncs; null before any succeeded (the scheduler then syncs at once). */
 export async function readOldestLastSuccess(db: Queryable): Promise<Date | null> {
-  const { rows } = await db.query<{ at: Date | null }>('SELECT min(last_success_at) AS at FROM accounts');
+  const { rows } = await db.query<{ at: Date | null }>('SELECT min(last_success_at) AS at FROM accounts WHERE removed_at IS NULL');
   return rows[0]?.at ?? null;
 }
 
@@ -125,9 +138,9 @@ export async function readOldestLastSuccess(db: Queryable): Promise<Date | null>
  * 30-minute snapshots never leaves the database whole.
  */
 export async function readNetValue(db: Queryable, opts: { since: Date | null; account: { exchangeId: string; account: string } | null; maxPoints: number }): Promise<NetValuePoint[]> {
-  const { rows } = await db.query<{ t: Date; value: string; backfill: boolean; estimated: boolean }>(
+  const { rows } = await db.query<{ t: Date; value: string; wallet: string; upnl: string; backfill: boolean; estimated: boolean }>(
     `WITH acc AS (
-       SELECT id FROM accounts WHERE $2::text IS NULL OR (exchange_id = $2 AND account = $3)
+       SELECT id FROM accounts WHERE removed_at IS NULL AND ($2::text IS NULL OR (exchange_id = $2 AND account = $3))
      ), ranged AS (
        SELECT s.taken_at, row_number() OVER (ORDER BY s.taken_at, s.id) - 1 AS k, count(*) OVER () AS n
        FROM snapshots s WHERE s.account_id IN (SELECT id FROM acc) AND ($1::timestamptz IS NULL OR s.taken_at >= $1)
@@ -136,14 +149,20 @@ export async function readNetValue(db: Queryable, opts: { since: Date | null; ac
          SELECT taken_at, k, CASE WHEN k = 0 OR n <= $4 THEN -k ELSE (k * ($4 - 1) + n - 2) / (n - 1) END AS bucket FROM ranged
        ) b ORDER BY bucket, k DESC
      )
-     SELECT p.t, v.value::text AS value, v.backfill, v.estimated FROM picked p CROSS JOIN LATERAL (
-         SELECT SUM(l.total_value) AS value, bool_or(l.source = 'backfill') AS backfill, bool_or(l.estimated) AS estimated FROM acc CROSS JOIN LATERAL (
-           SELECT total_value, source, estimated FROM snapshots WHERE account_id = acc.id AND taken_at <= p.t ORDER BY taken_at DESC, id DESC LIMIT 1
-         ) l
-       ) v ORDER BY p.k`,
+     SELECT p.t, s.value::text AS value, s.wallet::text AS wallet, s.upnl::text AS upnl, s.backfill, s.estimated FROM picked p
+     CROSS JOIN LATERAL (
+       SELECT SUM(v.total_value) AS value, SUM(COALESCE(v.wallet_value, v.total_value)) AS wallet, SUM(v.unrealised_pnl) AS upnl,
+              bool_or(v.source = 'backfill') AS backfill, bool_or(v.estimated) AS estimated FROM acc CROSS JOIN LATERAL (
+         SELECT total_value, wallet_value, unrealised_pnl, source, estimated FROM snapshots WHERE account_id = acc.id AND taken_at <= p.t ORDER BY taken_at DESC, id DESC LIMIT 1
+       ) v
+     ) s
+     ORDER BY p.k`,
     [opts.since, opts.account?.exchangeId ?? null, opts.account?.account ?? null, opts.maxPoints]);
   // A total that includes any reconstructed account value is itself reconstructed.
-  return rows.map((r) => ({ t: r.t.toISOString(), value: dec(r.value).toString(), source: r.backfill ? 'backfill' : 'sync', estimated: r.estimated }));
+  return rows.map((r) => ({
+    t: r.t.toISOString(), value: dec(r.value).toString(), walletValue: dec(r.wallet).toString(), unrealisedPnl: dec(r.upnl).toString(),
+    source: r.backfill ? 'backfill' : 'sync', estimated: r.estimated,
+  }));
 }
 
 /** An account's latest runs, newest first: what its circuit breaker is derived from. */

@@ -25,7 +25,10 @@ export interface AccountSyncWrite {
   bookings: FillBooking[];
   positions: PositionRow[];
   items: PortfolioItem[];
+  /** walletValue + unrealisedPnl. */
   totalValue: string;
+  walletValue: string;
+  unrealisedPnl: string;
   unpricedAssets: number;
   warnings: string[];
   requests: number;
@@ -94,8 +97,8 @@ export async function writeAccountSync(db: PoolClient, w: AccountSyncWrite): Pro
   const syncId = history.rows[0]!.id;
 
   const snap = await db.query<{ id: string }>(
-    `INSERT INTO snapshots (account_id, taken_at, quote, total_value, unpriced_assets, sync_id) VALUES ($1, $2, 'USDT', $3, $4, $5) RETURNING id`,
-    [w.accountId, at, w.totalValue, w.unpricedAssets, syncId]);
+    `INSERT INTO snapshots (account_id, taken_at, quote, total_value, unpriced_assets, sync_id, wallet_value, unrealised_pnl) VALUES ($1, $2, 'USDT', $3, $4, $5, $6, $7) RETURNING id`,
+    [w.accountId, at, w.totalValue, w.unpricedAssets, syncId, w.walletValue, w.unrealisedPnl]);
   await db.query(
     `INSERT INTO snapshot_items (snapshot_id, asset, quantity, price, value) SELECT $1, * FROM unnest($2::text[], $3::numeric[], $4::numeric[], $5::numeric[])`,
     [snap.rows[0]!.id, col(i, 'asset'), col(i, 'quantity'), col(i, 'currentPrice'), col(i, 'value')]);

@@ -8,9 +8,10 @@ import { BybitApi } from './bybit-api.js';
 import { fetchSpotExecutions, planWindows, toFillRow } from './bybit-fills.js';
 import { attachUsdtRates } from './bybit-usdt-rates.js';
 import { fetchDailyCloses } from './bybit-daily-closes.js';
+import { EARN_CATEGORIES, parseEarnPositions, type EarnCategory } from './bybit-earn.js';
 import { parseFundBalance, parsePositions, parseTickers, parseWalletBalance } from './bybit-parse.js';
 import { accountModeOf, fetchKeyInfo } from './bybit-key-info.js';
-import { fundBalanceSchema, instrumentsSchema, positionListSchema, tickersSchema, walletBalanceSchema } from './bybit-schemas.js';
+import { earnPositionSchema, fundBalanceSchema, instrumentsSchema, positionListSchema, tickersSchema, walletBalanceSchema } from './bybit-schemas.js';
 
 const MARKETS_MAX_AGE_MS = 24 * 3_600_000;
 
@@ -25,11 +26,12 @@ export interface BybitClientDeps {
 }
 
 /**
- * Bybit V5 read path (DESIGN §5). A warm sync with nothing new is five requests:
- * spot tickers (whose envelope also gives the server time), Unified wallet, Funding
- * wallet, executions since the cursor, and positions only for settle coins that
- * carry position margin. Markets come from public endpoints via a daily DB cache,
- * so ccxt's loadMarkets (which needs a private permission) is never called.
+ * Bybit V5 read path. A warm sync with nothing new is one request per kind of data,
+ * all in flight at once: spot tickers (whose envelope also gives the server time),
+ * Unified wallet, Funding wallet, the two Earn categories, executions since the cursor,
+ * and positions only for settle coins that carry position margin (seven in all for a
+ * USDT-only trader). Markets come from public endpoints via a daily DB cache, so ccxt's
+ * loadMarkets (which needs a private permission) is never called.
  */
 export function createBybitClient(deps: BybitClientDeps): ExchangeAccountClient {
   const api = new BybitApi(deps.ex, deps.errorContext, { resilience: deps.resilience });
@@ -89,10 +91,7 @@ export function createBybitClient(deps: BybitClientDeps): ExchangeAccountClient 
     }
   }
 
-  async function positions(settleCoins: string[] | null): Promise<PositionRow[]> {
-    const queries = settleCoins === null
-      ? [{ category: 'linear', settleCoin: 'USDT' }, { category: 'inverse', settleCoin: null }]
-      : settleCoins.map((coin) => ({ category: coin === 'USDT' || coin === 'USDC' ? 'linear' : 'inverse', settleCoin: coin as string | null }));
+  async function positions(queries: ReadonlyArray<{ category: 'linear' | 'inverse'; settleCoin: string | null }>): Promise<PositionRow[]> {
     const pages = await Promise.all(queries.map(async ({ category, settleCoin }) => {
       const rows: PositionRow[] = [];
       let cursor = '';
@@ -107,6 +106,24 @@ export function createBybitClient(deps: BybitClientDeps): ExchangeAccountClient 
       return rows;
     }));
     return pages.flat();
+  }
+
+  async function earn(warnings: string[]): Promise<BalanceRow[]> {
+    const reads = await Promise.all((Object.keys(EARN_CATEGORIES) as EarnCategory[]).map(async (category) => {
+      try {
+        const { result } = await api.privateGet('v5/earn/position', { category }, earnPositionSchema, `the Earn positions (v5/earn/position, ${category})`);
+        return { category, ...parseEarnPositions(result, category), denied: null };
+      } catch (e) {
+        // A key without the Earn permission still syncs everything else.
+        if ((e as AppError).errorClass !== 'permission') throw e;
+        return { category, rows: [], unknown: [], denied: e as AppError };
+      }
+    }));
+    const denied = reads.find((r) => r.denied)?.denied;
+    if (denied) warnings.push(`Earn positions not read (the key lacks the Earn permission): ${denied.message}. Edit the key on Bybit and tick Earn to include them.`);
+    const unknown = [...new Set(reads.flatMap((r) => r.unknown))];
+    if (unknown.length > 0) warnings.push(`Earn positions of an unknown product type were stored under their raw type: ${unknown.join(', ')}.`);
+    return reads.flatMap((r) => r.rows);
   }
 
   async function collect(input: CollectInput, warnings: string[], stop: AbortController): Promise<CollectResult> {
@@ -124,17 +141,15 @@ export function createBybitClient(deps: BybitClientDeps): ExchangeAccountClient 
     const plan = planWindows(input.fills, serverNow);
     // Most accounts that trade derivatives settle in USDT: ask for those positions
     // alongside the wallet; other settle coins follow once the wallet names them.
-    const speculative = knownMode === 'unified' ? positions(['USDT']) : null;
+    const speculative = knownMode === 'unified' ? positions([{ category: 'linear', settleCoin: 'USDT' }]) : null;
     const walletChain = (async () => {
       const mode = knownMode;
       const wallet = await wallets(mode);
-      const coins = wallet.positionCoins;
-      const open = coins === null ? await positions(null)
-        : [...(speculative && coins.includes('USDT') ? await speculative : []), ...(await positions(coins.filter((c) => !(speculative && c === 'USDT'))))];
+      const open = [...(speculative && wallet.positionCoins?.includes('USDT') ? await speculative : []), ...(await positions(positionQueries(wallet.positionCoins, speculative !== null)))];
       return { mode, wallet, open };
     })();
-    const [[markets, tickers], { mode, wallet, open: openPositions }, fund, executions] = await settleAll(stop, [
-      pricesRead, walletChain, funding(warnings), fetchSpotExecutions(api, plan, input.onProgress), speculative ?? Promise.resolve([]),
+    const [[markets, tickers], { mode, wallet, open: openPositions }, fund, executions, earned] = await settleAll(stop, [
+      pricesRead, walletChain, funding(warnings), fetchSpotExecutions(api, plan, input.onProgress), earn(warnings), speculative ?? Promise.resolve([]),
     ] as const);
     input.onProgress({ step: 'positions', done: 1, total: 1, message: 'Positions read' });
     const fills = executions.flatMap((e) => toFillRow(e, markets) ?? []);
@@ -144,7 +159,7 @@ export function createBybitClient(deps: BybitClientDeps): ExchangeAccountClient 
     return {
       serverTime: new Date(serverNow),
       clockOffsetMs: api.clockOffsetMs() ?? 0,
-      balances: [...wallet.rows, ...fund],
+      balances: [...wallet.rows, ...fund, ...earned],
       tickers: parseTickers(tickers.result, markets),
       fills,
       fillsState: plan.next,
@@ -174,6 +189,21 @@ export function createBybitClient(deps: BybitClientDeps): ExchangeAccountClient 
     },
   };
 }
+
+/**
+ * Which position lists to read. Linear positions are listed per settle coin (Bybit
+ * requires one), for each stablecoin the wallet says carries position margin; inverse
+ * ones settle in many coins but one request without a settle coin lists them all. A
+ * classic account's wallet does not say, so it reads USDT linear and inverse.
+ */
+export function positionQueries(marginCoins: string[] | null, usdtAlreadyAsked: boolean): Array<{ category: 'linear' | 'inverse'; settleCoin: string | null }> {
+  if (marginCoins === null) return [{ category: 'linear', settleCoin: 'USDT' }, { category: 'inverse', settleCoin: null }];
+  const linear = marginCoins.filter((c) => LINEAR_SETTLE_COINS.includes(c) && !(usdtAlreadyAsked && c === 'USDT'));
+  const inverse = marginCoins.some((c) => !LINEAR_SETTLE_COINS.includes(c));
+  return [...linear.map((c) => ({ category: 'linear' as const, settleCoin: c })), ...(inverse ? [{ category: 'inverse' as const, settleCoin: null }] : [])];
+}
+
+const LINEAR_SETTLE_COINS = ['USDT', 'USDC'];
 
 /**
  * Awaits every chain; on the first failure the sync's signal aborts, so no new request

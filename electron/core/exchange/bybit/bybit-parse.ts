@@ -40,10 +40,20 @@ export function parseFundBalance(result: z.infer<typeof fundBalanceSchema>): Bal
 
 const orNull = (s: string | undefined) => (s === undefined || s === '' ? null : dec(s).toString());
 
+/**
+ * An inverse contract settles in its base coin: BTCUSD (perpetual) and BTCUSDH26
+ * (futures) in BTC. Inverse positions are read in one request without a settle coin,
+ * so the coin comes from the symbol.
+ */
+export function inverseSettleCoin(symbol: string): string | null {
+  return /^([A-Z0-9]+?)USD(?:[A-Z]\d{2})?$/.exec(symbol)?.[1] ?? null;
+}
+
 export function parsePositions(result: z.infer<typeof positionListSchema>, category: string, settleCoin: string | null): PositionRow[] {
   return result.list.filter((p) => !isZero(p.size)).map((p) => ({
     category, symbol: p.symbol, side: p.side === 'Sell' ? 'short' : 'long', size: dec(p.size).toString(),
     entryPrice: orNull(p.avgPrice), markPrice: orNull(p.markPrice), unrealisedPnl: orNull(p.unrealisedPnl),
-    leverage: orNull(p.leverage), liquidationPrice: orNull(p.liqPrice), settleCoin,
+    leverage: orNull(p.leverage), liquidationPrice: orNull(p.liqPrice),
+    settleCoin: settleCoin ?? (category === 'inverse' ? inverseSettleCoin(p.symbol) : null),
   }));
 }

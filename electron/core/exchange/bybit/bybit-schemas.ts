@@ -66,6 +66,21 @@ export const positionListSchema = z.object({
   nextPageCursor: z.string().optional(),
 });
 
+/**
+ * `/v5/earn/position`: Flexible Saving also lists fully redeemed positions (amount 0).
+ * Rows carry no category of their own; one that does and names another product is
+ * kept under its raw type rather than dropped.
+ */
+export const earnPositionSchema = z.object({
+  list: z.array(z.object({
+    coin: required,
+    productId: required,
+    amount: numStr.refine((s) => s !== '', 'is empty'),
+    category: z.string().optional(),
+    status: z.string().optional(),
+  })),
+});
+
 export const klineSchema = z.object({
   list: z.array(z.array(z.string()).min(5)),
 });

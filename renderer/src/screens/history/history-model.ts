@@ -17,7 +17,7 @@ export interface ChartPoint {
 }
 
 /** Points for the chart; a point with a malformed time or value is left out rather than drawn at 0. */
-export function toChartPoints(points: readonly NetValuePoint[]): ChartPoint[] {
+export function toChartPoints(points: ReadonlyArray<Pick<NetValuePoint, 't' | 'value'>>): ChartPoint[] {
   const out: ChartPoint[] = [];
   for (const p of points) {
     const t = Date.parse(p.t);
@@ -29,7 +29,7 @@ export function toChartPoints(points: readonly NetValuePoint[]): ChartPoint[] {
 }
 
 /** Change from the first to the last point of the range, exactly; null with fewer than two points. */
-export function rangeChange(points: readonly NetValuePoint[]): { change: string; pct: string | null } | null {
+export function rangeChange(points: ReadonlyArray<Pick<NetValuePoint, 't' | 'value'>>): { change: string; pct: string | null } | null {
   if (points.length < 2) return null;
   const first = toDec(points[0]?.value);
   const last = toDec(points[points.length - 1]?.value);

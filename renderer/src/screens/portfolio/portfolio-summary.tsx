@@ -2,6 +2,7 @@ import { memo, useMemo } from 'react';
 import type { Portfolio } from '../../../../shared/domain.js';
 import { LiveAge } from '../../components/live-time.js';
 import { Signed } from '../../components/signed.js';
+import { signOf } from '../../format/decimal.js';
 import { formatCount, formatMoney, formatPercent } from '../../format/number-format.js';
 import { change24h } from './portfolio-model.js';
 
@@ -14,6 +15,11 @@ export const PortfolioSummary = memo(function PortfolioSummary({ portfolio, stal
       <div className="summary-item summary-total">
         <span className="summary-label">Total value</span>
         <span className="summary-value" data-testid="total-value">{formatMoney(portfolio.totalValue, portfolio.quote)}</span>
+        {signOf(portfolio.unrealisedPnl) !== 0 && (
+          <span className="summary-note" data-testid="total-split">
+            Wallets {formatMoney(portfolio.walletValue, portfolio.quote)} + unrealised P&amp;L of open positions {formatMoney(portfolio.unrealisedPnl, portfolio.quote, undefined, true)}
+          </span>
+        )}
       </div>
       <div className="summary-item">
         <span className="summary-label">24 h change</span>

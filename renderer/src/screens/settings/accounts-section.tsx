@@ -53,12 +53,13 @@ export function AccountsSection() {
 function AccountRow({ account: a, onEdit, onRemoved, disabled }: { account: AccountView; onEdit: () => void; onRemoved: () => void; disabled: boolean }) {
   const api = useApi();
   const [confirming, setConfirming] = useState(false);
+  const [history, setHistory] = useState<RemovalChoice>('keep');
   const [removing, setRemoving] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const fromEnv = a.source === 'env';
   const remove = () => {
     setRemoving(true);
-    api.invoke('accounts:remove', { exchangeId: a.exchangeId, id: a.id }).then(
+    api.invoke('accounts:remove', { exchangeId: a.exchangeId, id: a.id, history }).then(
       () => onRemoved(),
       (e: unknown) => {
         setRemoving(false);
@@ -77,14 +78,15 @@ function AccountRow({ account: a, onEdit, onRemoved, disabled }: { account: Acco
         <div className="muted small" data-testid="account-key-hint">{keyDescription(a)}</div>
         {a.apiUrl && <div className="muted small">API address: {a.apiUrl}</div>}
         {fromEnv && <div className="muted small">Set by environment variables: change them where the app is started.</div>}
+        {a.source === 'database' && <span className="tag">other machine</span>}
       </div>
       {!fromEnv && (
         <div className="account-actions">
           {confirming ? (
             <>
-              <span className="small">Remove it and delete its key from the keychain?</span>
+              <RemovalChoiceField account={a} value={history} onChange={setHistory} disabled={removing} />
               <button type="button" className="button danger" onClick={remove} disabled={removing} data-testid="account-remove-confirm">{removing ? 'Removing…' : 'Remove'}</button>
-              <button type="button" className="button ghost" onClick={() => setConfirming(false)} disabled={removing}>Cancel</button>
+              <button type="button" className="button ghost" onClick={() => { setConfirming(false); setHistory('keep'); }} disabled={removing}>Cancel</button>
             </>
           ) : (
             <>
@@ -96,5 +98,27 @@ function AccountRow({ account: a, onEdit, onRemoved, disabled }: { account: Acco
       )}
       {error && <ErrorNotice title="Could not remove the account" error={error} />}
     </li>
+  );
+}
+
+type RemovalChoice = 'keep' | 'delete';
+
+/** What becomes of a removed account's stored data: kept hidden (restorable) or deleted. */
+function RemovalChoiceField({ account: a, value, onChange, disabled }: { account: AccountView; value: RemovalChoice; onChange: (v: RemovalChoice) => void; disabled: boolean }) {
+  const name = `remove-history-${a.exchangeId}-${a.id}`;
+  return (
+    <fieldset className="remove-choice small" data-testid="account-remove-choice">
+      <legend>
+        Remove it from every total{a.source === 'database' ? ' on every machine' : ' and delete its key from the keychain'}?
+      </legend>
+      <label>
+        <input type="radio" name={name} checked={value === 'keep'} onChange={() => onChange('keep')} disabled={disabled} data-testid="account-remove-keep" />
+        {' '}Keep its history, hidden (adding the account again restores it)
+      </label>
+      <label>
+        <input type="radio" name={name} checked={value === 'delete'} onChange={() => onChange('delete')} disabled={disabled} data-testid="account-remove-delete" />
+        {' '}Delete its history from the database
+      </label>
+    </fieldset>
   );
 }

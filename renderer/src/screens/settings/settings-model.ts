@@ -3,6 +3,7 @@ import type { AccountView, SettingsView } from '../../../../shared/domain.js';
 
 /** Where an account's key lives, as a sentence ("…ab12" is all the window ever learns of it). */
 export function keyDescription(a: AccountView): string {
+  if (a.source === 'database') return 'No key on this machine: another machine sharing the database syncs it';
   const ends = a.key.hint ? `ends in ${a.key.hint}` : null;
   if (a.key.location === 'env') return `Key from environment variable ${a.exchangeId.toUpperCase()}_API_KEY${ends ? `, ${ends}` : ''}`;
   if (a.key.location === 'keychain') return `Key in the OS keychain${ends ? `, ${ends}` : ''}`;
