@@ -65,9 +65,12 @@ describe('alphapulse-sync export: CSV of every table a person looks at', () => {
     // The BTC sale, the BTC given up for ETH and the MNT spent on a fee.
     expect(realised.map((x) => x.symbol).sort()).toEqual(['BTCUSDC', 'BTCUSDT', 'ETHBTC']);
     const net = rowsOf((await runCli(['export', 'net-value'], h.env)).stdout);
-    expect(net).toHaveLength(2);
-    expect(net[0]).toMatchObject({ exchange: 'bybit', account: 'default', value: '62105.922', source: 'sync', estimated: 'false' });
-    expect(net[1]).toMatchObject({ exchange: '', account: '', value: '62105.922' });
+    const points = await (await h.core()).invoke('net-value:get', { range: 'all', maxPoints: 2000 });
+    // One account: each point twice, the account's row then the total's, in time order.
+    expect(net).toHaveLength(2 * points.length);
+    expect(net.filter((r) => r.account === '').map((r) => [r.time, r.value, r.source, r.estimated])).toEqual(points.map((p) => [p.t, p.value, p.source, String(p.estimated)]));
+    expect(net.at(-2)).toMatchObject({ exchange: 'bybit', account: 'default', source: 'sync', estimated: 'false' });
+    expect(net.filter((r) => r.source === 'backfill').length).toBeGreaterThan(100);
   });
 
   it('--out writes the file whole, and only when the export is complete', async () => {

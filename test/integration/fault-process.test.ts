@@ -46,7 +46,7 @@ describe('faults that take a process or the database down', () => {
       h.server.clearFaults();
       const again = await core.sync.syncAll('test');
       expect(again.accounts[0]?.error).toBeNull();
-      const { rows } = await core.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM snapshots');
+      const { rows } = await core.db.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM snapshots WHERE source = 'sync'");
       expect(rows[0]!.n).toBe(2);
     } finally {
       await h.close();
@@ -64,12 +64,12 @@ describe('faults that take a process or the database down', () => {
       await waitFor(() => h.server.countRequests('/v5/execution/list') >= 20, 'the history import to be under way');
       child.kill('SIGKILL');
       await new Promise((r) => child.once('exit', r));
-      const counts = await h.db.pool.query('SELECT (SELECT count(*) FROM snapshots)::int AS s, (SELECT count(*) FROM fills)::int AS f, (SELECT count(*) FROM portfolio_items)::int AS p');
+      const counts = await h.db.pool.query("SELECT (SELECT count(*) FROM snapshots WHERE source = 'sync')::int AS s, (SELECT count(*) FROM fills)::int AS f, (SELECT count(*) FROM portfolio_items)::int AS p");
       expect(counts.rows[0]).toEqual({ s: 0, f: 0, p: 0 });
       h.server.clearFaults();
       const { stdout } = await run(process.execPath, [bin, 'sync', '--json'], { env: { ...process.env, ...h.env } });
       expect(JSON.parse(stdout).ok).toBe(true);
-      const after = await h.db.pool.query('SELECT (SELECT count(*) FROM snapshots)::int AS s, (SELECT count(*) FROM fills)::int AS f');
+      const after = await h.db.pool.query("SELECT (SELECT count(*) FROM snapshots WHERE source = 'sync')::int AS s, (SELECT count(*) FROM fills)::int AS f");
       expect(after.rows[0]).toEqual({ s: 1, f: 6 });
     } finally {
       await h.close();

@@ -59,19 +59,25 @@ export function exportPlan(q: ExportQuery): ExportPlan {
     case 'net-value': {
       const f = filters(q, 's.account_id', 's.taken_at');
       const t = filters(q, 'acc.id', null);
+      const shift = (where: string) => where.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + f.params.length}`);
       // Each account's points, then the total at each point: the sum of every account's
-      // latest value up to then (empty exchange and account).
+      // latest value up to then (empty exchange and account), reconstructed if any part is.
       return {
         header: ['time', 'exchange', 'account', 'value', 'source', 'estimated'],
-        sql: `WITH pts AS (SELECT s.id, s.account_id, s.taken_at, s.total_value FROM snapshots s JOIN accounts ra ON ra.id = s.account_id WHERE ra.removed_at IS NULL${f.where})
-              SELECT ${iso('t')}, exchange, account, value, 'sync', 'false' FROM (
-                SELECT p.taken_at AS t, 0 AS o, a.exchange_id AS exchange, a.account, p.total_value::text AS value, p.id AS k
+        sql: `WITH pts AS (
+                SELECT s.id, s.account_id, s.taken_at, s.total_value, s.source, s.estimated FROM snapshots s JOIN accounts ra ON ra.id = s.account_id
+                WHERE ra.removed_at IS NULL${f.where})
+              SELECT ${iso('t')}, exchange, account, value, source, estimated FROM (
+                SELECT p.taken_at AS t, 0 AS o, a.exchange_id AS exchange, a.account, p.total_value::text AS value, p.source, p.estimated::text AS estimated, p.id AS k
                 FROM pts p JOIN accounts a ON a.id = p.account_id
                 UNION ALL
-                SELECT d.taken_at, 1, '', '', (SELECT sum(v.total_value) FROM accounts acc CROSS JOIN LATERAL (
-                  SELECT total_value FROM snapshots WHERE account_id = acc.id AND taken_at <= d.taken_at ORDER BY taken_at DESC, id DESC LIMIT 1
-                ) v WHERE acc.removed_at IS NULL${t.where.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + f.params.length}`)})::text, 0
-                FROM (SELECT DISTINCT taken_at FROM pts) d
+                SELECT d.taken_at, 1, '', '', v.value::text, CASE WHEN v.backfill THEN 'backfill' ELSE 'sync' END, v.estimated::text, 0
+                FROM (SELECT DISTINCT taken_at FROM pts) d CROSS JOIN LATERAL (
+                  SELECT sum(l.total_value) AS value, bool_or(l.source = 'backfill') AS backfill, bool_or(l.estimated) AS estimated
+                  FROM accounts acc CROSS JOIN LATERAL (
+                    SELECT total_value, source, estimated FROM snapshots WHERE account_id = acc.id AND taken_at <= d.taken_at ORDER BY taken_at DESC, id DESC LIMIT 1
+                  ) l WHERE acc.removed_at IS NULL${shift(t.where)}
+                ) v
               ) rows ORDER BY t, o, exchange, account, k`,
         params: [...f.params, ...t.params],
       };

@@ -27,7 +27,7 @@ describe('valueAccount', () => {
       {
         exchangeId: 'bybit', account: 'default', asset: 'BTC', quantity: '0.5', currentPrice: '90000', value: '45000',
         avgEntryPrice: '50000', avgEntryPartial: false, profitLoss: '20000', profitLossPercentage: '80',
-        change24hPct: null, allocationPct: '100', wallets: { UNIFIED: '0.4', FUND: '0.1' },
+        change24hPct: null, allocationPct: '100', realisedPnl: '0', realisedPnlPartial: false, feesPaid: '0', feesPartial: true, wallets: { UNIFIED: '0.4', FUND: '0.1' },
       },
     ]);
     expect(totalValue.toString()).toBe('45000');

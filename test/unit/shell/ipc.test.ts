@@ -51,7 +51,7 @@ describe('IPC: one guarded invoke channel', () => {
     const s = setup();
     for (const channel of Object.keys(apiInputs)) {
       // The first of a few plain inputs that the channel's schema accepts.
-      const input = [undefined, {}, { exchangeId: 'bybit' }].find((c) => apiInputs[channel as keyof typeof apiInputs].safeParse(c).success);
+      const input = [undefined, {}, { exchangeId: 'bybit' }, { kind: 'trades' }].find((c) => apiInputs[channel as keyof typeof apiInputs].safeParse(c).success);
       const reply = await s.invoke(event(), channel, input);
       expect(reply, channel).toEqual({ ok: true, value: { channel } });
     }
