@@ -1,5 +1,6 @@
 import type { TickerQuote } from '../portfolio/pricing.js';
 import type { SyncProgress } from '../../../shared/domain.js';
+import type { HistoryImport, ImportCursors } from './history-types.js';
 
 /** One asset in one wallet; quantity is the wallet balance as a decimal string. */
 export interface BalanceRow {
@@ -65,6 +66,8 @@ export interface CollectInput {
   fills: FillsState;
   accountMode: string | null;
   onProgress: ProgressSink;
+  /** Cursors of the history kinds beside spot fills (derivatives, cash flows). */
+  cursors?: ImportCursors;
 }
 
 /** Everything one sync reads from the exchange, ready to store. */
@@ -80,6 +83,8 @@ export interface CollectResult {
   /** Things that did not stop the sync but the user should know (e.g. a wallet not readable). */
   warnings: string[];
   requests: number;
+  /** Derivative trades, closed P&L, transaction log and cash flows, where the exchange client reads them. */
+  history?: HistoryImport;
 }
 
 /** An exchange account as the sync service sees it. */

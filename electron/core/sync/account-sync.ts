@@ -6,6 +6,7 @@ import { AppError, configError } from '../errors.js';
 import type { AccountConnection } from '../exchange/create-client.js';
 import type { CollectResult, ExchangeAccountClient } from '../exchange/types.js';
 import { ensureAccount, markAccountSynced } from '../db/repositories/accounts-repo.js';
+import { loadImportCursors, writeHistory } from '../db/repositories/cash-flows-repo.js';
 import { readRecentOutcomes } from '../db/repositories/read-repo.js';
 import type { BasisCache } from './basis-cache.js';
 import { withDeadline } from '../exchange/resilience.js';
@@ -99,7 +100,8 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
     // a warm sync is mostly waiting, so this work is off the critical path.
     const storedFills = deps.basisCache.load(db, row.id);
     storedFills.catch(() => undefined);
-    const collected = await withDeadline(deps.deadlineMs, () => exchangeClient.collect({ fills: row.fills, accountMode: row.accountMode, onProgress: progress }),
+    const cursors = await loadImportCursors(db, row.id);
+    const collected = await withDeadline(deps.deadlineMs, () => exchangeClient.collect({ fills: row.fills, accountMode: row.accountMode, onProgress: progress, cursors }),
       () => new AppError('network', `The sync did not finish within ${Math.round(deps.deadlineMs / 1000)} s`, 'The exchange or the connection is very slow; the next sync tries again.', { transient: true }));
     result.requests = collected.requests;
     result.warnings = collected.warnings;
@@ -113,12 +115,13 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
       accountId: row.id, ...base, trigger, startedAt, finishedAt, balances: collected.balances, prices,
       fills: collected.fills, positions: collected.positions, items, totalValue, unpricedAssets, warnings: collected.warnings, requests: collected.requests,
     });
+    const history = collected.history ? await writeHistory(db, row.id, collected.history) : null;
     await markAccountSynced(db, row.id, collected.fillsState, collected.accountMode, finishedAt);
     await db.query('COMMIT');
     Object.assign(result, { ok: true, fillsImported: written.fillsInserted, totalValue, syncId: written.syncId, breaker: CLOSED });
     progress({ step: 'done', done: 1, total: 1, message: 'Synced' });
     const ms = { prepare: Math.round(t0 - startedAtPerf), exchange: Math.round(t1 - t0), compute: Math.round(t2 - t1), write: Math.round(performance.now() - t2) };
-    deps.log.info('account synced', { ...base, requests: result.requests, fills: written.fillsInserted, warnings: result.warnings.length, ms });
+    deps.log.info('account synced', { ...base, requests: result.requests, fills: written.fillsInserted, history, warnings: result.warnings.length, ms });
     return result;
   } catch (e) {
     const error = classify(e, deps);

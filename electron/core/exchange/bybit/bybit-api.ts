@@ -15,6 +15,12 @@ type Params = Record<string, string | number>;
  */
 const INITIAL_PER_SECOND: Record<string, number> = {
   'v5/asset/transfer/query-account-coins-balance': 2,
+  'v5/asset/transfer/query-inter-transfer-list': 1,
+  'v5/asset/transfer/query-universal-transfer-list': 2,
+  'v5/asset/deposit/query-record': 5,
+  'v5/asset/withdraw/query-record': 5,
+  'v5/asset/exchange/order-record': 10,
+  'v5/account/transaction-log': 30,
 };
 const PUBLIC_PER_SECOND = 50;
 const PRIVATE_PER_SECOND = 10;

@@ -5,6 +5,7 @@ import type { BalanceRow, CollectInput, CollectResult, ExchangeAccountClient, Ma
 import type { ResilienceOptions } from '../resilience.js';
 import { BybitApi } from './bybit-api.js';
 import { attachUsdtRates, fetchSpotExecutions, planWindows, toFillRow } from './bybit-fills.js';
+import { collectHistory } from './bybit-history-import.js';
 import { parseFundBalance, parsePositions, parseTickers, parseWalletBalance } from './bybit-parse.js';
 import { fundBalanceSchema, instrumentsSchema, positionListSchema, queryApiSchema, tickersSchema, walletBalanceSchema } from './bybit-schemas.js';
 
@@ -130,8 +131,9 @@ export function createBybitClient(deps: BybitClientDeps): ExchangeAccountClient 
         : [...(speculative && coins.includes('USDT') ? await speculative : []), ...(await positions(coins.filter((c) => !(speculative && c === 'USDT'))))];
       return { mode, wallet, open };
     })();
-    const [[markets, tickers], { mode, wallet, open: openPositions }, fund, executions] = await settleAll(api, [
+    const [[markets, tickers], { mode, wallet, open: openPositions }, fund, executions, , history] = await settleAll(api, [
       pricesRead, walletChain, funding(warnings), fetchSpotExecutions(api, plan, input.onProgress), speculative ?? Promise.resolve([]),
+      collectHistory(api, { cursors: input.cursors ?? {}, serverNow, mode: knownMode }, warnings),
     ] as const);
     input.onProgress({ step: 'positions', done: 1, total: 1, message: 'Positions read' });
     const fills = executions.flatMap((e) => toFillRow(e, markets) ?? []);
@@ -148,6 +150,7 @@ export function createBybitClient(deps: BybitClientDeps): ExchangeAccountClient 
       positions: openPositions,
       accountMode: mode,
       warnings,
+      history,
       requests: api.requestCount() - firstRequest,
     };
   }
