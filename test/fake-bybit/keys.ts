@@ -132,3 +132,8 @@ export const BUILT_IN_KEYS: readonly FakeApiKey[] = [
 export function canReadFunding(k: FakeApiKey): boolean {
   return k.permissions.Wallet.some((p) => ['AccountTransfer', 'SubMemberTransfer', 'Withdraw'].includes(p));
 }
+
+/** Convert (coin exchange) history needs the Exchange group's history permission. */
+export function canReadConverts(k: FakeApiKey): boolean {
+  return k.permissions.Exchange.includes('ExchangeHistory');
+}
