@@ -42,7 +42,7 @@ describe('sync of a Bybit UTA account through ccxt into PostgreSQL', () => {
     // linear fill is not part of the spot cost basis.
     expect(a.fillsImported).toBe(6);
     // 105 seven-day windows cover two years.
-    expect(h.server.countRequests('/v5/execution/list')).toBe(105);
+    expect(h.server.requests.filter((r) => r.path === '/v5/execution/list' && r.query.category === 'spot')).toHaveLength(105);
   });
 
   it('values every holding and computes average entries by the average-cost method', async () => {

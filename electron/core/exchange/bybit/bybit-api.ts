@@ -1,3 +1,4 @@
+import { bulkhead, type BulkheadPolicy } from 'cockatiel';
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
 import type { CcxtExchange } from '../ccxt-loader.js';
@@ -23,6 +24,10 @@ const INITIAL_PER_SECOND: Record<string, number> = {
   'v5/account/transaction-log': 30,
 };
 const PUBLIC_PER_SECOND = 50;
+// Requests on the wire at once, all endpoints together. ccxt signs a request when it is
+// started: hundreds started together (a cold import of every history kind) would sit
+// in the socket queue until their timestamps fell out of Bybit's receive window.
+const MAX_IN_FLIGHT = 20;
 const PRIVATE_PER_SECOND = 10;
 // Sign with a timestamp slightly in the past: Bybit accepts up to recvWindow behind
 // its clock but only 1 s ahead, and the offset estimate is off by up to half a round trip.
@@ -59,6 +64,7 @@ export class BybitApi {
   /** Set when a sync's reads failed: no new request starts after that. */
   private stopped: unknown = null;
   private readonly gates = new Map<string, RateGate>();
+  private readonly inFlight: BulkheadPolicy = bulkhead(MAX_IN_FLIGHT, Number.MAX_SAFE_INTEGER);
   private readonly policy: <T>(fn: () => Promise<T>) => Promise<T>;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
@@ -94,27 +100,51 @@ export class BybitApi {
   }
 
   async publicGet<T>(path: string, params: Params, schema: z.ZodType<T>, what: string): Promise<BybitCall<T>> {
-    return this.policy(() => this.call('public', path, params, schema, what));
+    return this.paced('public', path, () => this.call('public', path, params, schema, what));
   }
 
   /** A signed GET; measures the clock first when it is not known, and again on a 10002. */
   async privateGet<T>(path: string, params: Params, schema: z.ZodType<T>, what: string): Promise<BybitCall<T>> {
     if (this.offsetMs === null) await this.measureClock();
-    return this.policy(async () => {
+    return this.paced('private', path, async () => {
       try {
         return await this.call('private', path, params, schema, what);
       } catch (e) {
         if ((e as AppError).errorClass !== 'clock') throw e;
         await this.measureClock();
+        await this.admit(this.gate('private', path));
         return this.call('private', path, params, schema, what);
       }
     });
   }
 
+  /**
+   * Waits for the endpoint's turn, then runs `attempt` under the request policy. The
+   * first wait is outside the policy's timeout: a two-year import queues a hundred
+   * windows behind one gate, and waiting for a turn is not the exchange being slow.
+   * A retry waits for its turn again.
+   */
+  private async paced<T>(api: 'public' | 'private', path: string, attempt: () => Promise<T>): Promise<T> {
+    const gate = this.gate(api, path);
+    await this.admit(gate);
+    let admitted = true;
+    return this.policy(async () => {
+      if (!admitted) await this.admit(gate);
+      admitted = false;
+      return attempt();
+    });
+  }
+
+  private async admit(gate: RateGate): Promise<void> {
+    if (this.stopped) throw this.stopped;
+    await gate.take();
+    if (this.stopped) throw this.stopped;
+  }
+
   /** Reads Bybit's server time and sets the offset ccxt signs with. */
   async measureClock(): Promise<void> {
     const started = this.now();
-    const r = await this.policy(() => this.call('public', 'v5/market/time', {}, z.object({ timeSecond: z.string() }), 'the server time', false));
+    const r = await this.paced('public', 'v5/market/time', () => this.call('public', 'v5/market/time', {}, z.object({ timeSecond: z.string() }), 'the server time', false));
     const server = r.serverTime ?? Number(r.result.timeSecond) * 1000;
     this.setOffset(started, this.now(), server);
   }
@@ -143,14 +173,11 @@ export class BybitApi {
     if (typeof fn !== 'function') throw new Error(`ccxt has no ${methodName(api, path)}`);
     const ctx = { ...this.errorContext, what };
     const gate = this.gate(api, path);
-    if (this.stopped) throw this.stopped;
-    await gate.take();
-    if (this.stopped) throw this.stopped;
     this.requests += 1;
     const sentAt = this.now();
     let raw: unknown;
     try {
-      raw = await (fn as (p: Params) => Promise<unknown>).call(this.ex, params);
+      raw = await this.inFlight.execute(() => (fn as (p: Params) => Promise<unknown>).call(this.ex, params));
     } catch (e) {
       throw this.failure(e, ctx, gate);
     }
