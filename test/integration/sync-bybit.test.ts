@@ -88,12 +88,14 @@ describe('sync of a Bybit UTA account through ccxt into PostgreSQL', () => {
     expect(history.rows[0]).toMatchObject({ success: true, items_synced: 7 });
   });
 
-  it('a warm sync with nothing new makes at most 5 requests and loads no markets', async () => {
+  it('a warm sync with nothing new makes at most 5 requests plus one per history kind and loads no markets', async () => {
     h.server.clearRequests();
     const summary = await core.sync.syncAll('test');
     expect(summary.ok).toBe(true);
     const paths = h.server.requests.map((r) => r.path).sort();
-    expect(paths.length).toBeLessThanOrEqual(5);
+    // 10 history kinds: linear and inverse fills and closed P&L, transaction log,
+    // deposits, withdrawals, internal and universal transfers, converts.
+    expect(paths.length).toBeLessThanOrEqual(5 + 10);
     expect(paths).not.toContain('/v5/market/instruments-info');
     expect(paths).not.toContain('/v5/asset/coin/query-info');
     expect(summary.accounts[0]!.fillsImported).toBe(0);
