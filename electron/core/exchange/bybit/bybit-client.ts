@@ -26,7 +26,9 @@ export interface BybitClientDeps {
  * spot tickers (whose envelope also gives the server time), Unified wallet, Funding
  * wallet, executions since the cursor, and positions only for settle coins that
  * carry position margin. Markets come from public endpoints via a daily DB cache,
- * so ccxt's loadMarkets (which needs a private permission) is never called.
+ * so ccxt's loadMarkets (which needs a private permission) is never called. The
+ * history kinds (derivative trades, closed P&L, transaction log, cash flows) are read
+ * alongside, one request each when nothing is new.
  */
 export function createBybitClient(deps: BybitClientDeps): ExchangeAccountClient {
   const api = new BybitApi(deps.ex, deps.errorContext, { resilience: deps.resilience });
