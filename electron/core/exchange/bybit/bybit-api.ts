@@ -25,8 +25,8 @@ const INITIAL_PER_SECOND: Record<string, number> = {
 };
 const PUBLIC_PER_SECOND = 50;
 // Requests on the wire at once, all endpoints together. ccxt signs a request when it is
-// started: hundreds started together (a cold import of every history kind) would sit
-// in the socket queue until their timestamps fell out of Bybit's receive window.
+// started: hundreds started together (a cold import of every history kind) would wait
+// for the exchange until their timestamps fell out of Bybit's receive window.
 const MAX_IN_FLIGHT = 20;
 const PRIVATE_PER_SECOND = 10;
 // Sign with a timestamp slightly in the past: Bybit accepts up to recvWindow behind
@@ -119,20 +119,23 @@ export class BybitApi {
   }
 
   /**
-   * Waits for the endpoint's turn, then runs `attempt` under the request policy. The
-   * first wait is outside the policy's timeout: a two-year import queues a hundred
-   * windows behind one gate, and waiting for a turn is not the exchange being slow.
-   * A retry waits for its turn again.
+   * Waits for the endpoint's turn and a free place on the wire, then runs `attempt`
+   * under the request policy. Both waits are outside the policy's timeout: a two-year
+   * import queues a hundred windows behind one gate, and waiting for a turn is not the
+   * exchange being slow. A retry waits for its endpoint's turn again. The clock
+   * measurement skips the in-flight limit: it runs inside requests that hold a place.
    */
-  private async paced<T>(api: 'public' | 'private', path: string, attempt: () => Promise<T>): Promise<T> {
+  private async paced<T>(api: 'public' | 'private', path: string, attempt: () => Promise<T>, limitInFlight = true): Promise<T> {
     const gate = this.gate(api, path);
     await this.admit(gate);
     let admitted = true;
-    return this.policy(async () => {
+    const run = () => this.policy(async () => {
       if (!admitted) await this.admit(gate);
       admitted = false;
       return attempt();
     });
+    if (!limitInFlight) return run();
+    return this.inFlight.execute(run);
   }
 
   private async admit(gate: RateGate): Promise<void> {
@@ -144,7 +147,7 @@ export class BybitApi {
   /** Reads Bybit's server time and sets the offset ccxt signs with. */
   async measureClock(): Promise<void> {
     const started = this.now();
-    const r = await this.paced('public', 'v5/market/time', () => this.call('public', 'v5/market/time', {}, z.object({ timeSecond: z.string() }), 'the server time', false));
+    const r = await this.paced('public', 'v5/market/time', () => this.call('public', 'v5/market/time', {}, z.object({ timeSecond: z.string() }), 'the server time', false), false);
     const server = r.serverTime ?? Number(r.result.timeSecond) * 1000;
     this.setOffset(started, this.now(), server);
   }
@@ -177,7 +180,7 @@ export class BybitApi {
     const sentAt = this.now();
     let raw: unknown;
     try {
-      raw = await this.inFlight.execute(() => (fn as (p: Params) => Promise<unknown>).call(this.ex, params));
+      raw = await (fn as (p: Params) => Promise<unknown>).call(this.ex, params);
     } catch (e) {
       throw this.failure(e, ctx, gate);
     }
