@@ -137,6 +137,30 @@ describe('history import: derivative trades, closed P&L, transaction log, cash f
   });
 });
 
+describe('history import in the sync transaction', () => {
+  it('a failure at the last history write leaves every table as it was; the next sync imports it all', () => withHarness({}, async (h) => {
+    const core = await h.core();
+    expect((await core.sync.syncAll('test')).ok).toBe(true);
+    const now = h.server.now();
+    const history = h.server.scenario.history!;
+    history.deposits.push({ ...history.deposits[1]!, id: 'late-deposit', successAt: now - 10_000 });
+    history.closedPnl.push({ ...history.closedPnl[0]!, orderId: 'late-close', createdTime: now - 10_000 });
+    h.server.addFill({ category: 'inverse', symbol: 'BTCUSD', side: 'Buy', execQty: '100', execPrice: '90000', execTime: now - 10_000, execFee: '0.0000006' });
+    const before = await counts(h);
+    const balances = (await h.db.pool.query('SELECT * FROM balances ORDER BY wallet, asset')).rows;
+    // The cursors are the last rows a sync writes.
+    await h.db.pool.query(`CREATE FUNCTION planted_failure() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'planted failure'; END $$;
+      CREATE TRIGGER planted BEFORE INSERT OR UPDATE ON import_cursors FOR EACH ROW EXECUTE FUNCTION planted_failure()`);
+    const failed = await core.sync.syncAll('test');
+    expect(failed.accounts[0]?.error?.errorClass).toBe('database');
+    expect(await counts(h)).toEqual(before);
+    expect((await h.db.pool.query('SELECT * FROM balances ORDER BY wallet, asset')).rows).toEqual(balances);
+    await h.db.pool.query('DROP TRIGGER planted ON import_cursors');
+    expect((await core.sync.syncAll('test')).ok).toBe(true);
+    expect(await counts(h)).toEqual({ ...before, cash_flows: before.cash_flows! + 1, closed_pnl: before.closed_pnl! + 1, 'fills:inverse': before['fills:inverse']! + 1 });
+  }));
+});
+
 describe('history import with a key that may not read the asset history', () => {
   it('syncs everything else and says which kinds were not read', () => withHarness({ key: NO_WALLET_KEY }, async (h) => {
     const core = await h.core();
