@@ -161,6 +161,20 @@ describe('history import in the sync transaction', () => {
   }));
 });
 
+describe('history cursors follow the account', () => {
+  it('switching the account to testnet walks every history kind again, as it does spot fills', () => withHarness({}, async (h) => {
+    expect((await (await h.core()).sync.syncAll('test')).ok).toBe(true);
+    h.server.clearRequests();
+    // The harness points the testnet URL at the same fake, so the same key is accepted.
+    const testnet = await h.core({ env: { BYBIT_TESTNET: 'true' } });
+    expect((await testnet.sync.syncAll('test')).ok).toBe(true);
+    const byKind = requestsByKind(h);
+    expect(byKind['/v5/execution/list spot']).toBe(105);
+    expect(byKind['/v5/execution/list linear']).toBe(105);
+    expect(byKind['/v5/asset/deposit/query-record']).toBe(25);
+  }));
+});
+
 describe('history import with a key that may not read the asset history', () => {
   it('syncs everything else and says which kinds were not read', () => withHarness({ key: NO_WALLET_KEY }, async (h) => {
     const core = await h.core();

@@ -100,7 +100,9 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
     // a warm sync is mostly waiting, so this work is off the critical path.
     const storedFills = deps.basisCache.load(db, row.id);
     storedFills.catch(() => undefined);
-    const cursors = await loadImportCursors(db, row.id);
+    // No spot cursor means a first sync, or a switch to testnet/demo that started the
+    // import over: the history kinds start over with it.
+    const cursors = row.fills.cursor === null ? {} : await loadImportCursors(db, row.id);
     const collected = await withDeadline(deps.deadlineMs, () => exchangeClient.collect({ fills: row.fills, accountMode: row.accountMode, onProgress: progress, cursors }),
       () => new AppError('network', `The sync did not finish within ${Math.round(deps.deadlineMs / 1000)} s`, 'The exchange or the connection is very slow; the next sync tries again.', { transient: true }));
     result.requests = collected.requests;
