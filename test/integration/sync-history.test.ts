@@ -104,17 +104,20 @@ describe('history import: derivative trades, closed P&L, transaction log, cash f
     for (let i = 0; i < 120; i++) {
       history.deposits.push({ id: `9${i}`, coin: 'USDT', chain: 'TRX', amount: '1', txID: `t${i}`, status: 3, toAddress: 'T0', depositFee: '', successAt: now - 60_000 - i });
     }
+    history.deposits.push({ id: 'odd-deposit', coin: 'USDT', chain: 'TRX', amount: '2', txID: 'odd', status: 3, toAddress: 'T0', depositFee: '', successAt: now - 50_000, depositType: 99 });
     history.transactionLog.push({ id: 'tl-new', category: '', symbol: '', side: 'None', type: 'SHINY_NEW_TYPE', currency: 'USDT', change: '1', cashBalance: '6000.615', transactionTime: now - 30_000 });
     const before = await counts(h);
     h.server.clearRequests();
     const summary = await core.sync.syncAll('test');
     expect(summary.accounts[0]?.error).toBeNull();
-    expect(summary.accounts[0]?.warnings.join(' ')).toMatch(/transaction type SHINY_NEW_TYPE/);
-    // 120 deposits at 50 a page: three pages of the one window.
+    expect(summary.accounts[0]?.warnings.join(' ')).toMatch(/transaction type SHINY_NEW_TYPE, deposit type 99/);
+    // 121 deposits at 50 a page: three pages of the one window.
     expect(requestsByKind(h)['/v5/asset/deposit/query-record']).toBe(3);
-    expect(await counts(h)).toEqual({ ...before, cash_flows: before.cash_flows! + 120, transaction_log: before.transaction_log! + 1 });
+    expect(await counts(h)).toEqual({ ...before, cash_flows: before.cash_flows! + 121, transaction_log: before.transaction_log! + 1 });
     const odd = await h.db.pool.query("SELECT type, change FROM transaction_log WHERE log_id = 'tl-new'");
     expect(odd.rows).toEqual([{ type: 'SHINY_NEW_TYPE', change: '1' }]);
+    const oddDeposit = await h.db.pool.query("SELECT kind, amount, raw_type FROM cash_flows WHERE flow_id = 'odd-deposit'");
+    expect(oddDeposit.rows).toEqual([{ kind: 'deposit', amount: '2', raw_type: '99' }]);
   });
 
   it('a malformed answer fails the sync as bad-response naming the endpoint and writes nothing', async () => {
