@@ -24,11 +24,11 @@ const INITIAL_PER_SECOND: Record<string, number> = {
   'v5/account/transaction-log': 30,
 };
 const PUBLIC_PER_SECOND = 50;
+const PRIVATE_PER_SECOND = 10;
 // Requests on the wire at once, all endpoints together. ccxt signs a request when it is
 // started: hundreds started together (a cold import of every history kind) would wait
 // for the exchange until their timestamps fell out of Bybit's receive window.
 const MAX_IN_FLIGHT = 20;
-const PRIVATE_PER_SECOND = 10;
 // Sign with a timestamp slightly in the past: Bybit accepts up to recvWindow behind
 // its clock but only 1 s ahead, and the offset estimate is off by up to half a round trip.
 const SIGNING_BIAS_MS = 250;
@@ -130,6 +130,8 @@ export class BybitApi {
     await this.admit(gate);
     let admitted = true;
     const run = () => this.policy(async () => {
+      // A request that waited for a place while the sync failed does not start.
+      if (this.stopped) throw this.stopped;
       if (!admitted) await this.admit(gate);
       admitted = false;
       return attempt();
