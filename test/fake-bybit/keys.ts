@@ -145,3 +145,8 @@ export function canReadFunding(k: FakeApiKey): boolean {
 export function canReadEarn(k: FakeApiKey): boolean {
   return k.permissions.Earn.length > 0;
 }
+
+/** Convert (coin exchange) history needs the Exchange group's history permission. */
+export function canReadConverts(k: FakeApiKey): boolean {
+  return k.permissions.Exchange.includes('ExchangeHistory');
+}

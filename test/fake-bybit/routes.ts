@@ -2,7 +2,9 @@
 import { accountInfo, coinInfo, queryApi } from './account.js';
 import { executionList } from './executions.js';
 import { earnPosition } from './earn.js';
-import { canReadEarn, canReadFunding } from './keys.js';
+import { canReadConverts, canReadEarn, canReadFunding } from './keys.js';
+import { convertRecords, depositRecords, internalTransfers, universalTransfers, withdrawalRecords } from './cash-flows.js';
+import { closedPnlList, transactionLog } from './derivative-history.js';
 import { kline } from './kline.js';
 import { instrumentsInfo, serverTime, tickers } from './market.js';
 import { positionList } from './positions.js';
@@ -26,4 +28,13 @@ export const ROUTES: Readonly<Record<string, Route>> = {
   '/v5/execution/list': priv(executionList),
   '/v5/position/list': priv(positionList),
   '/v5/earn/position': priv(earnPosition, canReadEarn),
+  '/v5/position/closed-pnl': priv(closedPnlList),
+  '/v5/account/transaction-log': priv(transactionLog),
+  // Asset history needs a Wallet permission: a key without one (or a sub-account key
+  // refused on a path) gets 10005 here while everything else works.
+  '/v5/asset/deposit/query-record': priv(depositRecords, canReadFunding),
+  '/v5/asset/withdraw/query-record': priv(withdrawalRecords, canReadFunding),
+  '/v5/asset/transfer/query-inter-transfer-list': priv(internalTransfers, canReadFunding),
+  '/v5/asset/transfer/query-universal-transfer-list': priv(universalTransfers, canReadFunding),
+  '/v5/asset/exchange/order-record': priv(convertRecords, canReadConverts),
 };

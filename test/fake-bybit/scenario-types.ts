@@ -1,6 +1,7 @@
 // The account the fake serves. Plain mutable data: tests change it between syncs
 // (push a fill, edit a balance) and the next request sees the change, because every
 // response is derived from it on the spot. Numbers are decimal strings, times are ms.
+import type { ScenarioHistory } from './history-types.js';
 
 /** Which Bybit deployment a server instance or a key belongs to. */
 export type Environment = 'mainnet' | 'testnet' | 'demo';
@@ -170,6 +171,8 @@ export interface Scenario {
   positions: Position[];
   /** Earn positions; absent = none. */
   earn?: EarnPosition[];
+  /** Closed P&L, transaction log, deposits, withdrawals, transfers, converts; absent = none. */
+  history?: ScenarioHistory;
 }
 
 /** Deep copy, so a server can be reset to the scenario it started with. */

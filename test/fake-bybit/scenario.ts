@@ -1,5 +1,6 @@
 // The small, hand-checkable account. Times are relative to `now`, so the same fills
 // stay inside the API's reach whenever the tests run.
+import { derivativeFills, smallHistory } from './history-scenario.js';
 import type { DerivativeMarket, Fill, PriceStep, Scenario, SpotMarket } from './scenario-types.js';
 
 const DAY = 86_400_000;
@@ -45,6 +46,9 @@ function perp(category: 'linear' | 'inverse', symbol: string, baseCoin: string, 
  * | 12 | buy 1 ETH @ 2500 on ETHUSDT (maker) | 0.001 ETH |
  * | 10 | linear buy 0.1 BTCUSDT @ 85000 | 4.675 USDT |
  *
+ * Derivative round trips, closed P&L, funding, deposits, withdrawals, transfers and a
+ * convert: test/fake-bybit/history-scenario.ts.
+ *
  * One open linear position: long 0.1 BTCUSDT @ 85000, 10x, mark 90000 → IM 850, uPnL 500 USDT.
  */
 export function smallScenario(now: number = Date.now()): Scenario {
@@ -63,6 +67,7 @@ export function smallScenario(now: number = Date.now()): Scenario {
     { category: 'spot', symbol: 'ETHBTC', side: 'Buy', execQty: '2', execPrice: '0.03', execTime: at(20) },
     { category: 'spot', symbol: 'ETHUSDT', side: 'Buy', execQty: '1', execPrice: '2500', execTime: at(12), isMaker: true },
     { category: 'linear', symbol: 'BTCUSDT', side: 'Buy', execQty: '0.1', execPrice: '85000', execTime: at(10), closedSize: '0' },
+    ...derivativeFills(at),
   ];
   return {
     name: 'small',
@@ -108,6 +113,7 @@ export function smallScenario(now: number = Date.now()): Scenario {
     positions: [
       { category: 'linear', symbol: 'BTCUSDT', side: 'Buy', size: '0.1', avgPrice: '85000', leverage: '10', createdTime: at(10) },
     ],
+    history: smallHistory(at),
   };
 }
 

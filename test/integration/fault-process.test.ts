@@ -69,8 +69,8 @@ describe('faults that take a process or the database down', () => {
       h.server.clearFaults();
       const { stdout } = await run(process.execPath, [bin, 'sync', '--json'], { env: { ...process.env, ...h.env } });
       expect(JSON.parse(stdout).ok).toBe(true);
-      const after = await h.db.pool.query("SELECT (SELECT count(*) FROM snapshots WHERE source = 'sync')::int AS s, (SELECT count(*) FROM fills)::int AS f");
-      expect(after.rows[0]).toEqual({ s: 1, f: 6 });
+      const after = await h.db.pool.query("SELECT (SELECT count(*) FROM snapshots WHERE source = 'sync')::int AS s, (SELECT count(*) FROM fills WHERE category = 'spot')::int AS f, (SELECT count(*) FROM cash_flows)::int AS c");
+      expect(after.rows[0]).toEqual({ s: 1, f: 6, c: 7 });
     } finally {
       await h.close();
     }

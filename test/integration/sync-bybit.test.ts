@@ -42,7 +42,7 @@ describe('sync of a Bybit UTA account through ccxt into PostgreSQL', () => {
     // linear fill is not part of the spot cost basis.
     expect(a.fillsImported).toBe(6);
     // 105 seven-day windows cover two years.
-    expect(h.server.countRequests('/v5/execution/list')).toBe(105);
+    expect(h.server.requests.filter((r) => r.path === '/v5/execution/list' && r.query.category === 'spot')).toHaveLength(105);
   });
 
   it('values every holding and computes average entries by the average-cost method', async () => {
@@ -92,15 +92,18 @@ describe('sync of a Bybit UTA account through ccxt into PostgreSQL', () => {
     expect(history.rows[0]).toMatchObject({ success: true, items_synced: 7 });
   });
 
-  it('a warm sync with nothing new makes one request per kind (7) and loads no markets', async () => {
+  it('a warm sync with nothing new makes one request per kind (17) and loads no markets', async () => {
     h.server.clearRequests();
     const summary = await core.sync.syncAll('test');
     expect(summary.ok).toBe(true);
     const paths = h.server.requests.map((r) => `${r.path}${r.query.category ? `?${r.query.category}` : ''}`).sort();
     expect(paths).toEqual([
-      '/v5/account/wallet-balance', '/v5/asset/transfer/query-account-coins-balance',
+      '/v5/account/transaction-log', '/v5/account/wallet-balance',
+      '/v5/asset/deposit/query-record', '/v5/asset/exchange/order-record', '/v5/asset/transfer/query-account-coins-balance',
+      '/v5/asset/transfer/query-inter-transfer-list', '/v5/asset/transfer/query-universal-transfer-list', '/v5/asset/withdraw/query-record',
       '/v5/earn/position?FlexibleSaving', '/v5/earn/position?OnChain',
-      '/v5/execution/list?spot', '/v5/market/tickers?spot', '/v5/position/list?linear',
+      '/v5/execution/list?inverse', '/v5/execution/list?linear', '/v5/execution/list?spot', '/v5/market/tickers?spot',
+      '/v5/position/closed-pnl?inverse', '/v5/position/closed-pnl?linear', '/v5/position/list?linear',
     ]);
     expect(paths).not.toContain('/v5/market/instruments-info');
     expect(paths).not.toContain('/v5/asset/coin/query-info');

@@ -1,5 +1,6 @@
 import type { TickerQuote } from '../portfolio/pricing.js';
 import type { SyncProgress } from '../../../shared/domain.js';
+import type { HistoryImport, ImportCursors } from './history-types.js';
 
 /** One asset in one wallet; quantity is the wallet balance as a decimal string. */
 export interface BalanceRow {
@@ -67,6 +68,8 @@ export interface CollectInput {
   onProgress: ProgressSink;
   /** Aborts the sync (deadline, cancel): no request starts after it and every wait ends at once. */
   signal: AbortSignal;
+  /** Cursors of the history kinds beside spot fills (derivatives, cash flows). */
+  cursors?: ImportCursors;
 }
 
 /** Everything one sync reads from the exchange, ready to store. */
@@ -82,6 +85,8 @@ export interface CollectResult {
   /** Things that did not stop the sync but the user should know (e.g. a wallet not readable). */
   warnings: string[];
   requests: number;
+  /** Derivative trades, closed P&L, transaction log and cash flows, where the exchange client reads them. */
+  history?: HistoryImport;
 }
 
 /** An exchange account as the sync service sees it. */

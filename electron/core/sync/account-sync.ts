@@ -7,6 +7,7 @@ import { AppError, configError } from '../errors.js';
 import type { AccountConnection } from '../exchange/create-client.js';
 import type { CollectResult, ExchangeAccountClient } from '../exchange/types.js';
 import { ensureAccount, markAccountSynced } from '../db/repositories/accounts-repo.js';
+import { loadImportCursors, writeHistory } from '../db/repositories/cash-flows-repo.js';
 import { readRecentOutcomes } from '../db/repositories/read-repo.js';
 import { changedBookings, type BasisCache, type StoredBasis } from './basis-cache.js';
 import { reconstructHistory } from './history-backfill.js';
@@ -103,9 +104,12 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
     storedFills.catch(() => undefined);
     const backfillState = readBackfillState(deps.pool, row.id);
     backfillState.catch(() => undefined);
+    // No spot cursor means a first sync, or a switch to testnet/demo that started the
+    // import over: the history kinds start over with it.
+    const cursors = row.fills.cursor === null ? {} : await loadImportCursors(db, row.id);
     // The deadline (or a cancel) aborts the client's signal: no request starts after it,
     // every wait ends at once, and the sync fails before anything is written.
-    const collected = await withDeadline(deps.deadlineMs, (signal) => exchangeClient.collect({ fills: row.fills, accountMode: row.accountMode, onProgress: progress, signal }),
+    const collected = await withDeadline(deps.deadlineMs, (signal) => exchangeClient.collect({ fills: row.fills, accountMode: row.accountMode, onProgress: progress, signal, cursors }),
       () => new AppError('network', `The sync did not finish within ${Math.round(deps.deadlineMs / 1000)} s`, 'The exchange or the connection is very slow; the next sync tries again.', { transient: true }), run.signal);
     result.requests = collected.requests;
     result.warnings = collected.warnings;
@@ -119,11 +123,13 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
     const finishedAt = deps.now();
     throwIfAborted(run.signal);
     const tx = db;
+    let history: Awaited<ReturnType<typeof writeHistory>> | null = null;
     const written = await withTransaction(tx, async () => {
       const w = await writeAccountSync(tx, {
         accountId: row.id, ...base, trigger, startedAt, finishedAt, balances: collected.balances, prices,
         fills: collected.fills, bookings, positions: collected.positions, items, totalValue, walletValue, unrealisedPnl, unpricedAssets, warnings: collected.warnings, requests: result.requests,
       });
+      if (collected.history) history = await writeHistory(tx, row.id, collected.history);
       if (backfill) await writeBackfill(tx, row.id, backfill, finishedAt);
       await markAccountSynced(tx, row.id, collected.fillsState, collected.accountMode, finishedAt);
       // A cancel that came while writing still wins: nothing of this sync is kept.
@@ -135,7 +141,7 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
     Object.assign(result, { ok: true, fillsImported: written.fillsInserted, totalValue, syncId: written.syncId, breaker: CLOSED });
     progress({ step: 'done', done: 1, total: 1, message: 'Synced' });
     const ms = { prepare: Math.round(t0 - startedAtPerf), exchange: Math.round(t1 - t0), compute: Math.round(t2 - t1), write: Math.round(performance.now() - t2) };
-    deps.log.info('account synced', { ...base, requests: result.requests, fills: written.fillsInserted, warnings: result.warnings.length, ms });
+    deps.log.info('account synced', { ...base, requests: result.requests, fills: written.fillsInserted, history, warnings: result.warnings.length, ms });
     return result;
   } catch (e) {
     const error = classify(e);

@@ -1,3 +1,4 @@
+import { bulkhead, type BulkheadPolicy } from 'cockatiel';
 import { z } from 'zod';
 import { abortable, abortableSleep, throwIfAborted } from '../../abort.js';
 import { AppError } from '../../errors.js';
@@ -16,9 +17,19 @@ type Params = Record<string, string | number>;
  */
 const INITIAL_PER_SECOND: Record<string, number> = {
   'v5/asset/transfer/query-account-coins-balance': 2,
+  'v5/asset/transfer/query-inter-transfer-list': 1,
+  'v5/asset/transfer/query-universal-transfer-list': 2,
+  'v5/asset/deposit/query-record': 5,
+  'v5/asset/withdraw/query-record': 5,
+  'v5/asset/exchange/order-record': 10,
+  'v5/account/transaction-log': 30,
 };
 const PUBLIC_PER_SECOND = 50;
 const PRIVATE_PER_SECOND = 10;
+// Requests on the wire at once, all endpoints together. ccxt signs a request when it is
+// started: hundreds started together (a cold import of every history kind) would wait
+// for the exchange until their timestamps fell out of Bybit's receive window.
+const MAX_IN_FLIGHT = 20;
 // Sign with a timestamp slightly in the past: Bybit accepts up to recvWindow behind
 // its clock but only 1 s ahead, and the offset estimate is off by up to half a round trip.
 const SIGNING_BIAS_MS = 250;
@@ -54,6 +65,7 @@ export class BybitApi {
   /** The current sync's signal: once it aborts (deadline, cancel, a failed read) no request starts and no wait goes on. */
   private signal: AbortSignal | null = null;
   private readonly gates = new Map<string, RateGate>();
+  private readonly inFlight: BulkheadPolicy = bulkhead(MAX_IN_FLIGHT, Number.MAX_SAFE_INTEGER);
   private readonly policy: RequestPolicy;
   private readonly now: () => number;
   private readonly sleep: (ms: number, signal?: AbortSignal | null) => Promise<void>;
@@ -85,27 +97,58 @@ export class BybitApi {
   }
 
   async publicGet<T>(path: string, params: Params, schema: z.ZodType<T>, what: string): Promise<BybitCall<T>> {
-    return this.policy(() => this.call('public', path, params, schema, what), this.signal);
+    return this.paced('public', path, () => this.call('public', path, params, schema, what));
   }
 
   /** A signed GET; measures the clock first when it is not known, and again on a 10002. */
   async privateGet<T>(path: string, params: Params, schema: z.ZodType<T>, what: string): Promise<BybitCall<T>> {
     if (this.offsetMs === null) await this.measureClock();
-    return this.policy(async () => {
+    return this.paced('private', path, async () => {
       try {
         return await this.call('private', path, params, schema, what);
       } catch (e) {
         if ((e as AppError).errorClass !== 'clock') throw e;
         await this.measureClock();
+        await this.admit(this.gate('private', path), this.signal);
         return this.call('private', path, params, schema, what);
       }
-    }, this.signal);
+    });
+  }
+
+  /**
+   * Waits for the endpoint's turn and a free place on the wire, then runs `attempt`
+   * under the request policy. Both waits are outside the policy's timeout: a two-year
+   * import queues a hundred windows behind one gate, and waiting for a turn is not the
+   * exchange being slow. A retry waits for its endpoint's turn again. The clock
+   * measurement skips the in-flight limit: it runs inside requests that hold a place.
+   */
+  private async paced<T>(api: 'public' | 'private', path: string, attempt: () => Promise<T>, limitInFlight = true): Promise<T> {
+    const signal = this.signal;
+    const gate = this.gate(api, path);
+    await this.admit(gate, signal);
+    let admitted = true;
+    const run = () => this.policy(async () => {
+      // A request that waited for a place while the sync was stopped does not start.
+      throwIfAborted(signal);
+      if (!admitted) await this.admit(gate, signal);
+      admitted = false;
+      return attempt();
+    }, signal);
+    if (!limitInFlight) return run();
+    // Waiting for a place on the wire ends at once when the sync stops.
+    return abortable(this.inFlight.execute(run), signal);
+  }
+
+  private async admit(gate: RateGate, signal: AbortSignal | null): Promise<void> {
+    throwIfAborted(signal);
+    await gate.take(signal);
+    throwIfAborted(signal);
   }
 
   /** Reads Bybit's server time and sets the offset ccxt signs with. */
   async measureClock(): Promise<void> {
     const started = this.now();
-    const r = await this.policy(() => this.call('public', 'v5/market/time', {}, z.object({ timeSecond: z.string() }), 'the server time', false), this.signal);
+    const r = await this.paced('public', 'v5/market/time', () => this.call('public', 'v5/market/time', {}, z.object({ timeSecond: z.string() }), 'the server time', false), false);
     const server = r.serverTime ?? Number(r.result.timeSecond) * 1000;
     this.setOffset(started, this.now(), server);
   }
@@ -135,8 +178,6 @@ export class BybitApi {
     const ctx = { ...this.errorContext, what };
     const gate = this.gate(api, path);
     const signal = this.signal;
-    throwIfAborted(signal);
-    await gate.take(signal);
     throwIfAborted(signal);
     this.requests += 1;
     const sentAt = this.now();

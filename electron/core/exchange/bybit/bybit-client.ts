@@ -9,6 +9,7 @@ import { fetchSpotExecutions, planWindows, toFillRow } from './bybit-fills.js';
 import { attachUsdtRates } from './bybit-usdt-rates.js';
 import { fetchDailyCloses } from './bybit-daily-closes.js';
 import { EARN_CATEGORIES, parseEarnPositions, type EarnCategory } from './bybit-earn.js';
+import { collectHistory } from './bybit-history-import.js';
 import { parseFundBalance, parsePositions, parseTickers, parseWalletBalance } from './bybit-parse.js';
 import { accountModeOf, fetchKeyInfo } from './bybit-key-info.js';
 import { earnPositionSchema, fundBalanceSchema, instrumentsSchema, positionListSchema, tickersSchema, walletBalanceSchema } from './bybit-schemas.js';
@@ -29,9 +30,10 @@ export interface BybitClientDeps {
  * Bybit V5 read path. A warm sync with nothing new is one request per kind of data,
  * all in flight at once: spot tickers (whose envelope also gives the server time),
  * Unified wallet, Funding wallet, the two Earn categories, executions since the cursor,
- * and positions only for settle coins that carry position margin (seven in all for a
- * USDT-only trader). Markets come from public endpoints via a daily DB cache, so ccxt's
- * loadMarkets (which needs a private permission) is never called.
+ * positions only for settle coins that carry position margin, and one for each history
+ * kind (derivative trades, closed P&L, transaction log, cash flows). Markets come from
+ * public endpoints via a daily DB cache, so ccxt's loadMarkets (which needs a private
+ * permission) is never called.
  */
 export function createBybitClient(deps: BybitClientDeps): ExchangeAccountClient {
   const api = new BybitApi(deps.ex, deps.errorContext, { resilience: deps.resilience });
@@ -148,8 +150,9 @@ export function createBybitClient(deps: BybitClientDeps): ExchangeAccountClient 
       const open = [...(speculative && wallet.positionCoins?.includes('USDT') ? await speculative : []), ...(await positions(positionQueries(wallet.positionCoins, speculative !== null)))];
       return { mode, wallet, open };
     })();
-    const [[markets, tickers], { mode, wallet, open: openPositions }, fund, executions, earned] = await settleAll(stop, [
+    const [[markets, tickers], { mode, wallet, open: openPositions }, fund, executions, earned, , history] = await settleAll(stop, [
       pricesRead, walletChain, funding(warnings), fetchSpotExecutions(api, plan, input.onProgress), earn(warnings), speculative ?? Promise.resolve([]),
+      collectHistory(api, { cursors: input.cursors ?? {}, serverNow, mode: knownMode }, warnings),
     ] as const);
     input.onProgress({ step: 'positions', done: 1, total: 1, message: 'Positions read' });
     const fills = executions.flatMap((e) => toFillRow(e, markets) ?? []);
@@ -166,6 +169,7 @@ export function createBybitClient(deps: BybitClientDeps): ExchangeAccountClient 
       positions: openPositions,
       accountMode: mode,
       warnings,
+      history,
       requests: api.requestCount() - firstRequest,
     };
   }

@@ -19,14 +19,15 @@ export interface WindowPlan {
 /**
  * The windows to ask for: the whole two years on the first sync, newest first (what
  * users look at first), else only what came after the cursor. `cursor` means "covered
- * up to", so a quiet account does not walk its history again.
+ * up to", so a quiet account does not walk its history again. Endpoints with wider
+ * windows (deposits: 30 days) pass their own `windowMs`.
  */
-export function planWindows(state: FillsState, now: number): WindowPlan {
+export function planWindows(state: FillsState, now: number, windowMs: number = WINDOW_MS): WindowPlan {
   const cold = state.historyStart === null || state.cursor === null;
   const floor = now - HISTORY_MS;
   const from = cold ? floor : Math.max(floor, state.cursor!.getTime() - OVERLAP_MS);
   const windows: Array<{ start: number; end: number }> = [];
-  for (let end = now; end > from; end -= WINDOW_MS) windows.push({ start: Math.max(from, end - WINDOW_MS), end });
+  for (let end = now; end > from; end -= windowMs) windows.push({ start: Math.max(from, end - windowMs), end });
   if (windows.length === 0) windows.push({ start: from, end: now });
   return { windows, next: { cursor: new Date(now), historyStart: cold ? new Date(floor) : state.historyStart } };
 }
