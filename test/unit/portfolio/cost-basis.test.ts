@@ -186,6 +186,50 @@ const cases: { name: string; fills: FillSpec[]; expect: Record<string, Expected 
     },
   },
   {
+    name: 'a fee rebate in a third coin (negative fee): the coin is acquired at its value, which lowers the cost',
+    fills: [{ side: 'buy', symbol: 'BTC/USDT', price: '50000', qty: '1', fee: '-2', feeCcy: 'MNT', feeRate: '0.6' }],
+    expect: {
+      BTC: { quantity: '1', cost: '49998.8', avg: '49998.8', partial: false },
+      MNT: { quantity: '2', cost: '1.2', avg: '0.6', partial: false },
+    },
+  },
+  {
+    name: 'a fee rebate in a third coin without its rate: the coin arrives uncosted',
+    fills: [{ side: 'buy', symbol: 'BTC/USDT', price: '50000', qty: '1', fee: '-2', feeCcy: 'MNT' }],
+    expect: {
+      BTC: { quantity: '1', cost: '50000', avg: '50000', partial: true },
+      MNT: { quantity: '2', cost: '0', avg: null, partial: true, costedQuantity: '0' },
+    },
+  },
+  {
+    name: 'a fee rebate in the acquired coin adds to the quantity, in the quote lowers the cost',
+    fills: [
+      { side: 'buy', symbol: 'BTC/USDT', price: '40000', qty: '1', fee: '-0.001', feeCcy: 'BTC' },
+      { side: 'buy', symbol: 'ETH/USDT', price: '2000', qty: '1', fee: '-1', feeCcy: 'USDT' },
+    ],
+    expect: {
+      BTC: { quantity: '1.001', cost: '40000', avg: '39960.03996003996003996003996003996003996', partial: false },
+      ETH: { quantity: '1', cost: '1999', avg: '1999', partial: false },
+    },
+  },
+  {
+    name: 'closing a holding clears its partial flag: what is bought afterwards is fully costed',
+    fills: [
+      { side: 'buy', symbol: 'BTC/USDT', price: '100', qty: '1', fee: '1' },
+      { side: 'sell', symbol: 'BTC/USDT', price: '200', qty: '1' },
+      { side: 'buy', symbol: 'BTC/USDT', price: '300', qty: '2' },
+    ],
+    expect: { BTC: { quantity: '2', cost: '600', avg: '300', partial: false } },
+  },
+  {
+    name: 'selling more than was bought also clears the partial flag',
+    fills: [
+      { side: 'buy', symbol: 'ETH/USDT', price: '2000', qty: '1', fee: '1' },
+      { side: 'sell', symbol: 'ETH/USDT', price: '2000', qty: '2' },
+    ],
+    expect: { ETH: { quantity: '0', cost: '0', avg: null, partial: false } },
+  },
+  {
     name: 'a fill between two cash coins books nothing',
     fills: [{ side: 'buy', symbol: 'USDC/USDT', price: '0.9998', qty: '100', fee: '0.1', feeCcy: 'USDC' }],
     expect: { USDC: undefined, USDT: undefined },
