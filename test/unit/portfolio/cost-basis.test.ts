@@ -230,6 +230,27 @@ const cases: { name: string; fills: FillSpec[]; expect: Record<string, Expected 
     expect: { ETH: { quantity: '0', cost: '0', avg: null, partial: false } },
   },
   {
+    name: 'cross pair without rate, fee in the coin given: its value is unknown too',
+    fills: [
+      { side: 'buy', symbol: 'BTC/USDT', price: '50000', qty: '1' },
+      { side: 'buy', symbol: 'ETH/BTC', price: '0.05', qty: '10', fee: '0.001', feeCcy: 'BTC' },
+    ],
+    expect: {
+      ETH: { quantity: '10', cost: '0', avg: null, partial: true, costedQuantity: '0' },
+      BTC: { quantity: '0.499', cost: '24950', avg: '50000', partial: false },
+    },
+  },
+  {
+    name: 'cross pair without rate, fee in the coin acquired: fewer units, still uncosted',
+    fills: [{ side: 'buy', symbol: 'ETH/BTC', price: '0.05', qty: '10', fee: '0.01', feeCcy: 'ETH' }],
+    expect: { ETH: { quantity: '9.99', cost: '0', avg: null, partial: true, costedQuantity: '0' } },
+  },
+  {
+    name: 'cross pair without rate, fee in cash: the trade value stays unknown',
+    fills: [{ side: 'buy', symbol: 'ETH/BTC', price: '0.05', qty: '10', fee: '1', feeCcy: 'USDC' }],
+    expect: { ETH: { quantity: '10', cost: '0', avg: null, partial: true, costedQuantity: '0' }, USDC: undefined },
+  },
+  {
     name: 'a fill between two cash coins books nothing',
     fills: [{ side: 'buy', symbol: 'USDC/USDT', price: '0.9998', qty: '100', fee: '0.1', feeCcy: 'USDC' }],
     expect: { USDC: undefined, USDT: undefined },
@@ -240,7 +261,7 @@ const cases: { name: string; fills: FillSpec[]; expect: Record<string, Expected 
       { side: 'buy', symbol: 'BTC/USDT', price: '50000', qty: '1' },
       { side: 'buy', symbol: 'BTC/USDT', price: '0', qty: '1' },
     ],
-    expect: { BTC: { quantity: '1', cost: '50000', avg: '50000', partial: true } },
+    expect: { BTC: { quantity: '1', cost: '50000', avg: '50000', partial: true }, USDT: undefined },
   },
 ];
 
@@ -285,6 +306,35 @@ describe('computeCostBasis', () => {
     const btc = basis.get('BTC')!;
     expect(btc.quantity.toString()).toBe('0.5');
     expect(averageCost(btc)!.toString()).toBe(dec('29013').div('0.5996').toString());
+  });
+
+  it('at one instant, fills run in id order whatever the input order', () => {
+    // a: buy at 100, b: sell all (the holding closes), c: buy at 300. Any other order
+    // leaves a different holding.
+    const at = 42;
+    const a = fill({ id: 'a', at, side: 'buy', symbol: 'BTC/USDT', price: '100', qty: '1' });
+    const b = fill({ id: 'b', at, side: 'sell', symbol: 'BTC/USDT', price: '200', qty: '1' });
+    const c = fill({ id: 'c', at, side: 'buy', symbol: 'BTC/USDT', price: '300', qty: '1' });
+    for (const order of [[a, b, c], [a, c, b], [b, a, c], [b, c, a], [c, a, b], [c, b, a]]) {
+      expect(view(computeCostBasis(order).get('BTC')), order.map((f) => f.id).join('')).toEqual({ quantity: '1', cost: '300', avg: '300', partial: false });
+    }
+  });
+
+  it('a fee of zero, or none, books nothing in its coin', () => {
+    const basis = computeCostBasis(
+      fills(
+        { side: 'buy', symbol: 'BTC/USDT', price: '50000', qty: '1', fee: '0', feeCcy: 'MNT' },
+        { side: 'buy', symbol: 'ETH/USDT', price: '2000', qty: '1', feeCcy: 'BNB' },
+      ),
+    );
+    expect([...basis.keys()]).toEqual(['BTC', 'ETH']);
+    expect(view(basis.get('BTC'))).toEqual({ quantity: '1', cost: '50000', avg: '50000', partial: false });
+  });
+
+  it('a fee in an unknown coin is booked in no coin, whatever rate comes with it', () => {
+    const basis = computeCostBasis(fills({ side: 'buy', symbol: 'BTC/USDT', price: '50000', qty: '1', fee: '3', feeRate: '2' }));
+    expect([...basis.keys()]).toEqual(['BTC']);
+    expect(view(basis.get('BTC'))).toEqual({ quantity: '1', cost: '50000', avg: '50000', partial: true });
   });
 
   it('knows the cash assets', () => {
