@@ -1,7 +1,7 @@
 import { TaskCancelledError } from 'cockatiel';
 import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../electron/core/errors.js';
-import { createRequestPolicy, isRetryable, withDeadline } from '../../../electron/core/exchange/resilience.js';
+import { createRequestPolicy, DEFAULT_RESILIENCE, exchangeRequestPolicy, isRetryable, withDeadline } from '../../../electron/core/exchange/resilience.js';
 
 const opts = { requestTimeoutMs: 200, maxAttempts: 3, initialDelayMs: 1, maxDelayMs: 5, random: () => 0.5 };
 const timeoutError = () => new AppError('network', 'timed out', 'retry later', { transient: true });
@@ -109,6 +109,48 @@ describe('request policy', () => {
     expect(isRetryable(new AppError('internal', 'x', 'y', { transient: true }))).toBe(false);
     expect(isRetryable(new TaskCancelledError())).toBe(true);
     expect(isRetryable(new Error('plain'))).toBe(false);
+  });
+
+  it("a ccxt instance's policy: ccxt times out first, the policy a second later as the backstop", async () => {
+    vi.useFakeTimers();
+    try {
+      const ex = { timeout: 0 };
+      const policy = exchangeRequestPolicy(ex, 'Bybit', { requestTimeoutMs: 100, maxAttempts: 1 });
+      expect(ex.timeout).toBe(100);
+      const result = policy(() => new Promise(() => {})).catch((e: unknown) => e);
+      let settled = false;
+      void result.then(() => { settled = true; });
+      await vi.advanceTimersByTimeAsync(1099);
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      const e = await result;
+      expect(e).toBeInstanceOf(AppError);
+      expect(e).toMatchObject({ errorClass: 'network', message: 'Bybit did not answer in time', transient: true });
+      expect((e as AppError).recommendation).toMatch(/internet connection/);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('defaults suit a real exchange: 15 s per request, three tries, backoff from half a second to ten', async () => {
+    expect(DEFAULT_RESILIENCE).toEqual({ requestTimeoutMs: 15_000, maxAttempts: 3, initialDelayMs: 500, maxDelayMs: 10_000, random: Math.random });
+    const ex = { timeout: 0 };
+    let calls = 0;
+    const policy = exchangeRequestPolicy(ex, 'Bybit', { random: () => 0 });
+    expect(ex.timeout).toBe(15_000);
+    vi.useFakeTimers();
+    try {
+      const result = policy(async () => { calls += 1; throw new AppError('network', 'x', 'y', { transient: true }); }).catch((e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(249);
+      expect(calls).toBe(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(calls).toBe(2);
+      await vi.advanceTimersByTimeAsync(500);
+      expect(await result).toMatchObject({ message: 'x' });
+      expect(calls).toBe(3);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('an overall deadline ends a slow sync with a classified error', async () => {
