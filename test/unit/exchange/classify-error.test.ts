@@ -55,6 +55,14 @@ describe('classifying exchange errors by Bybit retCode', () => {
     expect(lower.message).toBe('Bybit says the API key is invalid (Bybit said: "bad key")');
   });
 
+  it('reads the code and message with spaces around the colon', () => {
+    expect(classifyExchangeError(new Error('{"retCode" :10003, "retMsg" : "spaced"}'), ctx()).message).toBe('Bybit says the API key is invalid (Bybit said: "spaced")');
+  });
+
+  it('names its own parse errors', () => {
+    expect(new BadResponseError('x').name).toBe('BadResponseError');
+  });
+
   it('without a message, says nothing more', () => {
     expect(classifyExchangeError(new Error('{"retCode":10003}'), ctx()).message).toBe('Bybit says the API key is invalid');
     expect(classifyExchangeError(bybit(10003, '   '), ctx()).message).toBe('Bybit says the API key is invalid');
@@ -135,6 +143,7 @@ describe('classifying by the kind of error', () => {
     ['a lower-case code', Object.assign(new Error('odd'), { code: 'econnreset' }), 'odd'],
     ['a numeric code', Object.assign(new Error('odd'), { code: 5 }), 'odd'],
     ['a code inside a word', Object.assign(new Error('odd'), { code: 'xECONNRESET' }), 'odd'],
+    ['a code that is not a string', Object.assign(new Error('odd'), { code: ['ECONNRESET'] }), 'odd'],
   ])('anything else is internal: %s', (_name, err, raw) => {
     const e = classifyExchangeError(err, ctx());
     expect(e).toMatchObject({ errorClass: 'internal', transient: false, message: `Unexpected failure while reading Bybit: ${raw}` });
@@ -146,6 +155,8 @@ describe('classifying by the kind of error', () => {
     expect(e.message).toBe(`Unexpected failure while reading Bybit: ${`boom [redacted] ${'y'.repeat(400)}`.slice(0, 200)}`);
     expect(classifyExchangeError('plain string', ctx()).message).toBe('Unexpected failure while reading Bybit: plain string');
     expect(classifyExchangeError(null, ctx()).errorClass).toBe('internal');
+    // A thrown object without a constructor (not every thrown value is an Error).
+    expect(classifyExchangeError({ constructor: undefined, toString: () => 'odd object' }, ctx()).message).toBe('Unexpected failure while reading Bybit: odd object');
   });
 
   it('an AppError passes through unchanged', () => {

@@ -38,6 +38,8 @@ describe('redaction, exactly', () => {
     const r = createRedactor();
     const sig = 'ABCDEF0123456789'.repeat(4);
     expect(r.redact('GET /x?a=1&SIGN=abc&Api-Key=k1&token=t1&b=2')).toBe('GET /x?a=1&SIGN=[redacted]&Api-Key=[redacted]&token=[redacted]&b=2');
+    // Values with commas and semicolons, upper case, several in one URL.
+    expect(r.redact('?a=1&SIGN=ab,cd;e&TOKEN=x,y&b=2')).toBe('?a=1&SIGN=[redacted]&TOKEN=[redacted]&b=2');
     expect(r.redact('{"apiKey":"k1","Secret" : "s1","ok":"v"}')).toBe('{"apiKey":"[redacted]","Secret" : "[redacted]","ok":"v"}');
     expect(r.redact('X-BAPI-API-KEY: k2, x-bapi-sign=abc; passphrase: p1')).toBe('X-BAPI-API-KEY: [redacted], x-bapi-sign=[redacted]; passphrase: [redacted]');
     expect(r.redact('postgres://user:hunter2@db:5432/x and HTTPS://a:b@host/')).toBe('postgres://user:[redacted]@db:5432/x and HTTPS://a:[redacted]@host/');

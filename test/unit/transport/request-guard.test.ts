@@ -75,7 +75,9 @@ describe('request checks', () => {
 
   it.each([
     ['localhost', true], ['LocalHost', true], ['127.0.0.1', true], ['127.1.2.3', true], ['::1', true], ['[::1]', true],
+    ['127.10.200.30', true],
     ['0.0.0.0', false], ['::', false], ['192.168.1.10', false], ['127.0.0.1.evil.example', false], ['x127.0.0.1', false], ['localhost.example', false],
+    ['local[host', false], ['local]host', false], ['[127.0.0.1]x', false],
   ])('%s reaches only this machine: %s', (host, loopback) => {
     expect(isLoopbackHost(host)).toBe(loopback);
   });

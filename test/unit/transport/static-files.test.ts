@@ -16,6 +16,9 @@ describe('static files of the dashboard', () => {
     await fs.writeFile(path.join(root, 'assets', 'app-1a2b.CSS'), 'css');
     await fs.writeFile(path.join(root, 'data.bin'), 'bin');
     await fs.writeFile(path.join(root, 'a b.txt'), 'spaced');
+    for (const name of ['page.html', 'mod.mjs', 'data.json', 'icon.svg', 'logo.png', 'favicon.ico', 'font.woff2', 'font.woff']) await fs.writeFile(path.join(root, name), name);
+    // A file whose name holds a backslash: on Windows that is a path separator, so such a path is refused everywhere.
+    await fs.writeFile(path.join(root, 'a\\b.txt'), 'backslash');
     await fs.writeFile(path.join(tmp, 'secret.txt'), 'outside');
     await fs.writeFile(path.join(tmp, 'dist-evil.txt'), 'sibling');
     await fs.symlink(path.join(tmp, 'secret.txt'), path.join(root, 'link.txt'));
@@ -38,6 +41,17 @@ describe('static files of the dashboard', () => {
     expect(await get('/a%20b.txt')).toMatchObject({ kind: 'file', body: Buffer.from('spaced'), type: 'text/plain; charset=utf-8' });
   });
 
+  it.each([
+    ['page.html', 'text/html; charset=utf-8'], ['mod.mjs', 'text/javascript; charset=utf-8'], ['data.json', 'application/json'], ['icon.svg', 'image/svg+xml'],
+    ['logo.png', 'image/png'], ['favicon.ico', 'image/x-icon'], ['font.woff2', 'font/woff2'], ['font.woff', 'font/woff'],
+  ])('%s is sent as %s', async (name, type) => {
+    expect(await createStaticFiles(root)(`/${name}`)).toEqual({ kind: 'file', body: Buffer.from(name), type, immutable: false });
+  });
+
+  it('a path without its leading slash names the same file', async () => {
+    expect(await createStaticFiles(root)('assets/app-1a2b.js')).toMatchObject({ kind: 'file', immutable: true });
+  });
+
   it('a symbolic link inside the folder to a file inside it is served', async () => {
     expect(await createStaticFiles(root)('/inside-link.html')).toMatchObject({ kind: 'file', body: Buffer.from('<!doctype html>') });
   });
@@ -49,6 +63,8 @@ describe('static files of the dashboard', () => {
     ['an encoded parent path', '/%2e%2e/secret.txt'],
     ['a sibling folder sharing the prefix', '/../dist-evil.txt'],
     ['a backslash', '/..\\secret.txt'],
+    ['a backslash, even to a file that exists', '/a%5Cb.txt'],
+    ['a NUL and a backslash', '/a%00%5Cb.txt'],
     ['an encoded backslash', '/%5c..%5csecret.txt'],
     ['a NUL', '/index.html%00.js'],
     ['a bad escape', '/%E0%A4%A'],
@@ -69,6 +85,8 @@ describe('static files of the dashboard', () => {
   });
 
   it('the page shown when it is not built says how to build it, without script', () => {
+    expect(NOT_BUILT_PAGE).toMatch(/^<!doctype html><html><head><meta charset="utf-8"><title>AlphaPulse Sync<\/title>/);
+    expect(NOT_BUILT_PAGE).toMatch(/Syncing on the schedule goes on meanwhile\.<\/p><\/body><\/html>$/);
     expect(NOT_BUILT_PAGE).toContain('npm run build:renderer');
     expect(NOT_BUILT_PAGE).not.toMatch(/<script|<style|style=/i);
   });
