@@ -157,6 +157,11 @@ describe('settings and accounts through the API (real PostgreSQL, fake Bybit)', 
     expect(await readFile()).toBe(before);
     expect(core.settings.get()).toEqual(viewBefore);
     expect(core.config.accounts.map((a) => [a.id, a.label])).toEqual([['main', 'Main']]);
+    // Nothing of the failed saves lingers in memory for the next write to store.
+    settingsStore.failWrites = false;
+    await core.invoke('settings:update', { launchAtLogin: !viewBefore.launchAtLogin });
+    const saved = JSON.parse(await readFile()) as { accounts: Array<{ id: string; label: string }> };
+    expect(saved.accounts.map((a) => [a.id, a.label])).toEqual([['main', 'Main']]);
   });
 
   it('tests a connection before saving: one signed read, key details, classified errors', async () => {
