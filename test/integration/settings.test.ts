@@ -143,6 +143,7 @@ describe('settings and accounts through the API (real PostgreSQL, fake Bybit)', 
   it('a keychain that fails leaves settings untouched; a settings write that fails puts the old key back', async () => {
     await core.invoke('accounts:save', account({ credentials: creds }));
     const before = await readFile();
+    const viewBefore = core.settings.get();
     keychain.state.failing = new AppError('keychain', 'The keychain is locked (saving a key)', 'Unlock it.');
     await expect(core.invoke('accounts:save', account({ id: 'second', credentials: creds }))).rejects.toMatchObject({ errorClass: 'keychain' });
     expect(await readFile()).toBe(before);
@@ -154,8 +155,13 @@ describe('settings and accounts through the API (real PostgreSQL, fake Bybit)', 
     expect(keychain.data.get('bybit:main')).toEqual(creds);
     expect(keychain.data.has('bybit:third')).toBe(false);
     expect(await readFile()).toBe(before);
-    expect(core.settings.get()).toBeDefined();
+    expect(core.settings.get()).toEqual(viewBefore);
     expect(core.config.accounts.map((a) => [a.id, a.label])).toEqual([['main', 'Main']]);
+    // Nothing of the failed saves lingers in memory for the next write to store.
+    settingsStore.failWrites = false;
+    await core.invoke('settings:update', { launchAtLogin: !viewBefore.launchAtLogin });
+    const saved = JSON.parse(await readFile()) as { accounts: Array<{ id: string; label: string }> };
+    expect(saved.accounts.map((a) => [a.id, a.label])).toEqual([['main', 'Main']]);
   });
 
   it('tests a connection before saving: one signed read, key details, classified errors', async () => {

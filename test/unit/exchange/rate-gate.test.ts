@@ -38,4 +38,81 @@ describe('per-endpoint rate gate', () => {
     await gate.take();
     expect(t.now()).toBe(2000);
   });
+
+  it('ignores limits that make no sense, and rounds a fractional one down', () => {
+    const t = virtualTime();
+    const gate = createRateGate(5, t);
+    for (const limit of [Number.NaN, Number.POSITIVE_INFINITY, 0.5, 0, -3]) {
+      gate.update({ limit });
+      expect(gate.limit(), String(limit)).toBe(5);
+    }
+    gate.update({});
+    expect(gate.limit()).toBe(5);
+    gate.update({ limit: 1 });
+    expect(gate.limit()).toBe(1);
+    gate.update({ limit: 7.9 });
+    expect(gate.limit()).toBe(7);
+    expect(createRateGate(0, t).limit()).toBe(1);
+  });
+
+  it('blocks only when the window ran out and its reset is a real time', async () => {
+    const cases: Array<{ remaining?: number; resetAt?: number }> = [
+      { remaining: 1, resetAt: 900 },
+      { remaining: 0 },
+      { resetAt: 900 },
+      { remaining: 0, resetAt: Number.NaN },
+      { remaining: 0, resetAt: Number.POSITIVE_INFINITY },
+    ];
+    for (const info of cases) {
+      const t = virtualTime();
+      const gate = createRateGate(10, t);
+      gate.update(info);
+      await gate.take();
+      expect(t.now(), JSON.stringify(info)).toBe(0);
+    }
+    const t = virtualTime();
+    const gate = createRateGate(10, t);
+    gate.update({ remaining: -1, resetAt: 300 });
+    await gate.take();
+    expect(t.now()).toBe(300);
+  });
+
+  it('a later block is never shortened by an earlier one', async () => {
+    const t = virtualTime();
+    const gate = createRateGate(10, t);
+    gate.blockUntil(2000);
+    gate.blockUntil(500);
+    gate.update({ remaining: 0, resetAt: 1000 });
+    await gate.take();
+    expect(t.now()).toBe(2000);
+  });
+
+  it('a start leaves the window exactly one second later', async () => {
+    const clock = { now: 0 };
+    const sleeps: number[] = [];
+    const gate = createRateGate(1, { now: () => clock.now, sleep: async (ms) => { sleeps.push(ms); clock.now += ms; } });
+    await gate.take();
+    clock.now = 999;
+    await gate.take();
+    expect(sleeps).toEqual([1]);
+    clock.now = 2000;
+    await gate.take();
+    expect(sleeps).toEqual([1]);
+  });
+
+  it('a take that fails does not stall the ones after it', async () => {
+    const clock = { now: 0 };
+    let fail = true;
+    const gate = createRateGate(1, {
+      now: () => clock.now,
+      sleep: async (ms) => {
+        if (fail) { fail = false; throw new Error('sleep failed'); }
+        clock.now += ms;
+      },
+    });
+    await gate.take();
+    await expect(gate.take()).rejects.toThrow('sleep failed');
+    await gate.take();
+    expect(clock.now).toBe(1000);
+  });
 });

@@ -33,6 +33,33 @@ describe('redaction', () => {
   });
 });
 
+describe('redaction, exactly', () => {
+  it('masks each kind of credential in place and leaves the rest as it was', () => {
+    const r = createRedactor();
+    const sig = 'ABCDEF0123456789'.repeat(4);
+    expect(r.redact('GET /x?a=1&SIGN=abc&Api-Key=k1&token=t1&b=2')).toBe('GET /x?a=1&SIGN=[redacted]&Api-Key=[redacted]&token=[redacted]&b=2');
+    // Values with commas and semicolons, upper case, several in one URL.
+    expect(r.redact('?a=1&SIGN=ab,cd;e&TOKEN=x,y&b=2')).toBe('?a=1&SIGN=[redacted]&TOKEN=[redacted]&b=2');
+    expect(r.redact('{"apiKey":"k1","Secret" : "s1","ok":"v"}')).toBe('{"apiKey":"[redacted]","Secret" : "[redacted]","ok":"v"}');
+    expect(r.redact('X-BAPI-API-KEY: k2, x-bapi-sign=abc; passphrase: p1')).toBe('X-BAPI-API-KEY: [redacted], x-bapi-sign=[redacted]; passphrase: [redacted]');
+    expect(r.redact('postgres://user:hunter2@db:5432/x and HTTPS://a:b@host/')).toBe('postgres://user:[redacted]@db:5432/x and HTTPS://a:[redacted]@host/');
+    expect(r.redact(`sig ${sig} and ${sig.toLowerCase()}`)).toBe('sig [redacted] and [redacted]');
+  });
+
+  it('leaves ordinary text alone: shorter hex, words that only contain a name', () => {
+    const r = createRedactor();
+    const text = `id ${'a'.repeat(63)} hash ${'b'.repeat(65)} design=1 keys: 3 signing ok ?keyword=x`;
+    expect(r.redact(text)).toBe(text);
+  });
+
+  it('registers secrets of six characters or more, and ignores empty values', () => {
+    const r = createRedactor();
+    for (const v of [undefined, null, '', 'abcde']) r.addSecret(v);
+    r.addSecret('abcdef');
+    expect(r.redact('abcde abcdef abcdefg')).toBe('abcde [redacted] [redacted]g');
+  });
+});
+
 describe('exchange messages', () => {
   it('drop the signed string Bybit quotes in a 10004 answer', () => {
     const r = createRedactor();

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { TaskCancelledError } from 'cockatiel';
+import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../electron/core/errors.js';
-import { createRequestPolicy, isRetryable, withDeadline } from '../../../electron/core/exchange/resilience.js';
+import { createRequestPolicy, DEFAULT_RESILIENCE, exchangeRequestPolicy, isRetryable, withDeadline } from '../../../electron/core/exchange/resilience.js';
 
 const opts = { requestTimeoutMs: 200, maxAttempts: 3, initialDelayMs: 1, maxDelayMs: 5, random: () => 0.5 };
 const timeoutError = () => new AppError('network', 'timed out', 'retry later', { transient: true });
@@ -39,16 +40,117 @@ describe('request policy', () => {
     expect(calls).toBe(3);
   });
 
-  it('a rate limit with a known reset waits for it rather than backing off', async () => {
-    const policy = createRequestPolicy(opts, timeoutError);
-    let calls = 0;
-    const value = await policy(async () => {
-      calls += 1;
-      if (calls === 1) throw new AppError('rate-limit', '10006', 'wait', { transient: true, retryAfterMs: 30 });
-      return calls;
-    });
-    expect(value).toBe(2);
+  it('a rate limit with a known reset waits exactly until it, not the (much shorter) backoff', async () => {
+    // Virtual time: the retry's start is read off the fake clock, never measured.
+    vi.useFakeTimers();
+    try {
+      const policy = createRequestPolicy({ ...opts, requestTimeoutMs: 120_000 }, timeoutError);
+      const starts: number[] = [];
+      const result = policy(async () => {
+        starts.push(Date.now());
+        if (starts.length === 1) throw new AppError('rate-limit', '10006', 'wait', { transient: true, retryAfterMs: 1500 });
+        return starts.length;
+      });
+      await vi.advanceTimersByTimeAsync(1499);
+      expect(starts).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1);
+      await expect(result).resolves.toBe(2);
+      expect(starts.map((t) => t - starts[0]!)).toEqual([0, 1500]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a reset further away than a minute waits a minute, then tries again', async () => {
+    vi.useFakeTimers();
+    try {
+      const policy = createRequestPolicy({ ...opts, requestTimeoutMs: 120_000 }, timeoutError);
+      const starts: number[] = [];
+      const result = policy(async () => {
+        starts.push(Date.now());
+        if (starts.length === 1) throw new AppError('rate-limit', '10006', 'wait', { transient: true, retryAfterMs: 3_600_000 });
+        return 'ok';
+      });
+      await vi.advanceTimersByTimeAsync(60_000);
+      await expect(result).resolves.toBe('ok');
+      expect(starts.map((t) => t - starts[0]!)).toEqual([0, 60_000]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('backs off exponentially with jitter, capped at the longest delay', async () => {
+    vi.useFakeTimers();
+    try {
+      const run = async (random: number) => {
+        const policy = createRequestPolicy({ requestTimeoutMs: 120_000, maxAttempts: 5, initialDelayMs: 100, maxDelayMs: 300, random: () => random }, timeoutError);
+        const starts: number[] = [];
+        const result = policy(async () => {
+          starts.push(Date.now());
+          throw new AppError('exchange-down', 'HTTP 502', 'wait', { transient: true });
+        }).catch((e: unknown) => e);
+        await vi.advanceTimersByTimeAsync(10_000);
+        expect(await result).toMatchObject({ errorClass: 'exchange-down' });
+        return starts.slice(1).map((t, i) => t - starts[i]!);
+      };
+      // Ceilings 100, 200, 300 (capped), 300: half of each plus up to the other half.
+      expect(await run(0)).toEqual([50, 100, 150, 150]);
+      expect(await run(0.5)).toEqual([75, 150, 225, 225]);
+      expect(await run(1)).toEqual([100, 200, 300, 300]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('retries rate limits without a known reset, and timeouts; never other errors', () => {
     expect(isRetryable(new AppError('rate-limit', 'x', 'y', { transient: true }))).toBe(true);
+    expect(isRetryable(new AppError('network', 'x', 'y', { transient: true }))).toBe(true);
+    expect(isRetryable(new AppError('network', 'x', 'y'))).toBe(false);
+    expect(isRetryable(new AppError('internal', 'x', 'y', { transient: true }))).toBe(false);
+    expect(isRetryable(new TaskCancelledError())).toBe(true);
+    expect(isRetryable(new Error('plain'))).toBe(false);
+  });
+
+  it("a ccxt instance's policy: ccxt times out first, the policy a second later as the backstop", async () => {
+    vi.useFakeTimers();
+    try {
+      const ex = { timeout: 0 };
+      const policy = exchangeRequestPolicy(ex, 'Bybit', { requestTimeoutMs: 100, maxAttempts: 1 });
+      expect(ex.timeout).toBe(100);
+      const result = policy(() => new Promise(() => {})).catch((e: unknown) => e);
+      let settled = false;
+      void result.then(() => { settled = true; });
+      await vi.advanceTimersByTimeAsync(1099);
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      const e = await result;
+      expect(e).toBeInstanceOf(AppError);
+      expect(e).toMatchObject({ errorClass: 'network', message: 'Bybit did not answer in time', transient: true });
+      expect((e as AppError).recommendation).toMatch(/internet connection/);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('defaults suit a real exchange: 15 s per request, three tries, backoff from half a second to ten', async () => {
+    expect(DEFAULT_RESILIENCE).toEqual({ requestTimeoutMs: 15_000, maxAttempts: 3, initialDelayMs: 500, maxDelayMs: 10_000, random: Math.random });
+    const ex = { timeout: 0 };
+    let calls = 0;
+    const policy = exchangeRequestPolicy(ex, 'Bybit', { random: () => 0 });
+    expect(ex.timeout).toBe(15_000);
+    vi.useFakeTimers();
+    try {
+      const result = policy(async () => { calls += 1; throw new AppError('network', 'x', 'y', { transient: true }); }).catch((e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(249);
+      expect(calls).toBe(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(calls).toBe(2);
+      await vi.advanceTimersByTimeAsync(500);
+      expect(await result).toMatchObject({ message: 'x' });
+      expect(calls).toBe(3);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('an overall deadline ends a slow sync with a classified error', async () => {

@@ -186,6 +186,71 @@ const cases: { name: string; fills: FillSpec[]; expect: Record<string, Expected 
     },
   },
   {
+    name: 'a fee rebate in a third coin (negative fee): the coin is acquired at its value, which lowers the cost',
+    fills: [{ side: 'buy', symbol: 'BTC/USDT', price: '50000', qty: '1', fee: '-2', feeCcy: 'MNT', feeRate: '0.6' }],
+    expect: {
+      BTC: { quantity: '1', cost: '49998.8', avg: '49998.8', partial: false },
+      MNT: { quantity: '2', cost: '1.2', avg: '0.6', partial: false },
+    },
+  },
+  {
+    name: 'a fee rebate in a third coin without its rate: the coin arrives uncosted',
+    fills: [{ side: 'buy', symbol: 'BTC/USDT', price: '50000', qty: '1', fee: '-2', feeCcy: 'MNT' }],
+    expect: {
+      BTC: { quantity: '1', cost: '50000', avg: '50000', partial: true },
+      MNT: { quantity: '2', cost: '0', avg: null, partial: true, costedQuantity: '0' },
+    },
+  },
+  {
+    name: 'a fee rebate in the acquired coin adds to the quantity, in the quote lowers the cost',
+    fills: [
+      { side: 'buy', symbol: 'BTC/USDT', price: '40000', qty: '1', fee: '-0.001', feeCcy: 'BTC' },
+      { side: 'buy', symbol: 'ETH/USDT', price: '2000', qty: '1', fee: '-1', feeCcy: 'USDT' },
+    ],
+    expect: {
+      BTC: { quantity: '1.001', cost: '40000', avg: '39960.03996003996003996003996003996003996', partial: false },
+      ETH: { quantity: '1', cost: '1999', avg: '1999', partial: false },
+    },
+  },
+  {
+    name: 'closing a holding clears its partial flag: what is bought afterwards is fully costed',
+    fills: [
+      { side: 'buy', symbol: 'BTC/USDT', price: '100', qty: '1', fee: '1' },
+      { side: 'sell', symbol: 'BTC/USDT', price: '200', qty: '1' },
+      { side: 'buy', symbol: 'BTC/USDT', price: '300', qty: '2' },
+    ],
+    expect: { BTC: { quantity: '2', cost: '600', avg: '300', partial: false } },
+  },
+  {
+    name: 'selling more than was bought also clears the partial flag',
+    fills: [
+      { side: 'buy', symbol: 'ETH/USDT', price: '2000', qty: '1', fee: '1' },
+      { side: 'sell', symbol: 'ETH/USDT', price: '2000', qty: '2' },
+    ],
+    expect: { ETH: { quantity: '0', cost: '0', avg: null, partial: false } },
+  },
+  {
+    name: 'cross pair without rate, fee in the coin given: its value is unknown too',
+    fills: [
+      { side: 'buy', symbol: 'BTC/USDT', price: '50000', qty: '1' },
+      { side: 'buy', symbol: 'ETH/BTC', price: '0.05', qty: '10', fee: '0.001', feeCcy: 'BTC' },
+    ],
+    expect: {
+      ETH: { quantity: '10', cost: '0', avg: null, partial: true, costedQuantity: '0' },
+      BTC: { quantity: '0.499', cost: '24950', avg: '50000', partial: false },
+    },
+  },
+  {
+    name: 'cross pair without rate, fee in the coin acquired: fewer units, still uncosted',
+    fills: [{ side: 'buy', symbol: 'ETH/BTC', price: '0.05', qty: '10', fee: '0.01', feeCcy: 'ETH' }],
+    expect: { ETH: { quantity: '9.99', cost: '0', avg: null, partial: true, costedQuantity: '0' } },
+  },
+  {
+    name: 'cross pair without rate, fee in cash: the trade value stays unknown',
+    fills: [{ side: 'buy', symbol: 'ETH/BTC', price: '0.05', qty: '10', fee: '1', feeCcy: 'USDC' }],
+    expect: { ETH: { quantity: '10', cost: '0', avg: null, partial: true, costedQuantity: '0' }, USDC: undefined },
+  },
+  {
     name: 'a fill between two cash coins books nothing',
     fills: [{ side: 'buy', symbol: 'USDC/USDT', price: '0.9998', qty: '100', fee: '0.1', feeCcy: 'USDC' }],
     expect: { USDC: undefined, USDT: undefined },
@@ -196,7 +261,7 @@ const cases: { name: string; fills: FillSpec[]; expect: Record<string, Expected 
       { side: 'buy', symbol: 'BTC/USDT', price: '50000', qty: '1' },
       { side: 'buy', symbol: 'BTC/USDT', price: '0', qty: '1' },
     ],
-    expect: { BTC: { quantity: '1', cost: '50000', avg: '50000', partial: true } },
+    expect: { BTC: { quantity: '1', cost: '50000', avg: '50000', partial: true }, USDT: undefined },
   },
 ];
 
@@ -241,6 +306,35 @@ describe('computeCostBasis', () => {
     const btc = basis.get('BTC')!;
     expect(btc.quantity.toString()).toBe('0.5');
     expect(averageCost(btc)!.toString()).toBe(dec('29013').div('0.5996').toString());
+  });
+
+  it('at one instant, fills run in id order whatever the input order', () => {
+    // a: buy at 100, b: sell all (the holding closes), c: buy at 300. Any other order
+    // leaves a different holding.
+    const at = 42;
+    const a = fill({ id: 'a', at, side: 'buy', symbol: 'BTC/USDT', price: '100', qty: '1' });
+    const b = fill({ id: 'b', at, side: 'sell', symbol: 'BTC/USDT', price: '200', qty: '1' });
+    const c = fill({ id: 'c', at, side: 'buy', symbol: 'BTC/USDT', price: '300', qty: '1' });
+    for (const order of [[a, b, c], [a, c, b], [b, a, c], [b, c, a], [c, a, b], [c, b, a]]) {
+      expect(view(computeCostBasis(order).get('BTC')), order.map((f) => f.id).join('')).toEqual({ quantity: '1', cost: '300', avg: '300', partial: false });
+    }
+  });
+
+  it('a fee of zero, or none, books nothing in its coin', () => {
+    const basis = computeCostBasis(
+      fills(
+        { side: 'buy', symbol: 'BTC/USDT', price: '50000', qty: '1', fee: '0', feeCcy: 'MNT' },
+        { side: 'buy', symbol: 'ETH/USDT', price: '2000', qty: '1', feeCcy: 'BNB' },
+      ),
+    );
+    expect([...basis.keys()]).toEqual(['BTC', 'ETH']);
+    expect(view(basis.get('BTC'))).toEqual({ quantity: '1', cost: '50000', avg: '50000', partial: false });
+  });
+
+  it('a fee in an unknown coin is booked in no coin, whatever rate comes with it', () => {
+    const basis = computeCostBasis(fills({ side: 'buy', symbol: 'BTC/USDT', price: '50000', qty: '1', fee: '3', feeRate: '2' }));
+    expect([...basis.keys()]).toEqual(['BTC']);
+    expect(view(basis.get('BTC'))).toEqual({ quantity: '1', cost: '50000', avg: '50000', partial: true });
   });
 
   it('knows the cash assets', () => {

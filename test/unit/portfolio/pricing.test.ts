@@ -57,6 +57,50 @@ describe('resolveUsdtPrices', () => {
     { name: 'inverse USDT/X pair', tickers: [t('USDT/EUR', '0.8', '25')], asset: 'EUR', want: ['1.25', '-20', 'USDT/EUR'] },
     { name: 'a null last is ignored', tickers: [t('BTC/USDT', null), t('BTC/USDC', '90000')], asset: 'BTC', want: ['90000', null, 'BTC/USDC'] },
     { name: 'a zero last is ignored', tickers: [t('BTC/USDT', '0'), t('BTC/USDC', '90000')], asset: 'BTC', want: ['90000', null, 'BTC/USDC'] },
+    {
+      name: 'via BTC whose change is unknown: price kept, change null',
+      tickers: [t('ETH/BTC', '0.05', '2'), t('BTC/USDT', '60000', null)],
+      asset: 'ETH',
+      want: ['3000', null, 'ETH/BTC'],
+    },
+    { name: 'inverse pair with an unknown change', tickers: [t('USDT/EUR', '0.8')], asset: 'EUR', want: ['1.25', null, 'USDT/EUR'] },
+    { name: 'inverse pair whose change ate it all: change unknown', tickers: [t('USDT/EUR', '0.8', '-100')], asset: 'EUR', want: ['1.25', null, 'USDT/EUR'] },
+    {
+      name: 'via another quote when no preferred one can be priced',
+      tickers: [t('XYZ/SOL', '2', '1'), t('SOL/USDT', '150', '0')],
+      asset: 'XYZ',
+      want: ['300', '1', 'XYZ/SOL'],
+    },
+    {
+      name: 'other quotes are tried alphabetically',
+      tickers: [t('XYZ/SOL', '2'), t('XYZ/DOT', '50'), t('SOL/USDT', '150'), t('DOT/USDT', '7')],
+      asset: 'XYZ',
+      want: ['350', null, 'XYZ/DOT'],
+    },
+    {
+      name: 'a cash quote comes before BTC',
+      tickers: [t('XYZ/BTC', '0.001'), t('XYZ/USDC', '61'), t('BTC/USDT', '60000')],
+      asset: 'XYZ',
+      want: ['61', null, 'XYZ/USDC'],
+    },
+    {
+      name: 'BTC comes before ETH and before other quotes',
+      tickers: [t('XYZ/ABC', '1'), t('XYZ/ETH', '0.02'), t('XYZ/BTC', '0.001'), t('ABC/USDT', '55'), t('ETH/USDT', '3000'), t('BTC/USDT', '60000')],
+      asset: 'XYZ',
+      want: ['60', null, 'XYZ/BTC'],
+    },
+    {
+      name: 'ETH comes before other quotes',
+      tickers: [t('XYZ/ABC', '1'), t('XYZ/ETH', '0.02'), t('ABC/USDT', '55'), t('ETH/USDT', '3000')],
+      asset: 'XYZ',
+      want: ['60', null, 'XYZ/ETH'],
+    },
+    {
+      name: 'a repeated pair keeps its first usable ticker',
+      tickers: [t('BTC/USDT', '0'), t('BTC/USDT', '90000', '1'), t('BTC/USDT', '91000', '2')],
+      asset: 'BTC',
+      want: ['90000', '1', 'BTC/USDT'],
+    },
     { name: 'dust price kept exactly', tickers: [t('PEPE/USDT', '0.00000001')], asset: 'PEPE', want: ['0.00000001', null, 'PEPE/USDT'] },
   ])('$name', ({ tickers, asset, want }) => {
     expect(priced(tickers, [asset])[asset]).toEqual(want);

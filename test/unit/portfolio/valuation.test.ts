@@ -69,6 +69,19 @@ describe('valueAccount', () => {
     expect(v.out[1]).toMatchObject({ currentPrice: null, value: null, avgEntryPrice: '2', profitLoss: null, profitLossPercentage: null, allocationPct: null });
   });
 
+  it('records where each price came from and counts every unpriced item', () => {
+    const v = value([holding('FOO', { UNIFIED: '1' }), holding('BTC', { UNIFIED: '0.5' }), holding('ETH', { FUND: '1' })], { BTC: '90000', ETH: '3000' });
+    expect(v.items.map((i) => [i.asset, i.priceSource])).toEqual([['BTC', 'BTC/USDT'], ['ETH', 'ETH/USDT'], ['FOO', null]]);
+    expect(v.unpricedAssets).toBe(1);
+    expect(v.totalValue.toString()).toBe('48000');
+  });
+
+  it('a basis that cost nothing (a rebate as large as the price): P&L known, percentage unknown', () => {
+    const specs: FillSpec[] = [{ side: 'buy', symbol: 'XYZ/USDT', price: '1', qty: '1', fee: '-1', feeCcy: 'USDT' }];
+    const [item] = value([holding('XYZ', { UNIFIED: '1' })], { XYZ: '2' }, specs).out;
+    expect([item?.avgEntryPrice, item?.profitLoss, item?.profitLossPercentage]).toEqual(['0', '2', null]);
+  });
+
   it('cash assets: valued, no entry price or P&L', () => {
     const { out } = value([holding('USDT', { UNIFIED: '100.5' }), holding('USDC', { FUND: '50' })], { USDT: '1', USDC: '0.9998' }, [
       { side: 'buy', symbol: 'USDC/USDT', price: '0.9998', qty: '50' },
@@ -107,6 +120,20 @@ describe('summarisePortfolio', () => {
     const p = summarisePortfolio([item('a', 'ETH', '30'), item('b', 'FOO', null), item('b', 'BTC', '50'), item('a', 'SOL', '20')], new Date('2026-11-21T10:00:00Z'));
     expect(p).toMatchObject({ asOf: '2026-11-21T10:00:00.000Z', quote: 'USDT', totalValue: '100', unpricedAssets: 1 });
     expect(p.items.map((i) => [i.account, i.asset, i.allocationPct])).toEqual([['b', 'BTC', '50'], ['a', 'ETH', '30'], ['a', 'SOL', '20'], ['b', 'FOO', null]]);
+  });
+
+  it('equal values are ordered by exchange, account, then asset; so are unpriced items', () => {
+    const at = (exchangeId: string, account: string, asset: string, v: string | null) => ({ ...item(account, asset, v), exchangeId });
+    const p = summarisePortfolio([
+      at('okx', 'a', 'BTC', '10'), at('bybit', 'b', 'BTC', '10'), at('bybit', 'a', 'ETH', '10'), at('bybit', 'a', 'BTC', '10'),
+      at('bybit', 'b', 'FOO', null), at('bybit', 'a', 'ZED', null), at('bybit', 'a', 'BAR', null), at('bybit', 'a', 'SOL', '11'),
+    ], null);
+    expect(p.items.map((i) => `${i.exchangeId}/${i.account}/${i.asset}`)).toEqual([
+      'bybit/a/SOL', 'bybit/a/BTC', 'bybit/a/ETH', 'bybit/b/BTC', 'okx/a/BTC', 'bybit/a/BAR', 'bybit/a/ZED', 'bybit/b/FOO',
+    ]);
+    // Whatever order they come in.
+    const reversed = summarisePortfolio([...p.items].reverse().map((i) => at(i.exchangeId, i.account, i.asset, i.value)), null);
+    expect(reversed.items.map((i) => i.asset)).toEqual(p.items.map((i) => i.asset));
   });
 
   it('allocations of thirds sum to 100 within the division precision; total exact', () => {
