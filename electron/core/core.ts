@@ -19,6 +19,7 @@ import { createLogger, type Logger } from './logging/logger.js';
 import { chainSecretStores, type SecretStore } from './secrets/secret-store.js';
 import { createEnvSecretStore } from './secrets/env-secret-store.js';
 import { createKeytarStore, keychainCanary } from './secrets/keytar-store.js';
+import { bindToEndpoints } from './secrets/endpoint-binding.js';
 import { withStoredDatabasePassword } from './settings/database-password.js';
 import { createDiagnosticsService } from './diagnostics/diagnostics-service.js';
 import { createConnectionTester } from './settings/connection-test.js';
@@ -104,7 +105,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const classifyDbError = (e: unknown) => classifyDatabaseError(e, db.target);
   // 4. Secrets, exchange clients, sync service, scheduler.
   const envSecrets = createEnvSecretStore(opts.env);
-  const secrets = chainSecretStores([envSecrets, ...(opts.secretStores ?? []), ...(keychain ? [keychain] : [])]);
+  // The sync and the diagnostics get a stored key only for the address it was saved for.
+  const endpointOf = (ref: { exchangeId: string; accountId: string }) => settings.config().accounts.find((a) => a.exchangeId === ref.exchangeId && a.id === ref.accountId) ?? null;
+  const boundKeychain = keychain && bindToEndpoints(keychain, endpointOf);
+  const secrets = chainSecretStores([envSecrets, ...(opts.secretStores ?? []), ...(boundKeychain ? [boundKeychain] : [])]);
   const marketsCache = createMarketsCache(db.pool);
   const clients = createClientCache((conn) => createExchangeClient(conn, { loader, redactor, marketsCache, now, resilience: opts.tuning?.resilience ?? {} }));
   const events = createEventBus<ApiEvents>((e) => log.warn('event listener failed', { message: String(e) }));
@@ -156,7 +160,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const diagnostics = createDiagnosticsService(() => ({
     config: settings.config(), env: opts.env, settings: { file: paths.settingsFile, recovered: loaded.recovered, readError: null },
     database: { target, dataDir: paths.dataDir, connection: db, embeddedWasRunning: db.embedded ? true : null },
-    secretStores: [envSecrets, ...(opts.secretStores ?? []), ...(keychain ? [keychain] : [])],
+    secretStores: [envSecrets, ...(opts.secretStores ?? []), ...(boundKeychain ? [boundKeychain] : [])],
     keychain: keychain ? { store: keychain, probe: { canary: () => keychainCanary(keychain) } } : null,
     loader, redactor, now, breaker, onResult: (check) => events.emit('diagnostics:result', check),
   }));
