@@ -187,7 +187,6 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
         const issue = fields.error.issues[0];
         throw configError(`The account field ${issue?.path.join('.') || 'account'} is not valid: ${issue?.message ?? 'invalid value'}`, 'Correct that value and test again.');
       }
-      const ref = { exchangeId: input.exchangeId, accountId: input.id };
       const credentials = input.credentials ?? (current ? await storedKey(current, changedEndpointFields(input, current)) : null);
       if (!credentials) {
         throw configError(`No API key is stored for ${input.exchangeId} account "${input.id}"`, 'Enter the API key and secret to test them.');
