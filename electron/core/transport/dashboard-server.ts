@@ -6,6 +6,8 @@ import { apiEventNames, type ApiEvents, type ApiHandlers } from '../../../shared
 import { AppError, configError } from '../errors.js';
 import type { EventBus } from '../sync/event-bus.js';
 import { createApiDispatcher } from './api-dispatch.js';
+import { clientAddress, createAuthLimiter, DEFAULT_AUTH_POLICY, type AuthLimiterPolicy } from './auth-limiter.js';
+import { createRefusalLog, type RefusalLogTimers, type RefusalSummary } from './refusal-log.js';
 import { allowedHosts, hostForUrl, isAllowedHost, isAllowedOrigin, tokenMatches } from './request-guard.js';
 import { BARE_HEADERS, securityHeaders } from './security-headers.js';
 import { createStaticFiles, NOT_BUILT_PAGE } from './static-files.js';
@@ -26,7 +28,30 @@ export interface DashboardServerOptions {
   log: { info(message: string, data?: Record<string, unknown>): void; warn(message: string, data?: Record<string, unknown>): void };
   /** Default 10 s. */
   authTimeoutMs?: number;
+  /** Timeouts and the connection cap of the HTTP server; tests shorten them. */
+  limits?: Partial<ServerLimits>;
+  /** How wrong tokens are slowed down per remote address. */
+  authPolicy?: AuthLimiterPolicy;
+  /** Clock and timers of the lockout and the refusal summary; tests pass their own. */
+  now?: () => number;
+  timers?: RefusalLogTimers;
 }
+
+/** What bounds the HTTP server's connections (Node's http.Server settings). */
+export interface ServerLimits {
+  /** Longest a client may take to send a request's headers. */
+  headersTimeoutMs: number;
+  /** Longest a client may take to send a whole request. */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open. */
+  keepAliveTimeoutMs: number;
+  /** How often the two request timeouts are checked. */
+  checkIntervalMs: number;
+  /** Open connections at most (WebSockets included); beyond, new ones are dropped. */
+  maxConnections: number;
+}
+
+export const DEFAULT_SERVER_LIMITS: ServerLimits = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5000, checkIntervalMs: 2000, maxConnections: 256 };
 
 /** A running dashboard. */
 export interface DashboardServer {
@@ -75,36 +100,69 @@ export async function startDashboardServer(opts: DashboardServerOptions): Promis
     res.end(req.method === 'HEAD' ? undefined : body);
   };
 
+  const now = opts.now ?? Date.now;
+  const limiter = createAuthLimiter(now, opts.authPolicy ?? DEFAULT_AUTH_POLICY);
+  const refusals = createRefusalLog((s) => opts.log.warn(refusalLine(s), { ...s.reasons, addresses: s.addresses }),
+    opts.timers ?? { setTimeout: (fn, ms) => setTimeout(fn, ms).unref(), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) });
+  // A wrong token counts against the address; while it is locked out no token is compared.
+  const checkToken = (address: string, token: string): boolean => {
+    if (!limiter.check(address).allowed) {
+      refusals.note(address, 'locked out');
+      return false;
+    }
+    if (tokenMatches(token, opts.token)) {
+      limiter.succeed(address);
+      return true;
+    }
+    limiter.fail(address);
+    refusals.note(address, 'wrong token');
+    return false;
+  };
+
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES, perMessageDeflate: false });
   const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => undefined);
-    const refuse = (status: string) => {
-      const lines = Object.entries(BARE_HEADERS).map(([k, v]) => `${k}: ${v}`);
+    const refuse = (status: string, extra: Record<string, string> = {}) => {
+      const lines = Object.entries({ ...BARE_HEADERS, ...extra }).map(([k, v]) => `${k}: ${v}`);
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n${lines.join('\r\n')}\r\n\r\n`);
     };
     if ((req.url ?? '').split('?', 1)[0] !== WS_PATH) return refuse('404 Not Found');
     if (!isAllowedHost(req.headers.host, hosts)) return refuse('403 Forbidden');
+    const address = clientAddress(req.socket.remoteAddress);
     if (!isAllowedOrigin(req.headers.origin, hosts)) {
-      opts.log.warn('dashboard connection from a foreign page refused', { origin: String(req.headers.origin).slice(0, 200) });
+      refusals.note(address, 'foreign page');
       return refuse('403 Forbidden');
+    }
+    const gate = limiter.check(address);
+    if (!gate.allowed) {
+      refusals.note(address, 'locked out');
+      return refuse('429 Too Many Requests', { 'Retry-After': String(Math.ceil(gate.retryAfterMs / 1000)) });
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       const session = startWsSession({
         socket: ws, dispatch, authTimeoutMs: opts.authTimeoutMs ?? 10_000, maxBufferedBytes: MAX_BUFFERED_BYTES,
-        checkToken: (t) => tokenMatches(t, opts.token), warn: (m, d) => opts.log.warn(m, d),
+        checkToken: (t) => checkToken(address, t), warn: (m, d) => opts.log.warn(m, d),
       });
       sessions.add(session);
       ws.on('close', () => sessions.delete(session));
     });
   };
 
-  const server = createServer((req, res) => {
+  const limits = { ...DEFAULT_SERVER_LIMITS, ...opts.limits };
+  // Slow or half-open clients are cut off: headers and whole requests have a deadline,
+  // idle keep-alive connections close, and there is a cap on open connections.
+  const server = createServer({
+    headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs, connectionsCheckingInterval: limits.checkIntervalMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+  }, (req, res) => {
     serveHttp(req, res).catch((e: unknown) => {
       opts.log.warn('dashboard request failed', { message: opts.redact(e instanceof Error ? e.message : String(e)) });
       if (!res.headersSent) plain(res, 500, 'Internal error.', BARE_HEADERS);
       else res.destroy();
     });
   });
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  server.maxConnections = limits.maxConnections;
   server.on('upgrade', upgrade);
   await listen(server, opts.host, opts.port);
   const port = (server.address() as AddressInfo).port;
@@ -124,6 +182,7 @@ export async function startDashboardServer(opts: DashboardServerOptions): Promis
     close() {
       closing ??= (async () => {
         for (const off of unsubscribe) off();
+        refusals.flush();
         // Stop listening first: a tab reconnecting right away must not slip in while the others are closed.
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         for (const ws of wss.clients) ws.close(WS_CLOSE.goingAway, 'server stopping');
@@ -137,6 +196,11 @@ export async function startDashboardServer(opts: DashboardServerOptions): Promis
       return closing;
     },
   };
+}
+
+function refusalLine(s: RefusalSummary): string {
+  const why = Object.entries(s.reasons).map(([reason, n]) => `${n} ${reason}`).join(', ');
+  return `dashboard refused ${s.refused} connection${s.refused === 1 ? '' : 's'} from ${s.addresses} address${s.addresses === 1 ? '' : 'es'} (${why}); at most one such line per ${Math.round(s.windowMs / 1000)} s`;
 }
 
 function plain(res: ServerResponse, status: number, text: string, headers: Record<string, string>): void {

@@ -60,7 +60,7 @@ export function startWsSession(deps: WsSessionDeps): WsSession {
         clearTimeout(authTimer);
         send({ type: 'ready' });
       } else {
-        deps.warn('dashboard connection with a wrong or missing token refused');
+        // Not logged here: the server writes one summary line per minute of refusals.
         socket.close(WS_CLOSE.unauthorized, 'unauthorized');
       }
       return;
