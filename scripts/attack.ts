@@ -26,7 +26,7 @@ async function main(): Promise<number> {
   }, OVERALL_LIMIT_MS);
   limit.unref();
   const root = path.resolve(import.meta.dirname, '..');
-  const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'build-core.mjs')], { stdio: 'inherit' });
+  const build = spawnSync(process.execPath, [path.join(process.env.ATTACK_CLI_ROOT ?? root, 'scripts', 'build-core.mjs')], { stdio: 'inherit', cwd: process.env.ATTACK_CLI_ROOT ?? root });
   if (build.status !== 0) throw new Error('building the CLI failed');
   const scratchDir = await fs.mkdtemp(path.join(os.tmpdir(), 'alphapulse-attack-'));
   const dataDir = path.join(scratchDir, 'data');
@@ -60,6 +60,8 @@ async function main(): Promise<number> {
     results.push(await refusalLogging(path.join(dataDir, 'logs', 'alphapulse-sync.log')));
     for (const row of [badEnvValues, urlPasswordEcho]) await run(row, ctx);
   } finally {
+    // A CLI run killed at its time bound (an older build that did not refuse a value) may have left its database.
+    await stopLeftoverServer(path.join(scratchDir, 'cli-data'));
     await home.close();
     await other.close();
     await fs.rm(scratchDir, { recursive: true, force: true });

@@ -2,8 +2,11 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
-/** The CLI users run; it starts the bundle built into dist/. */
-export const CLI_BIN = path.join(root, 'bin', 'alphapulse-sync.js');
+/**
+ * The CLI users run; it starts the bundle built into dist/. ATTACK_CLI_ROOT points the run
+ * at another copy of the project (an older build, to see the rows break there).
+ */
+export const CLI_BIN = path.join(process.env.ATTACK_CLI_ROOT ?? root, 'bin', 'alphapulse-sync.js');
 
 /** `alphapulse-sync serve` as a child process of this script. */
 export interface ServeChild {
