@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
@@ -6,9 +6,11 @@ import { apiEventNames, type ApiEvents, type ApiHandlers } from '../../../shared
 import { AppError, configError } from '../errors.js';
 import type { EventBus } from '../sync/event-bus.js';
 import { createApiDispatcher } from './api-dispatch.js';
-import { clientAddress, createAuthLimiter, DEFAULT_AUTH_POLICY, type AuthLimiterPolicy } from './auth-limiter.js';
-import { createRefusalLog, type RefusalLogTimers, type RefusalSummary } from './refusal-log.js';
-import { allowedHosts, hostForUrl, isAllowedHost, isAllowedOrigin, tokenMatches } from './request-guard.js';
+import { createDashboardAuthGate } from './auth-gate.js';
+import { createLimitedServer, type ServerLimits } from './http-limits.js';
+import { clientAddress, type AuthLimiterPolicy } from './auth-limiter.js';
+import type { RefusalLogTimers } from './refusal-log.js';
+import { allowedHosts, hostForUrl, isAllowedHost, isAllowedOrigin } from './request-guard.js';
 import { BARE_HEADERS, securityHeaders } from './security-headers.js';
 import { createStaticFiles, NOT_BUILT_PAGE } from './static-files.js';
 import { WS_CLOSE, WS_PATH } from './ws-protocol.js';
@@ -37,21 +39,6 @@ export interface DashboardServerOptions {
   timers?: RefusalLogTimers;
 }
 
-/** What bounds the HTTP server's connections (Node's http.Server settings). */
-export interface ServerLimits {
-  /** Longest a client may take to send a request's headers. */
-  headersTimeoutMs: number;
-  /** Longest a client may take to send a whole request. */
-  requestTimeoutMs: number;
-  /** How long an idle keep-alive connection stays open. */
-  keepAliveTimeoutMs: number;
-  /** How often the two request timeouts are checked. */
-  checkIntervalMs: number;
-  /** Open connections at most (WebSockets included); beyond, new ones are dropped. */
-  maxConnections: number;
-}
-
-export const DEFAULT_SERVER_LIMITS: ServerLimits = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5000, checkIntervalMs: 2000, maxConnections: 256 };
 
 /** A running dashboard. */
 export interface DashboardServer {
@@ -100,24 +87,10 @@ export async function startDashboardServer(opts: DashboardServerOptions): Promis
     res.end(req.method === 'HEAD' ? undefined : body);
   };
 
-  const now = opts.now ?? Date.now;
-  const limiter = createAuthLimiter(now, opts.authPolicy ?? DEFAULT_AUTH_POLICY);
-  const refusals = createRefusalLog((s) => opts.log.warn(refusalLine(s), { ...s.reasons, addresses: s.addresses }),
-    opts.timers ?? { setTimeout: (fn, ms) => setTimeout(fn, ms).unref(), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) });
-  // A wrong token counts against the address; while it is locked out no token is compared.
-  const checkToken = (address: string, token: string): boolean => {
-    if (!limiter.check(address).allowed) {
-      refusals.note(address, 'locked out');
-      return false;
-    }
-    if (tokenMatches(token, opts.token)) {
-      limiter.succeed(address);
-      return true;
-    }
-    limiter.fail(address);
-    refusals.note(address, 'wrong token');
-    return false;
-  };
+  const auth = createDashboardAuthGate({
+    token: opts.token, now: opts.now ?? Date.now, warn: (m, d) => opts.log.warn(m, d),
+    ...(opts.authPolicy ? { policy: opts.authPolicy } : {}), ...(opts.timers ? { timers: opts.timers } : {}),
+  });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES, perMessageDeflate: false });
   const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -130,39 +103,30 @@ export async function startDashboardServer(opts: DashboardServerOptions): Promis
     if (!isAllowedHost(req.headers.host, hosts)) return refuse('403 Forbidden');
     const address = clientAddress(req.socket.remoteAddress);
     if (!isAllowedOrigin(req.headers.origin, hosts)) {
-      refusals.note(address, 'foreign page');
+      auth.refuse(address, 'foreign page');
       return refuse('403 Forbidden');
     }
-    const gate = limiter.check(address);
+    const gate = auth.admit(address);
     if (!gate.allowed) {
-      refusals.note(address, 'locked out');
       return refuse('429 Too Many Requests', { 'Retry-After': String(Math.ceil(gate.retryAfterMs / 1000)) });
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       const session = startWsSession({
         socket: ws, dispatch, authTimeoutMs: opts.authTimeoutMs ?? 10_000, maxBufferedBytes: MAX_BUFFERED_BYTES,
-        checkToken: (t) => checkToken(address, t), warn: (m, d) => opts.log.warn(m, d),
+        checkToken: (t) => auth.checkToken(address, t),
       });
       sessions.add(session);
       ws.on('close', () => sessions.delete(session));
     });
   };
 
-  const limits = { ...DEFAULT_SERVER_LIMITS, ...opts.limits };
-  // Slow or half-open clients are cut off: headers and whole requests have a deadline,
-  // idle keep-alive connections close, and there is a cap on open connections.
-  const server = createServer({
-    headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs, connectionsCheckingInterval: limits.checkIntervalMs,
-    keepAliveTimeout: limits.keepAliveTimeoutMs,
-  }, (req, res) => {
+  const server = createLimitedServer(opts.limits ?? {}, (req, res) => {
     serveHttp(req, res).catch((e: unknown) => {
       opts.log.warn('dashboard request failed', { message: opts.redact(e instanceof Error ? e.message : String(e)) });
       if (!res.headersSent) plain(res, 500, 'Internal error.', BARE_HEADERS);
       else res.destroy();
     });
   });
-  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
-  server.maxConnections = limits.maxConnections;
   server.on('upgrade', upgrade);
   await listen(server, opts.host, opts.port);
   const port = (server.address() as AddressInfo).port;
@@ -182,7 +146,7 @@ export async function startDashboardServer(opts: DashboardServerOptions): Promis
     close() {
       closing ??= (async () => {
         for (const off of unsubscribe) off();
-        refusals.flush();
+        auth.flush();
         // Stop listening first: a tab reconnecting right away must not slip in while the others are closed.
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         for (const ws of wss.clients) ws.close(WS_CLOSE.goingAway, 'server stopping');
@@ -196,11 +160,6 @@ export async function startDashboardServer(opts: DashboardServerOptions): Promis
       return closing;
     },
   };
-}
-
-function refusalLine(s: RefusalSummary): string {
-  const why = Object.entries(s.reasons).map(([reason, n]) => `${n} ${reason}`).join(', ');
-  return `dashboard refused ${s.refused} connection${s.refused === 1 ? '' : 's'} from ${s.addresses} address${s.addresses === 1 ? '' : 'es'} (${why}); at most one such line per ${Math.round(s.windowMs / 1000)} s`;
 }
 
 function plain(res: ServerResponse, status: number, text: string, headers: Record<string, string>): void {

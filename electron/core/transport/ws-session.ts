@@ -20,7 +20,6 @@ export interface WsSessionDeps {
   authTimeoutMs: number;
   /** Unsent bytes beyond which a client counts as stuck and is dropped. */
   maxBufferedBytes: number;
-  warn: (message: string, data?: Record<string, unknown>) => void;
 }
 
 /** One browser tab's connection, as the server sees it. */
