@@ -13,7 +13,9 @@ const accountRef = z.object({ exchangeId: z.string().min(1).max(32), account: z.
 // Settings and accounts. The core validates the merged result against its settings schema
 // again; these catch malformed calls early. Key parts are trimmed (a paste often adds a
 // space) and never echoed in an error.
-const keyPart = (what: string) => z.string().trim().min(1, `${what} is empty`).max(512, `${what} is too long`).regex(/^\S+$/, `${what} contains white space`);
+const keyPart = (what: string) => z.string().trim().min(1, `${what} is empty`).max(512, `${what} is too long`).regex(/^\S+$/, `${what} contains white space`)
+  // It travels in a request header, where anything beyond printable ASCII fails obscurely.
+  .regex(/^[\x21-\x7e]+$/, `${what} has characters that are not ASCII letters, digits or punctuation`);
 const credentialsInput = z.object({ apiKey: keyPart('The API key'), secret: keyPart('The API secret'), password: keyPart('The passphrase').optional() }).strict();
 const accountKey = {
   exchangeId: z.string().trim().regex(/^[a-z][a-z0-9]{1,31}$/, 'an exchange id such as "bybit"'),

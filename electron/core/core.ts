@@ -21,6 +21,7 @@ import { createLogger, type Logger } from './logging/logger.js';
 import { chainSecretStores, type SecretStore } from './secrets/secret-store.js';
 import { createEnvSecretStore } from './secrets/env-secret-store.js';
 import { createKeytarStore, keychainCanary } from './secrets/keytar-store.js';
+import { bindToEndpoints } from './secrets/endpoint-binding.js';
 import { withStoredDatabasePassword } from './settings/database-password.js';
 import { createDiagnosticsService } from './diagnostics/diagnostics-service.js';
 import { createConnectionTester } from './settings/connection-test.js';
@@ -110,8 +111,11 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const classifyDbError = (e: unknown) => classifyDatabaseError(e, db.target);
   // 4. Secrets, exchange clients, sync service, scheduler.
   const envSecrets = createEnvSecretStore(opts.env);
+  // The sync and the diagnostics get a stored key only for the address it was saved for.
+  const endpointOf = (ref: { exchangeId: string; accountId: string }) => settings.config().accounts.find((a) => a.exchangeId === ref.exchangeId && a.id === ref.accountId) ?? null;
+  const boundKeychain = keychain && bindToEndpoints(keychain, endpointOf);
   // In the sync's order: environment first, then the shell's stores, then the keychain.
-  const secretStores: SecretStore[] = [envSecrets, ...(opts.secretStores ?? []), ...(keychain ? [keychain] : [])];
+  const secretStores: SecretStore[] = [envSecrets, ...(opts.secretStores ?? []), ...(boundKeychain ? [boundKeychain] : [])];
   const secrets = chainSecretStores(secretStores);
   const marketsCache = createMarketsCache(db.pool);
   const clients = createClientCache((conn) => createExchangeClient(conn, { loader, redactor, marketsCache, now, resilience: opts.tuning?.resilience ?? {} }));

@@ -40,6 +40,17 @@ export function resolveAppFile(root: string, raw: string): string | null {
   return file.startsWith(base + path.sep) ? file : null;
 }
 
+/**
+ * The file itself once symbolic links are followed, or null when that lies outside
+ * `root` (also resolved) or is not a regular file: a link inside the build must not
+ * serve a file from elsewhere on the disk. Rejects when the file does not exist.
+ */
+export async function realFileInside(root: string, file: string): Promise<string | null> {
+  const [realRoot, real] = await Promise.all([fs.realpath(root), fs.realpath(file)]);
+  if (!real.startsWith(realRoot + path.sep)) return null;
+  return (await fs.stat(real)).isFile() ? real : null;
+}
+
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
@@ -62,7 +73,9 @@ export function serveRenderer(protocol: Pick<Protocol, 'handle'>, opts: { root: 
     const ext = path.extname(file);
     const target = ext === '' ? path.join(opts.root, 'index.html') : file;
     try {
-      const body = await fs.readFile(target);
+      const real = await realFileInside(opts.root, target);
+      if (!real) return new Response('Not found', { status: 404, headers: headers('text/plain') });
+      const body = await fs.readFile(real);
       return new Response(new Uint8Array(body), { headers: headers(TYPES[path.extname(target)] ?? 'application/octet-stream') });
     } catch {
       if (path.basename(target) === 'index.html') return new Response(NOT_BUILT, { headers: headers(TYPES['.html']!) });

@@ -73,7 +73,7 @@ browserSuite('dashboard in Chromium against `alphapulse-sync serve`', () => {
 
     // The key is in the keychain; the settings file and the page know only its hint.
     const stored = await keytar.getPassword(KEYCHAIN_SERVICE, 'bybit:default');
-    expect(JSON.parse(stored ?? 'null')).toEqual({ apiKey: READ_ONLY_KEY.apiKey, secret: READ_ONLY_KEY.secret });
+    expect(JSON.parse(stored ?? 'null')).toEqual({ apiKey: READ_ONLY_KEY.apiKey, secret: READ_ONLY_KEY.secret, endpoint: expect.any(String) });
     const settingsFile = await fs.readFile(path.join(h.dataDir, 'settings.json'), 'utf8');
     expect(settingsFile).toContain(h.server.url);
     expect(settingsFile).not.toContain(READ_ONLY_KEY.secret);

@@ -91,7 +91,11 @@ describe('alphapulse-sync CLI, end to end against the fake Bybit', () => {
     expect(exchange.code).toBe(2);
     const unknown2 = await cli(['sync'], { ...h.env, EXCHANGE_SYNC_EXCHANGES: 'bybit,nosuchexchange', NOSUCHEXCHANGE_API_KEY: 'k1234567', NOSUCHEXCHANGE_API_SECRET: 's1234567' });
     expect(unknown2.code).toBe(2);
-    expect(unknown2.stderr).toContain('"nosuchexchange" is not an exchange ccxt knows');
+    expect(unknown2.stderr).toContain('EXCHANGE_SYNC_EXCHANGES has "nosuchexchange", which is not an exchange ccxt knows');
+    // Without credentials too: the variable and the id are named, a close match suggested.
+    const typo = await cli(['status'], { ...h.env, EXCHANGE_SYNC_EXCHANGES: 'bybitt' });
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('EXCHANGE_SYNC_EXCHANGES has "bybitt", which is not an exchange ccxt knows (did you mean "bybit"?)');
     for (const bad of ['0', '-5']) {
       const r = await cli(['status'], { ...h.env, EXCHANGE_SYNC_INTERVAL_MINUTES: bad });
       expect(r.code).toBe(2);

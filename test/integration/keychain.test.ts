@@ -36,6 +36,12 @@ suite('keytar store against the real Secret Service / keychain', () => {
     expect(await store.get(ref)).toEqual({ apiKey: 'KEYabcd1234', secret: 'SECRETxyz' });
   });
 
+  it('keeps the address binding beside the key, in the same entry', async () => {
+    await store.set(ref, { apiKey: 'KEY3', secret: 'SECRET3', endpoint: '["mainnet","https://api.bybit.eu",null]' });
+    expect(JSON.parse((await keytar.getPassword(service, 'bybit:main'))!)).toEqual({ apiKey: 'KEY3', secret: 'SECRET3', endpoint: '["mainnet","https://api.bybit.eu",null]' });
+    expect(await store.get(ref)).toEqual({ apiKey: 'KEY3', secret: 'SECRET3', endpoint: '["mainnet","https://api.bybit.eu",null]' });
+  });
+
   it('replaces a key, keeps a passphrase, deletes', async () => {
     await store.set(ref, { apiKey: 'KEY2', secret: 'SECRET2', password: 'pass' });
     expect(await store.get(ref)).toEqual({ apiKey: 'KEY2', secret: 'SECRET2', password: 'pass' });
@@ -56,7 +62,8 @@ suite('keytar store against the real Secret Service / keychain', () => {
     try {
       const saved = await core.invoke('accounts:save', { exchangeId: 'bybit', id: 'desk', credentials: { apiKey: 'DESKKEY9a1b', secret: 'DESKSECRET' } });
       expect(saved.key).toEqual({ location: 'keychain', hint: '…9a1b' });
-      expect(JSON.parse((await keytar.getPassword(service, 'bybit:desk'))!)).toEqual({ apiKey: 'DESKKEY9a1b', secret: 'DESKSECRET' });
+      // With the address it was saved for (mainnet here), where alone it may be sent.
+      expect(JSON.parse((await keytar.getPassword(service, 'bybit:desk'))!)).toEqual({ apiKey: 'DESKKEY9a1b', secret: 'DESKSECRET', endpoint: '["mainnet",null,null]' });
       const list = await core.invoke('accounts:list');
       expect(list.keychain).toEqual({ status: 'ok', problem: null });
       expect(JSON.stringify(list)).not.toMatch(/DESKKEY9a1b|DESKSECRET/);

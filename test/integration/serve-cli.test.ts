@@ -54,6 +54,10 @@ describe('alphapulse-sync serve: options, token and link', () => {
     expect(weak.code).toBe(2);
     expect(weak.stderr).toContain('ALPHAPULSE_SERVE_TOKEN');
     expect(weak.stderr).not.toContain('short');
+    const flat = await cli(['serve'], { ...h.env, ALPHAPULSE_SERVE_TOKEN: 'aaaaaaaaaaaaaaaa' });
+    expect(flat.code).toBe(2);
+    expect(flat.stderr).toMatch(/ALPHAPULSE_SERVE_TOKEN is too easy to guess/);
+    expect(flat.stderr).not.toContain('aaaaaaaaaaaaaaaa');
     expect((await cli(['serve', '--port', 'abc'], h.env)).code).toBe(2);
     expect((await cli(['serve', '--port', '70000'], h.env)).code).toBe(2);
     const blocker = net.createServer();

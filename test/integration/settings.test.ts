@@ -7,23 +7,9 @@ import type { SettingsView } from '../../shared/domain.js';
 import { createSettingsFile, type SettingsStore } from '../../electron/core/config/settings-file.js';
 import { createCore, type Core } from '../../electron/core/core.js';
 import { AppError } from '../../electron/core/errors.js';
-import type { Credentials, SecretStore } from '../../electron/core/secrets/secret-store.js';
 import { createServer, EXPIRING_KEY, READ_ONLY_KEY, type FakeBybitServer } from '../fake-bybit/index.js';
+import { memoryKeychain } from '../helpers/memory-keychain.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
-
-/** A keychain in memory that can be told to fail. */
-function memoryKeychain() {
-  const data = new Map<string, Credentials>();
-  const state = { failing: null as AppError | null };
-  const key = (r: { exchangeId: string; accountId: string }) => `${r.exchangeId}:${r.accountId}`;
-  const store: SecretStore = {
-    kind: 'keychain',
-    get: async (r) => { if (state.failing) throw state.failing; return data.get(key(r)) ?? null; },
-    set: async (r, c) => { if (state.failing) throw state.failing; data.set(key(r), c); },
-    delete: async (r) => { if (state.failing) throw state.failing; return data.delete(key(r)); },
-  };
-  return { store, data, state };
-}
 
 /** The core's settings file, with a switch that makes writes fail like a full disk. */
 function flakySettings(file: string): SettingsStore & { failWrites: boolean } {
@@ -87,7 +73,7 @@ describe('settings and accounts through the API (real PostgreSQL, fake Bybit)', 
     await expect(core.invoke('settings:update', { database: { mode: 'external', url: 'mysql://u:pw@host/db' } }))
       .rejects.toMatchObject({ errorClass: 'config', message: 'The database URL must start with postgres:// or postgresql://' });
     await expect(core.invoke('accounts:save', account({ apiUrl: 'ftp://files.example', credentials: creds })))
-      .rejects.toMatchObject({ errorClass: 'config', message: expect.stringMatching(/^The account field apiUrl is not valid/) });
+      .rejects.toMatchObject({ errorClass: 'config', message: expect.stringMatching(/^The account field apiUrl must be an https:\/\/ URL/) });
     await expect(core.invoke('accounts:save', account({ testnet: true, demo: true, credentials: creds }))).rejects.toMatchObject({ errorClass: 'config' });
     await expect(core.invoke('accounts:save', account())).rejects.toMatchObject({ errorClass: 'config', message: 'A new bybit account needs its API key and secret' });
     expect(await readFile()).toBe(before);
@@ -114,7 +100,7 @@ describe('settings and accounts through the API (real PostgreSQL, fake Bybit)', 
       exchangeId: 'bybit', id: 'main', label: 'Main', enabled: true, testnet: false, demo: false, apiUrl: server.url, testnetApiUrl: null,
       source: 'settings', key: { location: 'keychain', hint: `…${READ_ONLY_KEY.apiKey.slice(-4)}` },
     });
-    expect(keychain.data.get('bybit:main')).toEqual(creds);
+    expect(keychain.data.get('bybit:main')).toEqual({ ...creds, endpoint: expect.any(String) });
     const file = await readFile();
     expect(file).not.toContain(READ_ONLY_KEY.apiKey);
     expect(file).not.toContain(READ_ONLY_KEY.secret);
@@ -131,7 +117,7 @@ describe('settings and accounts through the API (real PostgreSQL, fake Bybit)', 
     await core.invoke('accounts:save', account({ credentials: creds }));
     const relabeled = await core.invoke('accounts:save', { exchangeId: 'bybit', id: 'main', label: 'Renamed', enabled: false });
     expect(relabeled).toMatchObject({ label: 'Renamed', enabled: false, apiUrl: server.url, key: { location: 'keychain' } });
-    expect(keychain.data.get('bybit:main')).toEqual(creds);
+    expect(keychain.data.get('bybit:main')).toEqual({ ...creds, endpoint: expect.any(String) });
     await core.invoke('accounts:save', { exchangeId: 'bybit', id: 'main', credentials: { apiKey: EXPIRING_KEY.apiKey, secret: EXPIRING_KEY.secret } });
     expect(keychain.data.get('bybit:main')?.apiKey).toBe(EXPIRING_KEY.apiKey);
     // null deletes the key and keeps the account.
@@ -152,7 +138,7 @@ describe('settings and accounts through the API (real PostgreSQL, fake Bybit)', 
     const other = { apiKey: EXPIRING_KEY.apiKey, secret: EXPIRING_KEY.secret };
     await expect(core.invoke('accounts:save', account({ label: 'Changed', credentials: other }))).rejects.toMatchObject({ errorClass: 'config', message: 'The settings could not be written (ENOSPC)' });
     await expect(core.invoke('accounts:save', account({ id: 'third', credentials: other }))).rejects.toMatchObject({ errorClass: 'config' });
-    expect(keychain.data.get('bybit:main')).toEqual(creds);
+    expect(keychain.data.get('bybit:main')).toEqual({ ...creds, endpoint: expect.any(String) });
     expect(keychain.data.has('bybit:third')).toBe(false);
     expect(await readFile()).toBe(before);
     expect(core.settings.get()).toEqual(viewBefore);
@@ -178,6 +164,8 @@ describe('settings and accounts through the API (real PostgreSQL, fake Bybit)', 
     const wrong = await core.invoke('accounts:test', account({ credentials: { apiKey: READ_ONLY_KEY.apiKey, secret: 'not-the-secret-0000000000' } }));
     expect(wrong).toMatchObject({ ok: false, key: null, error: { errorClass: 'auth' } });
     expect(JSON.stringify(wrong)).not.toContain('not-the-secret');
+    // The message names the signature and the secret in words; redaction must not eat them.
+    expect(wrong.error?.message).toMatch(/signature: the API secret/);
     expect(keychain.data.size).toBe(0);
     expect(await readFile()).toBe('(none)');
     // Nothing stored yet, none given: a clear error. Once saved, the stored key is tested.

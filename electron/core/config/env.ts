@@ -1,4 +1,6 @@
 import { configError } from '../errors.js';
+import { ccxtExchangeIds, closestName } from './exchange-catalog.js';
+import { parseExchangeBaseUrl } from './exchange-url.js';
 import { exchangeIdSchema, LOG_LEVELS } from './settings-schema.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -28,8 +30,8 @@ export const envPrefix = (exchangeId: string): string => exchangeId.toUpperCase(
  * Reads the old module's variables (DESIGN §4). Every bad value is a config error that
  * names the variable and what it expects; secrets are checked but never echoed.
  */
-export function readEnvOverrides(env: Env): EnvOverrides {
-  const exchanges = parseExchanges(env.EXCHANGE_SYNC_EXCHANGES);
+export function readEnvOverrides(env: Env, knownExchanges: () => readonly string[] = ccxtExchangeIds): EnvOverrides {
+  const exchanges = parseExchanges(env.EXCHANGE_SYNC_EXCHANGES, knownExchanges);
   const out: EnvOverrides = { exchanges, perExchange: {} };
   const interval = env.EXCHANGE_SYNC_INTERVAL_MINUTES;
   if (interval !== undefined && interval.trim() !== '') out.intervalMinutes = parseInterval(interval);
@@ -41,13 +43,21 @@ export function readEnvOverrides(env: Env): EnvOverrides {
   return out;
 }
 
-function parseExchanges(raw: string | undefined): string[] {
+function parseExchanges(raw: string | undefined, knownExchanges: () => readonly string[]): string[] {
   if (raw === undefined || raw.trim() === '') return ['bybit'];
   const ids = raw.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
   for (const id of ids) {
     if (!exchangeIdSchema.safeParse(id).success) {
-      throw configError(`EXCHANGE_SYNC_EXCHANGES has "${id}", which is not an exchange id`, 'Use ccxt exchange ids separated by commas, e.g. EXCHANGE_SYNC_EXCHANGES=bybit');
+      throw configError(`EXCHANGE_SYNC_EXCHANGES has "${id.slice(0, 40)}", which is not an exchange id`, 'Use ccxt exchange ids separated by commas, e.g. EXCHANGE_SYNC_EXCHANGES=bybit');
     }
+  }
+  // Unknown ids fail here, not later as "no account is configured".
+  const known = knownExchanges();
+  for (const id of ids) {
+    if (known.includes(id)) continue;
+    const near = closestName(id, known);
+    throw configError(`EXCHANGE_SYNC_EXCHANGES has "${id}", which is not an exchange ccxt knows${near ? ` (did you mean "${near}"?)` : ''}`,
+      `Use ccxt exchange ids separated by commas, e.g. EXCHANGE_SYNC_EXCHANGES=${near ?? 'bybit'}`);
   }
   return [...new Set(ids)];
 }
@@ -79,16 +89,7 @@ function parseLevel(raw: string): LogLevel {
 
 function parseUrl(name: string, raw: string | undefined): string | undefined {
   if (raw === undefined || raw.trim() === '') return undefined;
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    throw configError(`${name} is not a URL: "${raw}"`, `Set ${name} to the exchange's REST base URL, e.g. https://api.bybit.eu`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw configError(`${name} must be an http(s) URL, not "${raw}"`, `Set ${name} to e.g. https://api.bybit.eu`);
-  }
-  return url.origin + url.pathname.replace(/\/+$/, '');
+  return parseExchangeBaseUrl(raw, name);
 }
 
 function readExchangeEnv(env: Env, id: string): ExchangeEnv {
@@ -97,6 +98,7 @@ function readExchangeEnv(env: Env, id: string): ExchangeEnv {
   const secret = env[`${p}_API_SECRET`];
   checkSecretShape(`${p}_API_KEY`, key);
   checkSecretShape(`${p}_API_SECRET`, secret);
+  if (env[`${p}_API_PASSWORD`] !== '') checkSecretShape(`${p}_API_PASSWORD`, env[`${p}_API_PASSWORD`]);
   const hasKey = key !== undefined && key !== '';
   const hasSecret = secret !== undefined && secret !== '';
   if (hasKey !== hasSecret) {
@@ -122,4 +124,8 @@ function checkSecretShape(name: string, value: string | undefined): void {
   if (value.trim() === '') throw configError(`${name} is set but empty`, `Put the value in ${name}, or unset it.`);
   if (value !== value.trim()) throw configError(`${name} has spaces or line breaks around it`, `Remove the white space around the value of ${name} (a copy-paste often adds it).`);
   if (/\s/.test(value)) throw configError(`${name} contains white space`, `Check the value of ${name}: API keys and secrets have no spaces.`);
+  // A request header carries the key: anything beyond printable ASCII fails there, with a cryptic message.
+  if (!PRINTABLE_ASCII.test(value)) throw configError(`${name} has characters that are not ASCII letters, digits or punctuation`, `Copy the value of ${name} again from the exchange's API page: keys and secrets are plain ASCII.`);
 }
+
+const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;

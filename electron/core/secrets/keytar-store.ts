@@ -24,7 +24,7 @@ export interface KeytarStoreOptions {
   timeoutMs?: number;
 }
 
-const storedSchema = z.object({ apiKey: z.string().min(1), secret: z.string().min(1), password: z.string().min(1).optional() });
+const storedSchema = z.object({ apiKey: z.string().min(1), secret: z.string().min(1), password: z.string().min(1).optional(), endpoint: z.string().min(1).optional() });
 
 const ENV_ADVICE = 'Or start the app with the key in environment variables ({EXCHANGE}_API_KEY and {EXCHANGE}_API_SECRET, e.g. BYBIT_API_KEY); keys are never written to a plain file instead.';
 
@@ -74,7 +74,10 @@ export function createKeytarStore(opts: KeytarStoreOptions = {}): SecretStore {
       return parsed.data;
     },
     async set(ref, credentials) {
-      const value: Credentials = { apiKey: credentials.apiKey, secret: credentials.secret, ...(credentials.password ? { password: credentials.password } : {}) };
+      const value: Credentials = {
+        apiKey: credentials.apiKey, secret: credentials.secret,
+        ...(credentials.password ? { password: credentials.password } : {}), ...(credentials.endpoint ? { endpoint: credentials.endpoint } : {}),
+      };
       await call('saving a key', (k) => k.setPassword(service, account(ref), JSON.stringify(value)));
     },
     async delete(ref) {

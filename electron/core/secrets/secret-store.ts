@@ -4,6 +4,11 @@ export interface Credentials {
   secret: string;
   /** Some exchanges (OKX, KuCoin) also need a passphrase. */
   password?: string;
+  /**
+   * Keychain entries: where the key was saved to be sent (see endpoint-binding.ts); it is
+   * never sent anywhere else. Absent for the environment and for older entries.
+   */
+  endpoint?: string;
 }
 
 export interface AccountRef {

@@ -6,7 +6,9 @@ import type { DataPaths } from '../config/paths.js';
 import type { SettingsStore } from '../config/settings-file.js';
 import { accountSettingsSchema, type DatabaseSettings, type Settings } from '../config/settings-schema.js';
 import { AppError, configError } from '../errors.js';
+import { boundKeyError, endpointBinding } from '../secrets/endpoint-binding.js';
 import type { AccountRef, SecretStore } from '../secrets/secret-store.js';
+import { changedEndpointFields, endpointOfInput, redirectRefused, withCheckedUrls } from './account-endpoint.js';
 import { accountViews, createKeychainMonitor } from './account-views.js';
 import type { ConnectionTester } from './connection-test.js';
 import type { AccountRegistry, RegisteredAccount } from '../db/repositories/account-registry.js';
@@ -98,6 +100,16 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
     }
   };
 
+  // A stored key is tested only where the account sends it, and only if it was saved for that.
+  const storedKey = async (account: AccountConfig, moved: string[]) => {
+    if (moved.length > 0) throw redirectRefused(account, moved, 'test');
+    const ref = { exchangeId: account.exchangeId, accountId: account.id };
+    if (account.source === 'env') return deps.envSecrets.get(ref);
+    const found = deps.keychain ? await keychainCall(() => deps.keychain!.get(ref)) : null;
+    if (found?.endpoint && found.endpoint !== endpointBinding(account)) throw boundKeyError(ref, account);
+    return found;
+  };
+
   return {
     config: () => state.config,
     get: view,
@@ -119,11 +131,15 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
       const [accounts, kc] = await Promise.all([accountViews(local, { env: deps.envSecrets, keychain: deps.keychain }), keychain.state()]);
       return { accounts: [...accounts, ...elsewhere.map(databaseAccountView)], keychain: kc };
     },
-    saveAccount: (input) => serial(async () => {
+    saveAccount: (raw) => serial(async () => {
+      const input = withCheckedUrls(raw);
       const ref: AccountRef = { exchangeId: input.exchangeId, accountId: input.id };
       const current = find(input.exchangeId, input.id);
       const stored = state.settings.accounts.find((a) => a.exchangeId === input.exchangeId && a.id === input.id);
       if (current?.source === 'env' && input.credentials !== undefined) throw envOwned(current);
+      // The fields that say where the key goes change only together with the key (never for an env account).
+      const moved = current ? changedEndpointFields(input, current) : [];
+      if (current && moved.length > 0 && (current.source === 'env' || input.credentials === undefined)) throw redirectRefused(current, moved, 'save');
       if (!current && !input.credentials) {
         throw configError(`A new ${input.exchangeId} account needs its API key and secret`, 'Enter the read-only API key and secret of the account.');
       }
@@ -145,7 +161,10 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
         const store = writableKeychain();
         // What to put back if saving fails; a key that could not be read is left alone rather than deleted.
         const previous = await keychainCall(() => store.get(ref)).then((value) => ({ value }), () => null);
-        await keychainCall<unknown>(() => (credentials === null ? store.delete(ref) : store.set(ref, credentials)));
+        // The key is bound to where the saved account (env overrides applied) will send it.
+        const after = buildAppConfig(next, deps.envOverrides, deps.paths).accounts.find((a) => a.exchangeId === exchangeId && a.id === id);
+        const bound = credentials && after ? { ...credentials, endpoint: endpointBinding(after) } : credentials;
+        await keychainCall<unknown>(() => (bound === null ? store.delete(ref) : store.set(ref, bound)));
         if (previous) restore = () => (previous.value ? store.set(ref, previous.value) : store.delete(ref));
       }
       try {
@@ -177,21 +196,16 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
       });
       return { removed: true, keyDeleted, history: deps.registry ? (input.history === 'delete' ? 'deleted' : 'kept') : null };
     }),
-    async testAccount(input) {
+    async testAccount(raw) {
+      const input = withCheckedUrls(raw);
       const current = find(input.exchangeId, input.id);
-      const pick = <T>(given: T | undefined, stored: T | undefined, fallback: T): T => (given !== undefined ? given : stored !== undefined ? stored : fallback);
-      const fields = accountSettingsSchema.safeParse({
-        exchangeId: input.exchangeId, id: input.id,
-        testnet: pick(input.testnet, current?.testnet, false), demo: pick(input.demo, current?.demo, false),
-        apiUrl: pick(input.apiUrl, current?.apiUrl, null), testnetApiUrl: pick(input.testnetApiUrl, current?.testnetApiUrl, null),
-      });
+      const wanted = endpointOfInput(input, current);
+      const fields = accountSettingsSchema.safeParse({ exchangeId: input.exchangeId, id: input.id, ...wanted });
       if (!fields.success) {
         const issue = fields.error.issues[0];
         throw configError(`The account field ${issue?.path.join('.') || 'account'} is not valid: ${issue?.message ?? 'invalid value'}`, 'Correct that value and test again.');
       }
-      const ref = { exchangeId: input.exchangeId, accountId: input.id };
-      const credentials = input.credentials
-        ?? (current?.source === 'env' ? await deps.envSecrets.get(ref) : await (deps.keychain ? keychainCall(() => deps.keychain!.get(ref)) : null));
+      const credentials = input.credentials ?? (current ? await storedKey(current, changedEndpointFields(input, current)) : null);
       if (!credentials) {
         throw configError(`No API key is stored for ${input.exchangeId} account "${input.id}"`, 'Enter the API key and secret to test them.');
       }

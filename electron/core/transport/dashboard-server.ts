@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
@@ -6,7 +6,11 @@ import { apiEventNames, type ApiEvents, type ApiHandlers } from '../../../shared
 import { AppError, configError } from '../errors.js';
 import type { EventBus } from '../sync/event-bus.js';
 import { createApiDispatcher } from './api-dispatch.js';
-import { allowedHosts, hostForUrl, isAllowedHost, isAllowedOrigin, tokenMatches } from './request-guard.js';
+import { createDashboardAuthGate } from './auth-gate.js';
+import { createLimitedServer, type ServerLimits } from './http-limits.js';
+import { clientAddress, type AuthLimiterPolicy } from './auth-limiter.js';
+import type { RefusalLogTimers } from './refusal-log.js';
+import { allowedHosts, hostForUrl, isAllowedHost, isAllowedOrigin } from './request-guard.js';
 import { BARE_HEADERS, securityHeaders } from './security-headers.js';
 import { createStaticFiles, NOT_BUILT_PAGE } from './static-files.js';
 import { WS_CLOSE, WS_PATH } from '../../../shared/ws-protocol.js';
@@ -26,7 +30,15 @@ export interface DashboardServerOptions {
   log: { info(message: string, data?: Record<string, unknown>): void; warn(message: string, data?: Record<string, unknown>): void };
   /** Default 10 s. */
   authTimeoutMs?: number;
+  /** Timeouts and the connection cap of the HTTP server; tests shorten them. */
+  limits?: Partial<ServerLimits>;
+  /** How wrong tokens are slowed down per remote address. */
+  authPolicy?: AuthLimiterPolicy;
+  /** Clock and timers of the lockout and the refusal summary; tests pass their own. */
+  now?: () => number;
+  timers?: RefusalLogTimers;
 }
+
 
 /** A running dashboard. */
 export interface DashboardServer {
@@ -75,30 +87,40 @@ export async function startDashboardServer(opts: DashboardServerOptions): Promis
     res.end(req.method === 'HEAD' ? undefined : body);
   };
 
+  const auth = createDashboardAuthGate({
+    token: opts.token, now: opts.now ?? Date.now, warn: (m, d) => opts.log.warn(m, d),
+    ...(opts.authPolicy ? { policy: opts.authPolicy } : {}), ...(opts.timers ? { timers: opts.timers } : {}),
+  });
+
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES, perMessageDeflate: false });
   const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => undefined);
-    const refuse = (status: string) => {
-      const lines = Object.entries(BARE_HEADERS).map(([k, v]) => `${k}: ${v}`);
+    const refuse = (status: string, extra: Record<string, string> = {}) => {
+      const lines = Object.entries({ ...BARE_HEADERS, ...extra }).map(([k, v]) => `${k}: ${v}`);
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n${lines.join('\r\n')}\r\n\r\n`);
     };
     if ((req.url ?? '').split('?', 1)[0] !== WS_PATH) return refuse('404 Not Found');
     if (!isAllowedHost(req.headers.host, hosts)) return refuse('403 Forbidden');
+    const address = clientAddress(req.socket.remoteAddress);
     if (!isAllowedOrigin(req.headers.origin, hosts)) {
-      opts.log.warn('dashboard connection from a foreign page refused', { origin: String(req.headers.origin).slice(0, 200) });
+      auth.refuse(address, 'foreign page');
       return refuse('403 Forbidden');
+    }
+    const gate = auth.admit(address);
+    if (!gate.allowed) {
+      return refuse('429 Too Many Requests', { 'Retry-After': String(Math.ceil(gate.retryAfterMs / 1000)) });
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       const session = startWsSession({
         socket: ws, dispatch, authTimeoutMs: opts.authTimeoutMs ?? 10_000, maxBufferedBytes: MAX_BUFFERED_BYTES,
-        checkToken: (t) => tokenMatches(t, opts.token), warn: (m, d) => opts.log.warn(m, d),
+        checkToken: (t) => auth.checkToken(address, t),
       });
       sessions.add(session);
       ws.on('close', () => sessions.delete(session));
     });
   };
 
-  const server = createServer((req, res) => {
+  const server = createLimitedServer(opts.limits ?? {}, (req, res) => {
     serveHttp(req, res).catch((e: unknown) => {
       opts.log.warn('dashboard request failed', { message: opts.redact(e instanceof Error ? e.message : String(e)) });
       if (!res.headersSent) plain(res, 500, 'Internal error.', BARE_HEADERS);
@@ -124,6 +146,7 @@ export async function startDashboardServer(opts: DashboardServerOptions): Promis
     close() {
       closing ??= (async () => {
         for (const off of unsubscribe) off();
+        auth.flush();
         // Stop listening first: a tab reconnecting right away must not slip in while the others are closed.
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         for (const ws of wss.clients) ws.close(WS_CLOSE.goingAway, 'server stopping');

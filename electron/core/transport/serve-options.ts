@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { configError } from '../errors.js';
+import { estimateTokenBits, MIN_TOKEN_BITS } from './token-strength.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -22,6 +23,11 @@ export function resolveServeToken(env: Env, random: () => Buffer = () => randomB
   if (!TOKEN_PATTERN.test(given)) {
     throw configError('ALPHAPULSE_SERVE_TOKEN must be 16 to 256 letters, digits, ".", "_", "~" or "-"',
       'Use a long random value (for example the output of `openssl rand -hex 32`), or leave it unset for a new random token at each start.');
+  }
+  // Length alone lets "aaaaaaaaaaaaaaaa" through; a guessable token is refused.
+  if (estimateTokenBits(given) < MIN_TOKEN_BITS) {
+    throw configError('ALPHAPULSE_SERVE_TOKEN is too easy to guess (too few different characters, repeats or runs such as "aaaa" or "1234")',
+      'Use a random value of at least 22 letters and digits, for example the output of `openssl rand -hex 32`, or leave it unset for a new random token at each start.');
   }
   return given;
 }

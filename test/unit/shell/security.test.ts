@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Protocol, Session, WebContents } from 'electron';
 import { contentSecurityPolicy, hardenSession, hardenWebContents, isAllowedExternalUrl, isAllowedRequest, withCsp } from '../../../electron/shell/security.js';
 import { mainWindowOptions } from '../../../electron/shell/window.js';
-import { resolveAppFile, serveRenderer } from '../../../electron/shell/app-protocol.js';
+import { realFileInside, resolveAppFile, serveRenderer } from '../../../electron/shell/app-protocol.js';
 
 describe('window options', () => {
   it('isolated, sandboxed, no Node, no webview, DevTools only in development', () => {
@@ -150,6 +150,37 @@ describe('app:// protocol', () => {
     expect(route.headers.get('content-type')).toMatch(/text\/html/);
     expect((await handler!({ url: 'app://alphapulse/nope.js' })).status).toBe(404);
     await fs.rm(root, { recursive: true, force: true });
+  });
+});
+
+describe('app:// protocol and symbolic links', () => {
+  it('follows links before the containment check: a link out of the build serves nothing, a link inside it works', async () => {
+    const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'alphapulse-applink-'));
+    const root = path.join(tmp, 'dist');
+    await fs.mkdir(path.join(root, 'assets'), { recursive: true });
+    await fs.writeFile(path.join(tmp, 'outside-secret.txt'), 'SECRET FILE');
+    await fs.mkdir(path.join(tmp, 'outside-dir'));
+    await fs.writeFile(path.join(tmp, 'outside-dir', 'x.js'), 'SECRET DIR FILE');
+    await fs.writeFile(path.join(root, 'index.html'), '<html>dashboard</html>');
+    await fs.writeFile(path.join(root, 'assets', 'real.js'), 'inside');
+    await fs.symlink(path.join(tmp, 'outside-secret.txt'), path.join(root, 'leak.js'));
+    await fs.symlink(path.join(tmp, 'outside-dir'), path.join(root, 'linked'));
+    await fs.symlink(path.join(root, 'assets', 'real.js'), path.join(root, 'alias.js'));
+    try {
+      let handler: ((r: { url: string }) => Promise<Response>) | null = null;
+      serveRenderer({ handle: (_scheme: string, fn: typeof handler) => { handler = fn; } } as unknown as Protocol, { root, csp: "default-src 'none'" });
+      for (const url of ['app://alphapulse/leak.js', 'app://alphapulse/linked/x.js']) {
+        const res = await handler!({ url });
+        expect(res.status, url).toBe(404);
+        expect(await res.text()).not.toContain('SECRET');
+      }
+      expect(await (await handler!({ url: 'app://alphapulse/alias.js' })).text()).toBe('inside');
+      expect(await realFileInside(root, path.join(root, 'leak.js'))).toBeNull();
+      expect(await realFileInside(root, path.join(root, 'assets'))).toBeNull();
+      expect(await realFileInside(root, path.join(root, 'alias.js'))).toBe(await fs.realpath(path.join(root, 'assets', 'real.js')));
+    } finally {
+      await fs.rm(tmp, { recursive: true, force: true });
+    }
   });
 });
 
