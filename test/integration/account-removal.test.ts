@@ -40,7 +40,7 @@ describe('removing an account', () => {
     `SELECT (SELECT count(*) FROM balances b JOIN accounts a ON a.id = b.account_id WHERE a.account = $1)::int AS balances,
             (SELECT count(*) FROM fills f JOIN accounts a ON a.id = f.account_id WHERE a.account = $1)::int AS fills,
             (SELECT count(*) FROM positions p JOIN accounts a ON a.id = p.account_id WHERE a.account = $1)::int AS positions,
-            (SELECT count(*) FROM snapshots s JOIN accounts a ON a.id = s.account_id WHERE a.account = $1)::int AS snapshots,
+            (SELECT count(*) FROM snapshots s JOIN accounts a ON a.id = s.account_id WHERE a.account = $1 AND s.source = 'sync')::int AS snapshots,
             (SELECT count(*) FROM portfolio_items WHERE account = $1)::int AS items,
             (SELECT count(*) FROM sync_history WHERE account = $1)::int AS runs`, [account])).rows[0];
   const shown = (s: AppStatus) => s.accounts.map((a) => a.account).sort();
@@ -135,7 +135,8 @@ describe('removing an account', () => {
   it('removing with its history deleted deletes every row in one go and the key; the CLI total drops', async () => {
     expect(await desk.invoke('accounts:remove', { exchangeId: 'bybit', id: 'second', history: 'delete' })).toEqual({ removed: true, keyDeleted: true, history: 'deleted' });
     expect(await rowsOf('second')).toEqual({ balances: 0, fills: 0, positions: 0, snapshots: 0, items: 0, runs: 0 });
-    expect(await rowsOf('default')).toMatchObject({ items: 7, fills: 6 });
+    // 6 spot fills and 5 derivative fills.
+    expect(await rowsOf('default')).toMatchObject({ items: 7, fills: 11 });
     const { rows } = await h.db.pool.query<{ removed: boolean }>("SELECT removed_at IS NOT NULL AS removed FROM accounts WHERE account = 'second'");
     expect(rows).toEqual([{ removed: true }]);
     expect((JSON.parse((await runCli(['portfolio', '--json'], h.env)).stdout) as Portfolio).totalValue).toBe(ONE);

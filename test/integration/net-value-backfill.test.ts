@@ -29,7 +29,8 @@ describe('net value backfilled from the trade history on the first sync', () => 
     expect(backfill.map((p) => dayOf(Date.parse(p.t)))).toEqual(Array.from({ length: (last - first) / DAY + 1 }, (_, i) => first + i * DAY));
     expect(backfill.every((p) => !p.estimated)).toBe(true);
     // After them, the sync's own point.
-    expect(points.at(-1)).toMatchObject({ source: 'sync', value: '62105.922' });
+    // The measured point adds the open position's unrealised P&L (500); reconstructed days hold wallets only.
+    expect(points.at(-1)).toMatchObject({ source: 'sync', value: '62605.922' });
   });
 
   it('values each day\'s reconstructed holdings at that day\'s close', async () => {

@@ -30,7 +30,7 @@ describe('net value history (SQL running sum and thinning)', () => {
     await db.pool.query("INSERT INTO accounts (id, exchange_id, account) VALUES (3, 'bybit', 'c')");
     await db.pool.query("INSERT INTO snapshots (account_id, taken_at, quote, total_value, wallet_value, unrealised_pnl) VALUES (3, $1, 'USDT', 1050, 1000, 50)", [t]);
     const [first] = await readNetValue(db.pool, { since: null, account: { exchangeId: 'bybit', account: 'c' }, maxPoints: 500 });
-    expect(first).toEqual({ t: t.toISOString(), value: '1050', walletValue: '1000', unrealisedPnl: '50' });
+    expect(first).toEqual({ t: t.toISOString(), value: '1050', walletValue: '1000', unrealisedPnl: '50', source: 'sync', estimated: false });
     await db.pool.query('DELETE FROM accounts WHERE id = 3');
   });
 

@@ -75,6 +75,6 @@ describe('realised P&L and fees, stored per fill', () => {
     const fresh = await h.core();
     expect((await fresh.sync.syncAll('test')).ok).toBe(true);
     expect((await h.db.pool.query("SELECT fill_id, fee_usdt::text, realised_pnl::text FROM fills ORDER BY fill_id")).rows).toEqual(before);
-    expect((await h.db.pool.query('SELECT count(*)::int AS n FROM fills WHERE NOT booked')).rows[0]).toEqual({ n: 0 });
+    expect((await h.db.pool.query("SELECT count(*)::int AS n FROM fills WHERE category = 'spot' AND NOT booked")).rows[0]).toEqual({ n: 0 });
   });
 });

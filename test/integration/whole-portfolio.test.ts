@@ -62,7 +62,7 @@ describe('the whole portfolio: Earn and derivatives at equity', () => {
   it('stores both figures per snapshot and every open position with its settle coin', async () => {
     const p = await core.invoke('portfolio:get');
     const { rows } = await h.db.pool.query<{ total: string; wallet: string; upnl: string }>(
-      'SELECT total_value::text AS total, wallet_value::text AS wallet, unrealised_pnl::text AS upnl FROM snapshots');
+      "SELECT total_value::text AS total, wallet_value::text AS wallet, unrealised_pnl::text AS upnl FROM snapshots WHERE source = 'sync'");
     expect(rows).toEqual([{ total: p.totalValue, wallet: p.walletValue, upnl: UNREALISED }]);
     expect((await core.invoke('net-value:get', { range: 'all' })).at(-1)).toMatchObject({ value: p.totalValue, walletValue: p.walletValue, unrealisedPnl: UNREALISED });
     const positions = await core.invoke('positions:list');
@@ -77,8 +77,8 @@ describe('the whole portfolio: Earn and derivatives at equity', () => {
     const positionReads = h.server.requests.filter((r) => r.path === '/v5/position/list').map((r) => `${r.query.category}:${r.query.settleCoin ?? '-'}`).sort();
     expect(positionReads).toEqual(['inverse:-', 'linear:USDC', 'linear:USDT']);
     expect(h.server.requests.filter((r) => r.path === '/v5/earn/position').map((r) => r.query.category).sort()).toEqual(['FlexibleSaving', 'OnChain']);
-    // tickers, wallet, funding, 2 × Earn, executions, 3 position lists
-    expect(h.server.requests).toHaveLength(9);
+    // tickers, wallet, funding, 2 × Earn, executions, 3 position lists, and one per history kind (10)
+    expect(h.server.requests).toHaveLength(19);
   });
 
   it('portfolio --json shows walletValue and unrealisedPnl beside a totalValue equal to the exchange\'s equity', async () => {

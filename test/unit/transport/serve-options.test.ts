@@ -6,8 +6,8 @@ import { dashboardLink, DEFAULT_SERVE_PORT, findRendererDist, resolveServeToken 
 
 describe('serve options', () => {
   it('a token from the environment is used as given when it is long and URL-safe', () => {
-    expect(resolveServeToken({ ALPHAPULSE_SERVE_TOKEN: 'abcdefghijklmnop' })).toBe('abcdefghijklmnop');
-    const longest = `A9._~-${'x'.repeat(250)}`;
+    expect(resolveServeToken({ ALPHAPULSE_SERVE_TOKEN: 'k3J9-x_Q7pLm2~Zr' })).toBe('k3J9-x_Q7pLm2~Zr');
+    const longest = `A9._~-${Array.from({ length: 250 }, (_, i) => 'abcdefghijklmnopqrstuvwxyz0123456789'[(i * 7) % 36]).join('')}`;
     expect(resolveServeToken({ ALPHAPULSE_SERVE_TOKEN: longest })).toBe(longest);
   });
 
