@@ -1,11 +1,11 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import { Loading } from './components/async-view.js';
 import { AppHeader } from './components/app-header.js';
 import { Banners } from './components/banners.js';
 import { ErrorBoundary } from './components/error-boundary.js';
 import { NAV_ITEMS, startRoute, type Route } from './routing/routes.js';
 import { useHashRoute } from './routing/use-hash-route.js';
 import { DiagnosticsScreen } from './screens/diagnostics/diagnostics-screen.js';
-import { HistoryScreen } from './screens/history/history-screen.js';
 import { OnboardingScreen } from './screens/onboarding/onboarding-screen.js';
 import { PortfolioScreen } from './screens/portfolio/portfolio-screen.js';
 import { PositionsScreen } from './screens/positions/positions-screen.js';
@@ -15,6 +15,9 @@ import { ConnectionEpochProvider } from './state/connection-epoch.js';
 import { LiveActivityProvider } from './state/live-activity.js';
 import { LiveDataProvider, useAccounts } from './state/live-data.js';
 import { useTheme } from './theme/use-theme.js';
+
+// The charting library is most of the bundle and only History needs it: it loads with that screen.
+const HistoryScreen = lazy(() => import('./screens/history/history-screen.js').then((m) => ({ default: m.HistoryScreen })));
 
 /** The dashboard: shared live state around the header, the banners and the current screen. */
 export function App() {
@@ -70,7 +73,7 @@ function Shell() {
 function Screen({ route, navigate }: { route: Route; navigate: (r: Route) => void }) {
   switch (route) {
     case 'portfolio': return <PortfolioScreen />;
-    case 'history': return <HistoryScreen />;
+    case 'history': return <Suspense fallback={<Loading label="Loading the history…" />}><HistoryScreen /></Suspense>;
     case 'positions': return <PositionsScreen />;
     case 'sync': return <SyncScreen />;
     case 'settings': return <SettingsScreen />;
