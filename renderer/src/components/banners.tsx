@@ -2,6 +2,7 @@ import { useConnectionState } from '../api/index.js';
 import { useAccounts, useSettings, useStatus } from '../state/live-data.js';
 import { useConnectionEpoch } from '../state/connection-epoch.js';
 import { hrefOf } from '../routing/routes.js';
+import { humanText, sentence } from '../format/copy.js';
 import { failingAccounts, keychainMatters } from './status-summary.js';
 
 /**
@@ -47,8 +48,8 @@ function KeychainBanner() {
   const title = kc.status === 'not-persistent' ? 'The keychain keeps keys only until you log out.' : 'The OS keychain is not available.';
   return (
     <div className="banner banner-warn" role="alert" data-testid="banner-keychain">
-      <strong>{title}</strong> {kc.problem?.message}
-      {kc.problem?.recommendation && <span className="banner-advice"> {kc.problem.recommendation}</span>}
+      <strong>{title}</strong> {kc.problem ? sentence(kc.problem.message) : ''}
+      {kc.problem?.recommendation && <span className="banner-advice"> {humanText(kc.problem.recommendation)}</span>}
     </div>
   );
 }
@@ -62,7 +63,7 @@ function SyncFailureBanner() {
   return (
     <div className="banner banner-error" role="status" data-testid="banner-sync-failed">
       <strong>Last sync failed</strong>
-      {failing.length === 1 && first ? ` for ${first.name}: ${first.message}` : ` for ${failing.length} accounts.`}{' '}
+      {failing.length === 1 && first ? ` for ${first.name}: ${sentence(first.message)}` : ` for ${failing.length} accounts.`}{' '}
       Showing the last good data. <a href={hrefOf('sync')}>Details and what to do</a>
     </div>
   );

@@ -7,6 +7,7 @@ import { AccountForm } from '../settings/account-form.js';
 import { accountToForm, emptyAccountForm } from '../settings/account-form-model.js';
 import { SyncProgressView } from '../sync/sync-progress-view.js';
 import { initialOnboarding, onboardingReducer, onboardingStepNumber } from './onboarding-machine.js';
+import { humanText } from '../../format/copy.js';
 
 const STEPS = ['Welcome', 'Exchange account', 'First sync'] as const;
 
@@ -82,8 +83,8 @@ export function OnboardingScreen({ navigate }: { navigate: (r: Route) => void })
           <h2 className="card-title error-text">The first sync did not work</h2>
           {state.error ? (
             <>
-              <p className="error-message" data-testid="onboarding-error-message">{state.error.message}</p>
-              <p className="error-recommendation">{state.error.recommendation}</p>
+              <p className="error-message" data-testid="onboarding-error-message">{humanText(state.error.message)}</p>
+              <p className="error-recommendation">{humanText(state.error.recommendation)}</p>
             </>
           ) : <p>The account was saved, but its sync failed.</p>}
           <div className="form-actions">

@@ -1,6 +1,7 @@
 import type { ApiError } from '../../../../electron/preload/types.js';
 import type { ConnectionTestResult } from '../../../../shared/domain.js';
 import { formatDate } from '../../format/time-format.js';
+import { humanText } from '../../format/copy.js';
 
 export type TestState = { kind: 'idle' } | { kind: 'testing' } | { kind: 'done'; result: ConnectionTestResult } | { kind: 'failed'; error: ApiError };
 
@@ -17,8 +18,8 @@ export function ConnectionTestView({ state }: { state: TestState }) {
         <strong>✕ Connection failed</strong>
         {error && (
           <>
-            <p className="error-message">{error.message}</p>
-            {error.recommendation && <p className="error-recommendation">{error.recommendation}</p>}
+            <p className="error-message">{humanText(error.message)}</p>
+            {error.recommendation && <p className="error-recommendation">{humanText(error.recommendation)}</p>}
           </>
         )}
       </div>
