@@ -12,6 +12,7 @@ import { PositionsScreen } from './screens/positions/positions-screen.js';
 import { SettingsScreen } from './screens/settings/settings-screen.js';
 import { SyncScreen } from './screens/sync/sync-screen.js';
 import { ConnectionEpochProvider } from './state/connection-epoch.js';
+import { KeyHealthProvider } from './state/key-health.js';
 import { LiveActivityProvider } from './state/live-activity.js';
 import { LiveDataProvider, useAccounts } from './state/live-data.js';
 import { useTheme } from './theme/use-theme.js';
@@ -25,7 +26,9 @@ export function App() {
     <ConnectionEpochProvider>
       <LiveDataProvider>
         <LiveActivityProvider>
-          <Shell />
+          <KeyHealthProvider>
+            <Shell />
+          </KeyHealthProvider>
         </LiveActivityProvider>
       </LiveDataProvider>
     </ConnectionEpochProvider>

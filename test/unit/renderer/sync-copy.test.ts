@@ -49,3 +49,15 @@ describe('messages as sentences', () => {
     expect(sentence('Already a sentence.')).toBe('Already a sentence.');
   });
 });
+
+describe('key expiry', () => {
+  it('warns within 14 days, with the whole days left', async () => {
+    const { expirySoon } = await import('../../../renderer/src/state/key-expiry.js');
+    const now = Date.UTC(2026, 11, 2, 8);
+    expect(expirySoon(new Date(now + 3 * 86_400_000 + 60_000).toISOString(), now)).toEqual({ days: 3 });
+    expect(expirySoon(new Date(now + 14 * 86_400_000).toISOString(), now)).toEqual({ days: 14 });
+    expect(expirySoon(new Date(now + 15 * 86_400_000).toISOString(), now)).toBeNull();
+    expect(expirySoon(null, now)).toBeNull();
+    expect(expirySoon(new Date(now - 1000).toISOString(), now)).toEqual({ days: 0 });
+  });
+});

@@ -3,7 +3,9 @@ import type { AccountStatus } from '../../../../shared/domain.js';
 import { Countdown, LiveAge } from '../../components/live-time.js';
 import { accountName } from '../../components/status-summary.js';
 import { errorClassLabel } from '../../state/api-error.js';
+import { KeyExpiryWarning } from '../../components/key-expiry-warning.js';
 import { humanText } from '../../format/copy.js';
+import { useKeyExpiry } from '../../state/key-health.js';
 import { formatTime } from '../../format/time-format.js';
 import { accountStateLabel, accountTestId, breakerText, cardRecommendation } from './sync-model.js';
 
@@ -16,6 +18,7 @@ export function AccountStatusCard({ account, busy, onTryNow }: { account: Accoun
     [breaker],
   );
   const error = account.state === 'failed' ? lastRun?.error ?? null : null;
+  const expiresAt = useKeyExpiry(account.exchangeId, account.account);
   const advice = error ? cardRecommendation(breaker, error) : null;
   return (
     <article className={`card account-status state-${account.state}`} data-testid={`account-status-${accountTestId(account.exchangeId, account.account)}`} data-state={account.state} data-breaker={breaker.state}>
@@ -46,6 +49,7 @@ export function AccountStatusCard({ account, busy, onTryNow }: { account: Accoun
           {advice && <p className="error-recommendation" data-testid="account-error-recommendation">{humanText(advice)}</p>}
         </div>
       )}
+      <KeyExpiryWarning expiresAt={expiresAt} />
       {lastRun && lastRun.warnings.length > 0 && (
         <ul className="warnings">
           {lastRun.warnings.map((w) => <li key={w} className="warn-text small">⚠ {humanText(w)}</li>)}
