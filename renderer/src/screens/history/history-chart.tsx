@@ -16,6 +16,8 @@ interface Props {
 export const HistoryChart = memo(function HistoryChart({ points, quote, domain }: Props) {
   const y = useMemo(() => yAxis(points.map((p) => p.y)), [points]);
   const x = useMemo(() => xAxis(domain), [domain]);
+  // Points squeezed into a sliver of the range (minutes of data under "30 days") get dots, so they read as points.
+  const huddled = points.length > 0 && (points[points.length - 1]!.t - points[0]!.t) < (domain[1] - domain[0]) * 0.02;
   return (
     <ResponsiveContainer width="100%" height={320}>
       <AreaChart data={points} margin={{ top: 8, right: 16, bottom: 0, left: 4 }} accessibilityLayer={false}>
@@ -43,7 +45,7 @@ export const HistoryChart = memo(function HistoryChart({ points, quote, domain }
           separator=": "
           wrapperClassName="chart-tooltip"
         />
-        <Area type="monotone" dataKey="y" stroke="var(--accent)" strokeWidth={2} fill="url(#history-fill)" isAnimationActive={false} dot={points.length < 3} />
+        <Area type="monotone" dataKey="y" stroke="var(--accent)" strokeWidth={2} fill="url(#history-fill)" isAnimationActive={false} dot={points.length < 3 || huddled} />
       </AreaChart>
     </ResponsiveContainer>
   );
