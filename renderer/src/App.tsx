@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
-import { Loading } from './components/async-view.js';
+import { useConnectionState } from './api/index.js';
+import { EmptyState, Loading } from './components/async-view.js';
 import { AppHeader } from './components/app-header.js';
 import { Banners } from './components/banners.js';
 import { ErrorBoundary } from './components/error-boundary.js';
@@ -39,6 +40,7 @@ function Shell() {
   const { route, navigate } = useHashRoute();
   const { preference, cycle } = useTheme();
   const accounts = useAccounts();
+  const connection = useConnectionState();
   const main = useRef<HTMLElement>(null);
   const started = useRef(false);
   const previousRoute = useRef(route);
@@ -66,7 +68,7 @@ function Shell() {
       <Banners />
       <main id="main" ref={main} tabIndex={-1} className="main">
         <ErrorBoundary resetKey={route}>
-          <Screen route={route} navigate={navigate} />
+          {connection === 'unauthorized' ? <LinkExpired /> : <Screen route={route} navigate={navigate} />}
         </ErrorBoundary>
       </main>
     </div>
@@ -83,4 +85,19 @@ function Screen({ route, navigate }: { route: Route; navigate: (r: Route) => voi
     case 'diagnostics': return <DiagnosticsScreen />;
     case 'onboarding': return <OnboardingScreen navigate={navigate} />;
   }
+}
+
+/**
+ * The server refused this tab's token (it restarted with a new one, or the link was
+ * mistyped): nothing on any screen can load, so say so instead of loading forever.
+ */
+function LinkExpired() {
+  return (
+    <div data-testid="link-expired">
+      <EmptyState title="This dashboard link is no longer valid">
+        <p>AlphaPulse Sync was restarted (each start makes a new link unless ALPHAPULSE_SERVE_TOKEN is set), or the link was mistyped.</p>
+        <p>Open the link that <code>alphapulse-sync serve</code> printed when it started; it ends in <code>#token=…</code>.</p>
+      </EmptyState>
+    </div>
+  );
 }

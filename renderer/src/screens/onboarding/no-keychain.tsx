@@ -1,6 +1,6 @@
 import type { KeychainState } from '../../../../shared/domain.js';
 import { ENV_KEY_COMMAND, ENV_KEY_VARIABLES, KEYRING_COMMAND } from '../../../../shared/format/keychain-advice.js';
-import { humanText } from '../../format/copy.js';
+import { sentence } from '../../format/copy.js';
 
 /**
  * Before a key is typed: this computer has nowhere safe to keep one (a headless server
@@ -11,10 +11,7 @@ export function NoKeychain({ keychain, onCheckAgain }: { keychain: KeychainState
   return (
     <div className="card onboarding-card" data-testid="onboarding-no-keychain" role="alert">
       <h2 className="card-title">An API key cannot be saved on this computer</h2>
-      <p>
-        AlphaPulse Sync keeps keys only in the system keychain, and none is available here
-        {keychain.problem ? <span className="muted"> ({humanText(keychain.problem.message)})</span> : null}. Two ways work:
-      </p>
+      <p>AlphaPulse Sync keeps keys only in the system keychain, and none is available here. Two ways work:</p>
       <ol className="choices">
         <li>
           <strong>Give the key through the environment.</strong> Stop AlphaPulse Sync (Ctrl+C where it runs) and start it again with{' '}
@@ -27,7 +24,10 @@ export function NoKeychain({ keychain, onCheckAgain }: { keychain: KeychainState
           <pre className="command">{KEYRING_COMMAND}</pre>
         </li>
       </ol>
-      <p className="muted small">Keys are never written to a plain file.</p>
+      <p className="muted small">
+        Keys are never written to a plain file.
+        {keychain.problem && <> What the keychain said: {sentence(keychain.problem.message)}</>}
+      </p>
       <div className="form-actions">
         <button type="button" className="button" onClick={onCheckAgain} data-testid="onboarding-check-keychain">Check again</button>
       </div>
