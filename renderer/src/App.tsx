@@ -65,7 +65,7 @@ function Shell() {
     <div className="app">
       <button type="button" className="skip-link" onClick={() => main.current?.focus()}>Skip to content</button>
       <AppHeader route={route} theme={preference} onCycleTheme={cycle} />
-      <Banners />
+      <Banners onboarding={route === 'onboarding'} />
       <main id="main" ref={main} tabIndex={-1} className="main">
         <ErrorBoundary resetKey={route}>
           {connection === 'unauthorized' ? <LinkExpired /> : <Screen route={route} navigate={navigate} />}

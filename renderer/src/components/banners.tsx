@@ -9,11 +9,11 @@ import { failingAccounts, keychainMatters } from './status-summary.js';
  * Problems the user must see whatever screen is open: the connection to the core, the
  * keychain, failing syncs, a pending restart. Each says what to do.
  */
-export function Banners() {
+export function Banners({ onboarding = false }: { onboarding?: boolean }) {
   return (
     <div className="banners">
       <ConnectionBanner />
-      <KeychainBanner />
+      <KeychainBanner onboarding={onboarding} />
       <SyncFailureBanner />
       <RestartBanner />
     </div>
@@ -40,10 +40,12 @@ function ConnectionBanner() {
  * Only while the keychain matters: when no account is set up yet or one keeps its key
  * there. With every key from the environment it is noise (the account form still says it).
  */
-function KeychainBanner() {
+function KeychainBanner({ onboarding }: { onboarding: boolean }) {
   const { data } = useAccounts();
   const kc = data?.keychain;
   if (!kc || kc.status === 'ok' || kc.status === 'unchecked') return null;
+  // Onboarding explains a missing keychain itself, with what works instead; the banner would say it twice.
+  if (onboarding && kc.status === 'unavailable') return null;
   if (!keychainMatters(data.accounts)) return null;
   const title = kc.status === 'not-persistent' ? 'The keychain keeps keys only until you log out.' : 'The OS keychain is not available.';
   return (

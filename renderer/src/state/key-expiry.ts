@@ -11,7 +11,7 @@ export function expirySoon(expiresAt: string | null, nowMs: number): { days: num
   if (expiresAt === null) return null;
   const t = Date.parse(expiresAt);
   if (Number.isNaN(t)) return null;
-  const days = Math.max(0, Math.floor((t - nowMs) / DAY_MS));
+  const days = Math.max(0, Math.round((t - nowMs) / DAY_MS));
   return t - nowMs <= EXPIRY_WARN_DAYS * DAY_MS ? { days } : null;
 }
 
