@@ -162,6 +162,11 @@ browserSuite('dashboard screens in Chromium against `alphapulse-sync serve`', ()
       expect(await page.getByTestId('onboarding-start').count()).toBe(0);
       expect(await page.getByTestId('account-api-secret').count()).toBe(0);
       await screenshotVariants(page, 'onboarding-no-keychain');
+      // Settings' "Add account" says the same instead of a form that could only fail.
+      await page.goto(`${serve.origin}#/settings`);
+      await page.getByTestId('account-add').click();
+      await page.getByTestId('settings-accounts').getByTestId('onboarding-no-keychain').waitFor();
+      expect(await page.getByTestId('account-api-secret').count()).toBe(0);
 
       // Diagnostics say the same.
       await page.goto(`${serve.origin}#/diagnostics`);

@@ -7,7 +7,7 @@ import { sentence } from '../../format/copy.js';
  * without a Secret Service, usually), so the form would pass "Test" and fail at "Save".
  * Says what works here instead; keys never go into a plain file.
  */
-export function NoKeychain({ keychain, onCheckAgain }: { keychain: KeychainState; onCheckAgain: () => void }) {
+export function NoKeychain({ keychain, onCheckAgain, onClose }: { keychain: KeychainState; onCheckAgain: () => void; onClose?: () => void }) {
   return (
     <div className="card onboarding-card" data-testid="onboarding-no-keychain" role="alert">
       <h2 className="card-title">An API key cannot be saved on this computer</h2>
@@ -30,6 +30,7 @@ export function NoKeychain({ keychain, onCheckAgain }: { keychain: KeychainState
       </p>
       <div className="form-actions">
         <button type="button" className="button" onClick={onCheckAgain} data-testid="onboarding-check-keychain">Check again</button>
+        {onClose && <button type="button" className="button ghost" onClick={onClose}>Close</button>}
       </div>
     </div>
   );

@@ -12,6 +12,7 @@ import { KeyExpiryWarning } from '../../components/key-expiry-warning.js';
 import { useForgetKeyExpiry, useKeyExpiry } from '../../state/key-health.js';
 import { useSyncActivity } from '../../state/live-activity.js';
 import { SyncProgressView } from '../sync/sync-progress-view.js';
+import { NoKeychain } from '../onboarding/no-keychain.js';
 
 type Editing = { kind: 'none' } | { kind: 'create' } | { kind: 'edit'; account: AccountView };
 
@@ -56,7 +57,9 @@ export function AccountsSection() {
           ))}
         </ul>
       )}
-      {editing.kind === 'create' && <AccountForm key="create" mode="create" initial={emptyAccountForm()} onSaved={saved} onCancel={close} saveLabel="Save and sync" />}
+      {/* Without a keychain a new key could only fail at "Save": say what works instead, before it is typed. */}
+      {editing.kind === 'create' && accounts.data?.keychain.status === 'unavailable' && <NoKeychain keychain={accounts.data.keychain} onCheckAgain={accounts.reload} onClose={close} />}
+      {editing.kind === 'create' && accounts.data?.keychain.status !== 'unavailable' && <AccountForm key="create" mode="create" initial={emptyAccountForm()} onSaved={saved} onCancel={close} saveLabel="Save and sync" />}
       {editing.kind === 'edit' && (
         <AccountForm key={`edit-${editing.account.exchangeId}/${editing.account.id}`} mode="edit" initial={accountToForm(editing.account)} keyHint={editing.account.key.hint} onSaved={saved} onCancel={close} saveLabel="Save and sync" />
       )}
