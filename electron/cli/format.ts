@@ -1,11 +1,16 @@
 import type { SyncRunSummary } from '../../shared/api.js';
 import type { AppStatus, Portfolio, SyncRunRecord } from '../../shared/domain.js';
+import { formatAmount, formatPercent, formatPrice, formatQuantity } from '../../shared/format/number-format.js';
+import { countOf } from '../../shared/format/plural.js';
 import { Dec } from '../core/portfolio/decimal.js';
 
-/** Display rounding only; stored and JSON figures stay exact. */
-const money = (s: string | null) => (s === null ? '—' : new Dec(s).toDecimalPlaces(2).toFixed(2));
-const qty = (s: string | null) => (s === null ? '—' : new Dec(s).toSignificantDigits(10).toString());
-const pct = (s: string | null) => (s === null ? '—' : `${new Dec(s).toDecimalPlaces(2).toFixed(2)}%`);
+// The dashboard's rules, with thousands separators; one fixed locale so the text output
+// reads the same on every machine (the JSON output stays exact).
+const LOCALE = 'en-US';
+const money = (s: string | null) => formatAmount(s, LOCALE);
+const qty = (s: string | null) => formatQuantity(s, LOCALE);
+const price = (s: string | null) => formatPrice(s, LOCALE);
+const pct = (s: string | null) => formatPercent(s, LOCALE);
 
 function table(header: string[], rows: string[][], rightAligned: Set<number>): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
@@ -16,11 +21,11 @@ function table(header: string[], rows: string[][], rightAligned: Set<number>): s
 export function formatPortfolio(p: Portfolio): string {
   if (p.items.length === 0) return 'No holdings stored yet. Run `alphapulse-sync sync` first.';
   const rows = p.items.map((i) => [
-    i.asset, `${i.exchangeId}/${i.account}`, qty(i.quantity), qty(i.currentPrice), money(i.value),
-    i.avgEntryPrice === null ? '—' : `${qty(i.avgEntryPrice)}${i.avgEntryPartial ? '*' : ''}`, money(i.profitLoss), pct(i.profitLossPercentage),
+    i.asset, `${i.exchangeId}/${i.account}`, qty(i.quantity), price(i.currentPrice), money(i.value),
+    i.avgEntryPrice === null ? '—' : `${price(i.avgEntryPrice)}${i.avgEntryPartial ? '*' : ''}`, money(i.profitLoss), pct(i.profitLossPercentage),
   ]);
   const out = [table(['Asset', 'Account', 'Quantity', 'Price', 'Value', 'Avg entry', 'P&L', 'P&L %'], rows, new Set([2, 3, 4, 5, 6, 7]))];
-  out.push('', `Total: ${money(p.totalValue)} ${p.quote}${p.unpricedAssets ? ` (${p.unpricedAssets} unpriced asset(s) not counted)` : ''}, as of ${p.asOf ?? 'never'}`);
+  out.push('', `Total: ${money(p.totalValue)} ${p.quote}${p.unpricedAssets ? ` (${countOf(p.unpricedAssets, 'unpriced asset')} not counted)` : ''}, as of ${p.asOf ?? 'never'}`);
   if (!new Dec(p.unrealisedPnl).isZero()) out.push(`  = wallets ${money(p.walletValue)} + unrealised P&L of open positions ${money(p.unrealisedPnl)}`);
   if (p.trading) {
     const t = p.trading;

@@ -143,7 +143,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const token = resolveServeToken(io.env);
       return withCore({ ...global(), stopIsNormal: true }, async (core) => {
         core.redactor.addSecret(token);
-        core.events.on('sync:finished', (s) => io.stderr.write(`${new Date().toISOString()} ${formatSyncSummary(s)}\n`));
+        // A run with no account has nothing to report: the banner below already says none is configured.
+        core.events.on('sync:finished', (s) => { if (s.accounts.length > 0) io.stderr.write(`${new Date().toISOString()} ${formatSyncSummary(s)}\n`); });
         const dashboard = await startDashboardServer({
           host: o.host, port: o.port, token, staticRoot: findRendererDist(), handlers: core.api, events: core.events,
           redact: (s) => core.redactor.redact(s), log: core.log,

@@ -130,7 +130,10 @@ async function main(): Promise<void> {
   });
   const checkKeys = () => void core.settings.listAccounts()
     .then((list) => readKeyExpiries(list.accounts, (ref) => invoke('accounts:test', ref)))
-    .then((keys) => notifier.keysChecked(keys), (e: unknown) => log.warn('key expiry check failed', { message: String(e) }));
+    .then((keys) => {
+      tray.update({ keyExpiries: keys });
+      return notifier.keysChecked(keys);
+    }, (e: unknown) => log.warn('key expiry check failed', { message: String(e) }));
 
   // 7. Quit, logout, shutdown and sleep.
   const timers: NodeJS.Timeout[] = [];

@@ -1,5 +1,6 @@
 import type { AccountStatus, AppStatus, KeychainState, SettingsView } from '../../shared/domain.js';
 import { clip, formatAge, formatMoney } from './tray-format.js';
+import type { KeyExpiry } from './notification-policy.js';
 
 /** Everything the tray shows is a function of this. */
 export interface TrayInput {
@@ -8,7 +9,22 @@ export interface TrayInput {
   settings: SettingsView | null;
   keychain: KeychainState | null;
   online: boolean;
+  /** When each account's key expires, as last checked (a connection test per account); absent until then. */
+  keyExpiries?: readonly KeyExpiry[];
   now: Date;
+}
+
+const EXPIRY_WARN_MS = 14 * 86_400_000;
+const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+/** Keys that expire within 14 days, soonest first: a warning wherever the key shows, the tray included. */
+function expiringKeys(i: TrayInput): Array<{ name: string; at: Date }> {
+  const out: Array<{ name: string; at: Date }> = [];
+  for (const k of i.keyExpiries ?? []) {
+    const at = k.expiresAt === null ? Number.NaN : Date.parse(k.expiresAt);
+    if (!Number.isNaN(at) && at - i.now.getTime() <= EXPIRY_WARN_MS) out.push({ name: k.label ?? `${k.exchangeId} ${k.id}`, at: new Date(at) });
+  }
+  return out.sort((a, b) => a.at.getTime() - b.at.getTime());
 }
 
 export type TrayIconState = 'idle' | 'syncing' | 'error' | 'offline' | 'paused';
@@ -56,6 +72,7 @@ export function trayTooltip(i: TrayInput): string {
   else if (state === 'offline') parts.push('offline');
   else if (state === 'paused') parts.push('paused');
   if (i.keychain && i.keychain.status !== 'ok' && i.keychain.status !== 'unchecked') parts.push('keychain unavailable');
+  if (expiringKeys(i).length > 0) parts.push('API key expires soon');
   return clip(parts.join(' — '), 127);
 }
 
@@ -69,6 +86,9 @@ export function buildTrayMenu(i: TrayInput): TrayMenuItem[] {
   else if (i.status) items.push({ kind: 'info', label: accounts.length ? 'Not synced yet' : 'No account yet: add one in the dashboard' });
   for (const a of failing(i.status).slice(0, 3)) {
     items.push({ kind: 'info', label: clip(`⚠ ${a.label ?? `${a.exchangeId} ${a.account}`}: ${a.lastRun?.error?.message ?? 'failed'}`, 90) });
+  }
+  for (const k of expiringKeys(i).slice(0, 3)) {
+    items.push({ kind: 'info', label: clip(`⚠ ${k.name}: API key expires on ${DATE.format(k.at)}; create a new one in time`, 90) });
   }
   if (!i.online) items.push({ kind: 'info', label: 'Offline: the next sync waits for the network' });
   const keychainProblem = i.keychain && (i.keychain.status === 'unavailable' || i.keychain.status === 'not-persistent') ? i.keychain.problem : null;

@@ -60,7 +60,7 @@ describe('alphapulse-sync CLI, end to end against the fake Bybit', () => {
     expect(history.code).toBe(0);
     expect(history.stdout).toMatch(/bybit\/default\s+ok/);
     const text = await cli(['portfolio'], h.env);
-    expect(text.stdout).toMatch(/^BTC\s+bybit\/default\s+0\.5\s+90000\s+45000\.00/m);
+    expect(text.stdout).toMatch(/^BTC\s+bybit\/default\s+0\.5\s+90,000\.00\s+45,000\.00/m);
   });
 
   it('a wrong secret fails with exit 1, a classified error and a recommendation', async () => {

@@ -175,7 +175,8 @@ describe('diagnostics: the API key', () => {
     expect(health.data.expiresInDays as number).toBeGreaterThan(2);
     expect(health.data.expiresInDays as number).toBeLessThanOrEqual(3);
     expect(health.data.canTrade).toBe(false);
-    expect(health.detail).toMatch(/expires in \d day/);
+    expect(health.detail).toMatch(/expires in \d days, on \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC/);
+    expect(health.detail).not.toMatch(/\d{4}-\d{2}-\d{2}T|\(s\)/);
     expect(health.recommendation).toMatch(/new key/);
   });
 
@@ -262,6 +263,11 @@ describe('diagnostics: network and database failures stay independent', () => {
     // The key could not be asked about: not checked rather than wrong.
     expect(check(report, 'credentials').status).toBe('skip');
     expect(check(report, 'clock').status).toBe('skip');
+    // A skipped check says why, and leaves the advice to the check that found the cause.
+    for (const id of ['credentials', 'clock']) {
+      expect(check(report, id).detail, id).toMatch(/^Not checked: /);
+      expect(check(report, id).recommendation, id).toBe('');
+    }
     expect(check(report, 'database').status).toBe('pass');
     expect(report.ok).toBe(false);
   });
@@ -292,7 +298,8 @@ describe('diagnostics: network and database failures stay independent', () => {
       }
       const state = check(await diagnose(env), 'sync-state');
       expect(state).toMatchObject({ status: 'warn', data: { lastSuccessAt: null, lastRun: { success: false, errorClass: 'auth' }, breaker: { state: 'closed', consecutiveFailures: 1 } } });
-      expect(state.detail).toMatch(/The last sync .* failed \[auth\]/);
+      expect(state.detail).toMatch(/^The last sync, \d+(\.\d)? (ms|s|min) ago, failed \(api key\): /);
+      expect(state.detail).not.toMatch(/\[|\d{4}-\d{2}-\d{2}T/);
       expect(state.recommendation).not.toBe('');
     } finally {
       await own.drop();

@@ -35,9 +35,13 @@ export function cannotTell(e: AppError): boolean {
   return CANNOT_TELL.has(e.errorClass);
 }
 
-/** A skip that says why the check could not run and points at the fix. */
+/**
+ * A skip that says why the check could not run. No advice of its own: the check that
+ * found the cause (reachability, credentials) gives the specific one, and repeating the
+ * error class's general advice here contradicted it.
+ */
 export function blockedBy(e: AppError, data: Record<string, unknown> = {}): CheckOutcome {
-  return skip(`Not checked: ${e.message}`, { ...data, errorClass: e.errorClass }, e.recommendation);
+  return skip(`Not checked: ${e.message}`, { ...data, errorClass: e.errorClass });
 }
 
 /** Anything thrown, as an AppError (a plain Error becomes 'internal'). */
@@ -52,6 +56,13 @@ export function retCodeOf(e: AppError): number | null {
   const text = typeof cause?.message === 'string' ? cause.message : '';
   const code = /"ret_?[cC]ode"\s*:\s*"?(\d+)/.exec(text)?.[1];
   return code === undefined ? null : Number(code);
+}
+
+const DATE_TIME = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+
+/** A moment for people (the report goes to support, so UTC): "5 Dec 2026, 14:00 UTC". */
+export function humanDate(d: Date): string {
+  return `${DATE_TIME.format(d)} UTC`;
 }
 
 /** A duration for people: "850 ms", "3.2 s", "4 min", "5 h", "3 days". */

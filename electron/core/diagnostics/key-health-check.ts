@@ -1,5 +1,6 @@
 import type { AccountSession } from './account-session.js';
-import { asAppError, blockedBy, fail, pass, skip, warn, type CheckDefinition, type CheckOutcome } from './check-types.js';
+import { countOf } from '../../../shared/format/plural.js';
+import { asAppError, blockedBy, fail, humanDate, pass, skip, warn, type CheckDefinition, type CheckOutcome } from './check-types.js';
 import { accountModeOf, isReadOnly, keyExpiry, type KeyInfo } from '../exchange/bybit/bybit-key-info.js';
 
 /** Warn when the key expires within this many days. */
@@ -49,7 +50,7 @@ export function judge(info: KeyInfo, now: Date): CheckOutcome {
     fixes.push('AlphaPulse Sync only reads: replace it with a Read-Only key (Bybit › API › Create New Key › Read-Only), so a leaked key cannot move funds.');
   }
   if (expiresInDays !== null && expiresInDays <= EXPIRY_WARN_DAYS) {
-    issues.push(`it expires in ${Math.max(0, Math.floor(expiresInDays))} day(s) (${data.expiresAt})`);
+    issues.push(`it expires in ${countOf(Math.max(0, Math.floor(expiresInDays)), 'day')}, on ${humanDate(expiresAt!)}`);
     fixes.push('Create a new key before then; keys bound to an IP address do not expire.');
   }
   if (!ipBound) {
@@ -57,5 +58,5 @@ export function judge(info: KeyInfo, now: Date): CheckOutcome {
     fixes.push('Bind the key to this computer\'s public IP address on Bybit: anyone who learns an unbound key can use it from anywhere, and Bybit lets it expire after 90 days.');
   }
   if (issues.length) return warn(`The key works, but ${issues.join('; ')}`, fixes.join(' '), data);
-  return pass(`Read-only key bound to ${ips.join(', ')}, ${expiresAt ? `expires ${data.expiresAt}` : 'no expiry'}; ${data.accountType ?? 'unknown'} account`, data);
+  return pass(`Read-only key bound to ${ips.join(', ')}, ${expiresAt ? `expires on ${humanDate(expiresAt)}` : 'no expiry'}; ${data.accountType ?? 'unknown'} account`, data);
 }

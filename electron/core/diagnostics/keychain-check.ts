@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AccountConfig } from '../config/app-config.js';
+import { noKeychainAdvice } from '../../../shared/format/keychain-advice.js';
 import { maskKey, type SecretStore } from '../secrets/secret-store.js';
 import { fail, pass, skip, warn, type CheckDefinition, type CheckOutcome } from './check-types.js';
 
@@ -50,7 +51,17 @@ export function keychainCheck(deps: KeychainCheckDeps): CheckDefinition {
   return { id: 'keychain', account: null, title: 'Keychain', run: () => checkKeychain(deps) };
 }
 
+/**
+ * With no account yet, a keychain that does not work is the first thing a new user runs
+ * into ("Save" fails after "Test" passed): say so up front, with what works instead.
+ */
 async function checkKeychain(deps: KeychainCheckDeps): Promise<CheckOutcome> {
+  const outcome = await probeKeychain(deps);
+  if (deps.accounts.length > 0 || outcome.status !== 'fail') return outcome;
+  return warn(`No account yet, and an API key entered in the dashboard could not be saved here: ${outcome.detail}`, noKeychainAdvice(deps.platform), outcome.data);
+}
+
+async function probeKeychain(deps: KeychainCheckDeps): Promise<CheckOutcome> {
   const accounts = await Promise.all(deps.accounts.map(async (a) => {
     const ref = { exchangeId: a.exchangeId, accountId: a.id };
     // In the sync's order: an account served by the environment never touches the keychain.
@@ -65,9 +76,9 @@ async function checkKeychain(deps: KeychainCheckDeps): Promise<CheckOutcome> {
   if (!deps.keychain) {
     return skip('Not used: credentials come from the environment', { configured: false, accounts, accountsWithEnvCredentials: envAccounts });
   }
-  if (relying.length === 0) {
+  if (relying.length === 0 && accounts.length > 0) {
     // Probing an unused keychain could raise an unlock prompt, or fail on a server without one.
-    return skip(accounts.length ? 'Not used: credentials come from the environment' : 'Not used yet: no account is configured', { configured: true, kind: deps.keychain.store.kind, accounts, accountsWithEnvCredentials: envAccounts });
+    return skip('Not used: credentials come from the environment', { configured: true, kind: deps.keychain.store.kind, accounts, accountsWithEnvCredentials: envAccounts });
   }
   const { store, probe } = deps.keychain;
   const data: Record<string, unknown> = { configured: true, kind: store.kind, available: null, unlocked: null, canary: null, persistent: null, accounts, accountsWithEnvCredentials: envAccounts };

@@ -1,5 +1,7 @@
 import os from 'node:os';
 import type { DiagnosticCheck, DiagnosticsReport } from '../../../shared/api.js';
+import { countOf } from '../../../shared/format/plural.js';
+import { humanDate } from './check-types.js';
 
 /** Where the report was made: what a support request needs besides the checks. */
 export interface RuntimeInfo {
@@ -28,7 +30,7 @@ const MARK: Record<DiagnosticCheck['status'], string> = { pass: 'PASS', warn: 'W
  */
 export function formatDiagnosticsText(report: DiagnosticsReport, runtime: RuntimeInfo, redact: (text: string) => string, at: Date = new Date()): string {
   const lines = [
-    `AlphaPulse Sync diagnostics — ${at.toISOString()}`,
+    `AlphaPulse Sync diagnostics — ${humanDate(at)}`,
     `App ${runtime.appVersion} · Node ${runtime.node}${runtime.electron ? ` · Electron ${runtime.electron}` : ''} · ${runtime.os}`,
   ];
   const groups = new Map<string, DiagnosticCheck[]>();
@@ -44,7 +46,7 @@ export function formatDiagnosticsText(report: DiagnosticsReport, runtime: Runtim
     }
   }
   const count = (s: DiagnosticCheck['status']) => report.checks.filter((c) => c.status === s).length;
-  lines.push('', `${report.ok ? 'OK' : 'PROBLEMS FOUND'}: ${count('fail')} failed, ${count('warn')} warning(s), ${count('pass')} passed, ${count('skip')} skipped`);
+  lines.push('', `${report.ok ? 'OK' : 'PROBLEMS FOUND'}: ${count('fail')} failed, ${countOf(count('warn'), 'warning')}, ${count('pass')} passed, ${count('skip')} skipped`);
   return redact(lines.join('\n'));
 }
 

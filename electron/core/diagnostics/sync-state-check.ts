@@ -5,7 +5,8 @@ import { readLastSuccess, readRecentRuns, runOutcome } from '../db/repositories/
 import { adviceFor } from '../error-advice.js';
 import { breakerState, DEFAULT_BREAKER, type BreakerPolicy } from '../sync/breaker.js';
 import { DATABASE_CHECK_TIMEOUT_MS, readableDatabaseError } from './database-check.js';
-import { asAppError, fail, humanDuration, pass, skip, warn, type CheckDefinition, type CheckOutcome } from './check-types.js';
+import { errorClassLabel } from '../../../shared/format/error-class.js';
+import { asAppError, fail, humanDate, humanDuration, pass, skip, warn, type CheckDefinition, type CheckOutcome } from './check-types.js';
 
 /** What the sync-state check reads: the database (or why it is missing), the schedule, the breaker policy. */
 export interface SyncStateDeps {
@@ -54,11 +55,13 @@ async function checkSyncState(account: AccountConfig, deps: SyncStateDeps): Prom
   if (lastRun === null) return skip('Not synced yet: no sync has run for this account', data, FIRST_SYNC);
   const age = ageMs === null ? 'no data stored yet' : `data ${humanDuration(ageMs)} old`;
   if (breaker.state === 'open') {
-    return warn(`Syncing is paused after ${breaker.consecutiveFailures} failed syncs in a row (last: ${breaker.lastErrorClass}); next try in ${humanDuration((breaker.cooldownRemainingSeconds ?? 0) * 1000)}; ${age}`,
+    const lastClass = breaker.lastErrorClass ? `, the last one ${errorClassLabel(breaker.lastErrorClass).toLowerCase()}` : '';
+    return warn(`Syncing is paused after ${breaker.consecutiveFailures} failed syncs in a row${lastClass}; next try in ${humanDuration((breaker.cooldownRemainingSeconds ?? 0) * 1000)}; ${age}`,
       `Fix the cause named by the checks above, then sync with force (\`alphapulse-sync sync --force\`) to try at once. ${adviceFor(breaker.lastErrorClass ?? 'internal')}`, data);
   }
   if (!lastRun.success) {
-    return warn(`The last sync (${lastRun.startTime}) failed [${lastRun.error?.errorClass ?? 'internal'}]: ${lastRun.error?.message ?? 'unknown failure'}; ${age}`,
+    const ago = humanDuration(Math.max(0, now.getTime() - Date.parse(lastRun.startTime)));
+    return warn(`The last sync, ${ago} ago, failed (${errorClassLabel(lastRun.error?.errorClass ?? 'internal').toLowerCase()}): ${lastRun.error?.message ?? 'unknown failure'}; ${age}`,
       `The checks above show whether the cause is still there. ${adviceFor(lastRun.error?.errorClass ?? 'internal')}`, data);
   }
   const staleMs = Math.max(STALE_INTERVALS * deps.sync.intervalMinutes * 60_000, 2 * 3_600_000);
@@ -66,5 +69,5 @@ async function checkSyncState(account: AccountConfig, deps: SyncStateDeps): Prom
     return warn(`The last successful sync was ${humanDuration(ageMs)} ago, though the schedule is every ${deps.sync.intervalMinutes} min`,
       'Keep the desktop app or `alphapulse-sync serve` running for scheduled syncs, or run `alphapulse-sync sync`.', data);
   }
-  return pass(`Last synced ${lastSuccess ? lastSuccess.toISOString() : 'never'} (${age})`, data);
+  return pass(lastSuccess ? `Last synced ${humanDuration(ageMs ?? 0)} ago (${humanDate(lastSuccess)})` : 'Never synced', data);
 }

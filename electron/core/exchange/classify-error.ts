@@ -55,7 +55,7 @@ function fromRetCode(code: string, said: string, ctx: ErrorContext): AppError | 
     case '10003':
       return new AppError('auth', `${ex} says the API key is invalid${said}`, `Check that the key was copied whole and has not been deleted. ${envHint(ctx)}`);
     case '10004':
-      return new AppError('auth', `${ex} rejected the request signature: the API secret does not belong to this key${said}`, 'Enter the API secret again, exactly as shown when the key was created.');
+      return new AppError('auth', `${ex} rejected the signature of the request, so the API secret does not belong to this key${said}`, 'Enter the API secret again, exactly as shown when the key was created.');
     case '10005':
       return new AppError('permission', `The API key has no permission to read ${ctx.what ?? 'this data'}${said}`, `Edit the key on ${ex} and grant the read permission it lacks (a read-only key with Wallet and Trade read access is enough).`);
     case '10006':

@@ -40,16 +40,19 @@ function StatusPill() {
   const text = {
     loading: 'Loading…', syncing: 'Syncing…', failed: 'Sync failed', never: 'Not synced yet', paused: 'Scheduled sync paused', ok: 'Synced',
   }[state];
+  // After a failure the time shown is the last success, and says so; otherwise it is when the data was synced.
+  const showAge = asOf !== null && state !== 'syncing' && state !== 'never' && state !== 'loading';
   return (
     <a className={`status-pill status-${state}`} href={hrefOf('sync')} data-testid="status-pill">
       <span className="dot" aria-hidden="true" />
       {text}
-      {asOf && state !== 'syncing' && state !== 'never' && (
+      {showAge && (
         <span className="status-age">
           {' · '}
-          <LiveAge iso={asOf} />
+          <LiveAge iso={asOf} prefix={state === 'failed' ? 'last success ' : ''} />
         </span>
       )}
+      {state === 'failed' && asOf === null && <span className="status-age"> · never synced</span>}
     </a>
   );
 }

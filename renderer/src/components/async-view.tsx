@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ApiError } from '../../../electron/preload/types.js';
+import { humanText } from '../format/copy.js';
 
 /** A quiet "loading" line; `label` says what is loading for screen readers. */
 export function Loading({ label = 'Loading…' }: { label?: string }) {
@@ -16,8 +17,8 @@ export function ErrorNotice({ error, onRetry, title = 'Could not load this' }: {
   return (
     <div className="state state-error" role="alert">
       <strong>{title}</strong>
-      <p className="error-message">{error.message}</p>
-      {error.recommendation && <p className="error-recommendation">{error.recommendation}</p>}
+      <p className="error-message">{humanText(error.message)}</p>
+      {error.recommendation && <p className="error-recommendation">{humanText(error.recommendation)}</p>}
       {onRetry && (
         <button type="button" className="button" onClick={onRetry}>
           Try again

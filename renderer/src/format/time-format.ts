@@ -74,6 +74,13 @@ export function formatDateTime(iso: string | null, locale?: Locale): string {
   return dateFormatter(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(t);
 }
 
+/** Just the time of day: "10:42 AM" (a pause ends today). */
+export function formatTime(iso: string | null, locale?: Locale): string {
+  if (iso === null) return '—';
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? '—' : dateFormatter(locale, { timeStyle: 'short' }).format(t);
+}
+
 /** Just the date: "21 Nov 2026". */
 export function formatDate(iso: string | null, locale?: Locale): string {
   if (iso === null) return '—';

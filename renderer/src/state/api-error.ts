@@ -18,13 +18,4 @@ export function toApiError(e: unknown): ApiError {
   return { errorClass: 'internal', message: 'Something went wrong.', recommendation: 'Try again; if it keeps failing, run Diagnostics.' };
 }
 
-const CLASS_LABELS: Record<ErrorClass, string> = {
-  config: 'Configuration', auth: 'API key', permission: 'Permission', ip: 'IP address', clock: 'Clock',
-  'rate-limit': 'Rate limit', network: 'Network', 'exchange-down': 'Exchange unavailable', 'bad-response': 'Unexpected answer',
-  database: 'Database', keychain: 'Keychain', cancelled: 'Stopped', internal: 'Internal error',
-};
-
-/** A short name for an error class, for badges. */
-export function errorClassLabel(c: ErrorClass): string {
-  return CLASS_LABELS[c];
-}
+export { errorClassLabel } from '../../../shared/format/error-class.js';

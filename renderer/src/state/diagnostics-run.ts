@@ -1,5 +1,6 @@
 import type { ApiError } from '../../../electron/preload/types.js';
 import type { DiagnosticCheck, DiagnosticsReport, DiagnosticStatus } from '../../../shared/api.js';
+import { countOf } from '../../../shared/format/plural.js';
 
 /**
  * A diagnostics run as the window sees it: results arrive one by one as
@@ -86,6 +87,6 @@ export function diagnosticsReportText(results: readonly DiagnosticCheck[], opts:
     }
   }
   const n = countByStatus(results);
-  lines.push('', `${n.fail === 0 ? 'OK' : 'PROBLEMS FOUND'}: ${n.fail} failed, ${n.warn} warning(s), ${n.pass} passed, ${n.skip} skipped`);
+  lines.push('', `${n.fail === 0 ? 'OK' : 'PROBLEMS FOUND'}: ${n.fail} failed, ${countOf(n.warn, 'warning')}, ${n.pass} passed, ${n.skip} skipped`);
   return redactText(lines.join('\n'));
 }

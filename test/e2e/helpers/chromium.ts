@@ -34,6 +34,8 @@ export async function launchBrowser(): Promise<BrowserSession> {
     locale: 'en-US',
     timezoneId: 'UTC',
     viewport: { width: 1280, height: 860 },
+    // Scrollbars as a person sees them (headless hides them by default): a table that scrolls sideways must show it.
+    ignoreDefaultArgs: ['--hide-scrollbars'],
   });
   const page = context.pages()[0] ?? await context.newPage();
   return {

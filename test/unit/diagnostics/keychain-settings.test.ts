@@ -60,6 +60,17 @@ describe('keychain check', () => {
     const session = await run({ store: keychain, probe: { canary: async () => ({ ok: true, persistent: false }) } }, [keychain]);
     expect(session).toMatchObject({ status: 'warn', data: { persistent: false } });
   });
+
+  it('with no account yet, says before any key is typed that none could be saved here, and what works instead', async () => {
+    const keychain = memoryStore('keychain');
+    const probe: KeychainProbe = { canary: async () => ({ ok: false, stage: 'write', error: { message: 'No keychain service is running (saving a key)', recommendation: '' } }) };
+    const o = await keychainCheck({ keychain: { store: keychain, probe }, stores: [memoryStore('environment'), keychain], accounts: [], platform: 'linux' }).run();
+    expect(o.status).toBe('warn');
+    expect(o.detail).toMatch(/^No account yet, and an API key entered in the dashboard could not be saved here: .*No keychain service is running/);
+    expect(o.recommendation).toContain('BYBIT_API_KEY=… BYBIT_API_SECRET=… npx alphapulse-sync serve');
+    expect(o.recommendation).toContain('gnome-keyring-daemon --unlock');
+    expect(o.recommendation).toContain('never written to a plain file');
+  });
 });
 
 describe('settings check', () => {

@@ -83,6 +83,6 @@ describe('formatDiagnosticsText', () => {
     expect(text).toContain('General\n  PASS  Database: connected');
     expect(text).not.toContain('unused');
     expect(text).toContain('bybit/default\n  FAIL  API key: rejected [redacted]\n        → Enter the secret again.');
-    expect(text).toContain('PROBLEMS FOUND: 1 failed, 0 warning(s), 1 passed, 0 skipped');
+    expect(text).toContain('PROBLEMS FOUND: 1 failed, 0 warnings, 1 passed, 0 skipped');
   });
 });

@@ -34,7 +34,7 @@ describe('classifying exchange errors by Bybit retCode', () => {
   it.each([
     [10002, 'clock', true, 'Bybit rejected the request time: this computer\'s clock is off (Bybit said: "m")', /automatic time sync/],
     [10003, 'auth', false, 'Bybit says the API key is invalid (Bybit said: "m")', /copied whole.*testnet or in demo trading does not work on the main site/],
-    [10004, 'auth', false, 'Bybit rejected the request signature: the API secret does not belong to this key (Bybit said: "m")', /API secret again/],
+    [10004, 'auth', false, 'Bybit rejected the signature of the request, so the API secret does not belong to this key (Bybit said: "m")', /API secret again/],
     [10005, 'permission', false, 'The API key has no permission to read the Funding wallet (Bybit said: "m")', /Edit the key on Bybit and grant the read permission it lacks \(a read-only key/],
     [10006, 'rate-limit', true, 'Bybit rate limit reached (Bybit said: "m")', /waits and tries again/],
     [10010, 'ip', false, 'Bybit refused this computer\'s IP address for the key (Bybit said: "m")', /public IP address/],
@@ -75,7 +75,7 @@ describe('classifying exchange errors by Bybit retCode', () => {
 
   it('drops the signed string a 10004 answer quotes, and whatever follows it', () => {
     const e = classifyExchangeError(bybit(10004, 'error sign!, origin_string[1795300647978KEY-abcdef1235000accountType=UNIFIED]'), ctx());
-    expect(e.message).toBe('Bybit rejected the request signature: the API secret does not belong to this key (Bybit said: "error sign!")');
+    expect(e.message).toBe('Bybit rejected the signature of the request, so the API secret does not belong to this key (Bybit said: "error sign!")');
   });
 
   it('the permission message names what was read, or "this data"', () => {

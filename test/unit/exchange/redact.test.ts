@@ -64,7 +64,9 @@ describe('exchange messages', () => {
   it('drop the signed string Bybit quotes in a 10004 answer', () => {
     const r = createRedactor();
     const e = classifyExchangeError(new Error('bybit {"retCode":10004,"retMsg":"error sign! origin_string[1795300647978KEYXYZ5000accountType=UNIFIED]","result":{}}'), { exchangeName: 'Bybit', testnet: false, demo: false, redactor: r });
-    expect(e.message).toBe('Bybit rejected the request signature: the API secret does not belong to this key (Bybit said: "error sign!")');
+    expect(e.message).toBe('Bybit rejected the signature of the request, so the API secret does not belong to this key (Bybit said: "error sign!")');
+    // The message is redacted again wherever it is stored or shown: no ordinary word may read as a credential there.
+    expect(r.redact(e.message)).toBe(e.message);
   });
 });
 

@@ -57,7 +57,7 @@ describe('diagnostics report text', () => {
     expect(text).toBe([
       'AlphaPulse Sync diagnostics — 2026-11-21T10:00:00Z', 'Dashboard: Chromium', '', 'General', '  PASS  Settings: valid', '',
       'bybit/default', '  FAIL  API key: Bybit says the key is invalid (10003)', '        → Check the key', '',
-      'PROBLEMS FOUND: 1 failed, 0 warning(s), 1 passed, 0 skipped',
+      'PROBLEMS FOUND: 1 failed, 0 warnings, 1 passed, 0 skipped',
     ].join('\n'));
   });
 

@@ -23,20 +23,37 @@ describe('number formatting from decimal strings', () => {
     expect(formatAmount('-0.001', 'en-US', true)).toBe('0.00');
   });
 
-  it('chooses price precision by magnitude', () => {
+  it('gives every price four significant digits and at least cents, so a column reads alike', () => {
     expect(formatPrice('90000.123', 'en-US')).toBe('90,000.12');
-    expect(formatPrice('2.345678', 'en-US')).toBe('2.3457');
-    expect(formatPrice('1.5', 'en-US')).toBe('1.50');
+    expect(formatPrice('3000', 'en-US')).toBe('3,000.00');
+    expect(formatPrice('62.5', 'en-US')).toBe('62.50');
+    expect(formatPrice('2.345678', 'en-US')).toBe('2.346');
+    // The column the issue showed as 0.2 / 0.008 / 1.10.
+    expect(['0.2', '0.008', '1.1'].map((p) => formatPrice(p, 'en-US'))).toEqual(['0.2000', '0.008000', '1.100']);
     expect(formatPrice('0.00001234567', 'en-US')).toBe('0.00001235');
+    // Rounding up to the next power of ten keeps four digits, not five.
+    expect(formatPrice('9.9996', 'en-US')).toBe('10.00');
+    expect(formatPrice('-0.5', 'en-US')).toBe('-0.5000');
     expect(formatPrice('0', 'en-US')).toBe('0.00');
     expect(formatPrice(null, 'en-US')).toBe(UNKNOWN);
   });
 
-  it('shows quantities to eight decimals without trailing zeros, and dust as "<0.00000001"', () => {
+  it('shows quantities to eight significant digits (at most eight decimals) without trailing zeros, and dust as "<0.00000001"', () => {
     expect(formatQuantity('1.50000000', 'en-US')).toBe('1.5');
     expect(formatQuantity('1234567.1', 'en-US')).toBe('1,234,567.1');
+    // Not eight decimals on a seven-digit holding.
+    expect(formatQuantity('1074666.12345678', 'en-US')).toBe('1,074,666.1');
+    expect(formatQuantity('0.000123456789', 'en-US')).toBe('0.00012346');
     expect(formatQuantity('0.000000001', 'en-US')).toBe('<0.00000001');
     expect(formatQuantity('0', 'en-US')).toBe('0');
+  });
+
+  it("shows a quantity to its asset's precision when known", () => {
+    expect(formatQuantity('1074666.12345678', 'en-US', false, 2)).toBe('1,074,666.12');
+    expect(formatQuantity('0.123456789', 'en-US', false, 6)).toBe('0.123457');
+    expect(formatQuantity('0.5', 'en-US', false, 6)).toBe('0.5');
+    expect(formatQuantity('0.0000001', 'en-US', false, 6)).toBe('<0.000001');
+    expect(formatQuantity('12.7', 'en-US', false, 0)).toBe('13');
   });
 
   it('formats percentages given in percent, exactly, with sign on request', () => {

@@ -133,7 +133,7 @@ describe('sync, history and positions helpers', () => {
   it('describes the circuit breaker', () => {
     expect(breakerText({ state: 'closed', consecutiveFailures: 0, cooldownRemainingSeconds: null, lastErrorClass: null })).toBe('Healthy');
     expect(breakerText({ state: 'closed', consecutiveFailures: 2, cooldownRemainingSeconds: null, lastErrorClass: 'network' })).toBe('2 failed syncs in a row');
-    expect(breakerText({ state: 'open', consecutiveFailures: 3, cooldownRemainingSeconds: 300, lastErrorClass: 'auth' })).toMatch(/^Paused after 3 failures/);
+    expect(breakerText({ state: 'open', consecutiveFailures: 3, cooldownRemainingSeconds: 300, lastErrorClass: 'auth' })).toMatch(/^Paused after 3 failed syncs/);
     expect(runDurationMs({ startTime: '2026-11-21T10:00:00Z', endTime: '2026-11-21T10:00:01.5Z' })).toBe(1500);
     expect(runDurationMs({ startTime: '2026-11-21T10:00:00Z', endTime: null })).toBeNull();
     expect(triggerLabel('schedule')).toBe('Scheduled');

@@ -22,6 +22,17 @@ describe('tray menu model', () => {
     expect(trayTooltip(input())).toBe('AlphaPulse Sync — 12,345.68 USDT — synced 5 min ago');
   });
 
+  it('a key expiring within 14 days shows in the menu and the tooltip', () => {
+    const soon = new Date(NOW.getTime() + 3 * 86_400_000).toISOString();
+    const later = new Date(NOW.getTime() + 40 * 86_400_000).toISOString();
+    const i = input({ keyExpiries: [{ exchangeId: 'bybit', id: 'main', label: 'Main', expiresAt: soon }, { exchangeId: 'bybit', id: 'other', label: null, expiresAt: later }] });
+    const warnings = labels(buildTrayMenu(i)).filter((l) => l.startsWith('⚠'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^⚠ Main: API key expires on .+2026; create a new one in time$/);
+    expect(trayTooltip(i)).toContain('API key expires soon');
+    expect(trayTooltip(input())).not.toContain('expires');
+  });
+
   it('syncing: says so and cannot start another sync', () => {
     const i = input({ status: status({ syncing: true, accounts: [account({ state: 'syncing' })] }) });
     const menu = buildTrayMenu(i);

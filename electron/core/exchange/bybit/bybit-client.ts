@@ -13,6 +13,7 @@ import { collectHistory } from './bybit-history-import.js';
 import { parseFundBalance, parsePositions, parseTickers, parseWalletBalance } from './bybit-parse.js';
 import { accountModeOf, fetchKeyInfo } from './bybit-key-info.js';
 import { earnPositionSchema, fundBalanceSchema, instrumentsSchema, positionListSchema, tickersSchema, walletBalanceSchema } from './bybit-schemas.js';
+import { countOf } from '../../../../shared/format/plural.js';
 
 const MARKETS_MAX_AGE_MS = 24 * 3_600_000;
 
@@ -157,7 +158,7 @@ export function createBybitClient(deps: BybitClientDeps): ExchangeAccountClient 
     input.onProgress({ step: 'positions', done: 1, total: 1, message: 'Positions read' });
     const fills = executions.flatMap((e) => toFillRow(e, markets) ?? []);
     const unknown = executions.length - fills.length;
-    if (unknown > 0) warnings.push(`${unknown} trade(s) on markets that no longer exist were skipped.`);
+    if (unknown > 0) warnings.push(`${countOf(unknown, 'trade')} on markets that no longer exist ${unknown === 1 ? 'was' : 'were'} skipped.`);
     await attachUsdtRates(api, fills, markets);
     return {
       serverTime: new Date(serverNow),

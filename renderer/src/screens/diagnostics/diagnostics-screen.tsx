@@ -4,6 +4,8 @@ import { ErrorNotice, EmptyState } from '../../components/async-view.js';
 import { formatDateTime } from '../../format/time-format.js';
 import { useDiagnosticsRun } from '../../state/live-activity.js';
 import { countByStatus, diagnosticsReportText, groupChecks } from '../../state/diagnostics-run.js';
+import { humanText } from '../../format/copy.js';
+import { countOf } from '../../../../shared/format/plural.js';
 
 const STATUS_TEXT: Record<DiagnosticCheck['status'], string> = { pass: 'Pass', warn: 'Warning', fail: 'Fail', skip: 'Skipped' };
 const STATUS_ICON: Record<DiagnosticCheck['status'], string> = { pass: '✓', warn: '!', fail: '✕', skip: '–' };
@@ -35,8 +37,8 @@ export function DiagnosticsScreen() {
           Copy report
         </button>
         <span className="muted small" role="status" aria-live="polite" data-testid="diagnostics-summary">
-          {running && `${run.results.length} checks done…`}
-          {run.phase === 'done' && `${counts.fail} failed, ${counts.warn} warnings, ${counts.pass} passed, ${counts.skip} skipped · ${formatDateTime(run.finishedAt)}`}
+          {running && `${countOf(run.results.length, 'check')} done…`}
+          {run.phase === 'done' && `${counts.fail} failed, ${countOf(counts.warn, 'warning')}, ${counts.pass} passed, ${counts.skip} skipped · ${formatDateTime(run.finishedAt)}`}
           {copy?.kind === 'copied' && ' · Report copied'}
         </span>
       </div>
@@ -74,8 +76,8 @@ function CheckItem({ check: c }: { check: DiagnosticCheck }) {
           <strong>{c.title}</strong>
           <span className={`badge badge-check-${c.status}`}>{STATUS_TEXT[c.status]}</span>
         </div>
-        <p className="check-detail">{c.detail}</p>
-        {c.recommendation && c.status !== 'pass' && <p className="check-recommendation">→ {c.recommendation}</p>}
+        <p className="check-detail">{humanText(c.detail)}</p>
+        {c.recommendation && c.status !== 'pass' && <p className="check-recommendation">→ {humanText(c.recommendation)}</p>}
       </div>
     </li>
   );

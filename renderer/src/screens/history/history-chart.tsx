@@ -1,23 +1,26 @@
 import { memo, useMemo } from 'react';
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatCompact, formatMoney } from '../../format/number-format.js';
-import { formatDateTime, timeAxis } from '../../format/time-format.js';
+import { formatMoney } from '../../format/number-format.js';
+import { formatDateTime } from '../../format/time-format.js';
+import { xAxis, yAxis } from './chart-scale.js';
 import type { ChartPoint } from './history-model.js';
 
+interface Props {
+  points: ChartPoint[];
+  quote: string;
+  /** The time span the x axis covers: the range chosen, not just the data. */
+  domain: [number, number];
+}
+
 /** Net value over time; memoised so the 1-second clock elsewhere never redraws it. */
-export const HistoryChart = memo(function HistoryChart({ points, quote }: { points: ChartPoint[]; quote: string }) {
-  const domain = useMemo((): [number, number] => {
-    const ys = points.map((p) => p.y);
-    const min = Math.min(...ys);
-    const max = Math.max(...ys);
-    // A little air above and below; a flat line gets a band around it rather than none.
-    const pad = max === min ? Math.max(1, Math.abs(max) * 0.01) : (max - min) * 0.08;
-    return [min - pad, max + pad];
-  }, [points]);
-  const axis = useMemo(() => timeAxis(points[0]?.t ?? 0, points[points.length - 1]?.t ?? 0), [points]);
+export const HistoryChart = memo(function HistoryChart({ points, quote, domain }: Props) {
+  const y = useMemo(() => yAxis(points.map((p) => p.y)), [points]);
+  const x = useMemo(() => xAxis(domain), [domain]);
+  // Points squeezed into a sliver of the range (minutes of data under "30 days") get dots, so they read as points.
+  const huddled = points.length > 0 && (points[points.length - 1]!.t - points[0]!.t) < (domain[1] - domain[0]) * 0.02;
   return (
     <ResponsiveContainer width="100%" height={320}>
-      <AreaChart data={points} margin={{ top: 8, right: 12, bottom: 0, left: 4 }} accessibilityLayer={false}>
+      <AreaChart data={points} margin={{ top: 8, right: 16, bottom: 0, left: 4 }} accessibilityLayer={false}>
         <defs>
           <linearGradient id="history-fill" x1="0" y1="0" x2="0" y2="1">
             <stop offset="0%" stopColor="var(--accent)" stopOpacity={0.28} />
@@ -26,11 +29,11 @@ export const HistoryChart = memo(function HistoryChart({ points, quote }: { poin
         </defs>
         <CartesianGrid stroke="var(--grid)" vertical={false} />
         <XAxis
-          dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} ticks={axis.ticks} tickFormatter={axis.format}
-          stroke="var(--text-muted)" tick={{ fill: 'var(--text-muted)', fontSize: 12 }} minTickGap={40}
+          dataKey="t" type="number" scale="time" domain={domain} allowDataOverflow ticks={x.ticks} tickFormatter={x.format} interval={0}
+          stroke="var(--text-muted)" tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
         />
         <YAxis
-          dataKey="y" domain={domain} tickFormatter={(v: number) => formatCompact(v)} width={56}
+          dataKey="y" type="number" domain={y.domain} ticks={y.ticks} tickFormatter={y.format} interval={0} width={64} allowDataOverflow
           stroke="var(--text-muted)" tick={{ fill: 'var(--text-muted)', fontSize: 12 }} axisLine={false} tickLine={false}
         />
         <Tooltip
@@ -42,7 +45,7 @@ export const HistoryChart = memo(function HistoryChart({ points, quote }: { poin
           separator=": "
           wrapperClassName="chart-tooltip"
         />
-        <Area type="monotone" dataKey="y" stroke="var(--accent)" strokeWidth={2} fill="url(#history-fill)" isAnimationActive={false} dot={points.length < 3} />
+        <Area type="monotone" dataKey="y" stroke="var(--accent)" strokeWidth={2} fill="url(#history-fill)" isAnimationActive={false} dot={points.length < 3 || huddled} />
       </AreaChart>
     </ResponsiveContainer>
   );

@@ -6,6 +6,7 @@ import { accountName } from '../../components/status-summary.js';
 import { formatMoney, formatPercent } from '../../format/number-format.js';
 import { useDataVersion, useStatus } from '../../state/live-data.js';
 import { useQuery } from '../../state/use-query.js';
+import { changeSpanPhrase, xDomain } from './chart-scale.js';
 import { HistoryChart } from './history-chart.js';
 import { parseAccountKey, RANGE_LABELS, RANGE_PHRASES, RANGES, rangeChange, toChartPoints, type HistoryRange } from './history-model.js';
 
@@ -25,6 +26,9 @@ export function HistoryScreen() {
   const points = useMemo(() => toChartPoints(history.data ?? []), [history.data]);
   const change = useMemo(() => rangeChange(history.data ?? []), [history.data]);
   const last = history.data?.[history.data.length - 1];
+  // Read once per answer: the axis ends at the time the points were fetched, not a moving "now".
+  const domain = useMemo(() => xDomain(range, points.map((p) => p.t), Date.now()), [range, points]);
+  const phrase = points.length > 1 ? changeSpanPhrase(range, points[0]!.t, points[points.length - 1]!.t, RANGE_PHRASES[range]) : RANGE_PHRASES[range];
 
   return (
     <section className="screen" aria-labelledby="history-title">
@@ -52,9 +56,10 @@ export function HistoryScreen() {
       </div>
       <div className="card chart-card" data-testid="history-chart" aria-busy={history.loading}>
         {history.data && last && (
-          <div className="chart-head">
+          <div className="chart-head" data-testid="history-head">
             <span className="summary-value">{formatMoney(last.value, QUOTE)}</span>
-            {change && <Signed value={change.change} text={`${formatMoney(change.change, QUOTE, undefined, true)} (${formatPercent(change.pct, undefined, { signed: true })}) ${RANGE_PHRASES[range]}`} />}
+            {change && <Signed value={change.change} text={`${formatMoney(change.change, QUOTE, undefined, true)} (${formatPercent(change.pct, undefined, { signed: true })}) ${phrase}`} />}
+            {!change && points.length === 1 && <span className="muted">One point so far: the change shows after the next sync</span>}
           </div>
         )}
         {history.error && !history.data && <ErrorNotice error={history.error} onRetry={history.reload} />}
@@ -65,8 +70,8 @@ export function HistoryScreen() {
           </EmptyState>
         )}
         {points.length > 0 && (
-          <figure className="chart-figure" aria-label={`Net value over ${RANGE_LABELS[range].toLowerCase()}: ${points.length} points`}>
-            <HistoryChart points={points} quote={QUOTE} />
+          <figure className="chart-figure" aria-label={`Net value over ${RANGE_LABELS[range].toLowerCase()}: ${points.length} points${last ? `, latest ${formatMoney(last.value, QUOTE)}` : ''}`}>
+            <HistoryChart points={points} quote={QUOTE} domain={domain} />
           </figure>
         )}
       </div>

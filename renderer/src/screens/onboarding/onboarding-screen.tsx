@@ -6,7 +6,9 @@ import { useSyncActivity } from '../../state/live-activity.js';
 import { AccountForm } from '../settings/account-form.js';
 import { accountToForm, emptyAccountForm } from '../settings/account-form-model.js';
 import { SyncProgressView } from '../sync/sync-progress-view.js';
+import { NoKeychain } from './no-keychain.js';
 import { initialOnboarding, onboardingReducer, onboardingStepNumber } from './onboarding-machine.js';
+import { humanText } from '../../format/copy.js';
 
 const STEPS = ['Welcome', 'Exchange account', 'First sync'] as const;
 
@@ -37,6 +39,8 @@ export function OnboardingScreen({ navigate }: { navigate: (r: Route) => void })
     dispatch({ type: 'saved', account: { exchangeId: a.exchangeId, id: a.id } });
   };
   const stepNumber = onboardingStepNumber(state);
+  // Known before the first key is typed: without a keychain, "Save" could only fail.
+  const noKeychain = accounts.data?.keychain.status === 'unavailable';
   const editing = state.step === 'account' && state.editing
     ? accounts.data?.accounts.find((a) => a.exchangeId === state.editing?.exchangeId && a.id === state.editing.id) ?? null
     : null;
@@ -51,7 +55,8 @@ export function OnboardingScreen({ navigate }: { navigate: (r: Route) => void })
           </li>
         ))}
       </ol>
-      {state.step === 'welcome' && (
+      {state.step === 'welcome' && noKeychain && accounts.data && <NoKeychain keychain={accounts.data.keychain} onCheckAgain={accounts.reload} />}
+      {state.step === 'welcome' && !noKeychain && (
         <div className="card onboarding-card">
           <h2 className="card-title">Your portfolio, in your own database</h2>
           <p>AlphaPulse Sync reads your exchange account with a <strong>read-only API key</strong> and keeps balances, prices, trades and positions in PostgreSQL on this computer (or your own server). The key stays in the operating system’s keychain.</p>
@@ -82,8 +87,8 @@ export function OnboardingScreen({ navigate }: { navigate: (r: Route) => void })
           <h2 className="card-title error-text">The first sync did not work</h2>
           {state.error ? (
             <>
-              <p className="error-message" data-testid="onboarding-error-message">{state.error.message}</p>
-              <p className="error-recommendation">{state.error.recommendation}</p>
+              <p className="error-message" data-testid="onboarding-error-message">{humanText(state.error.message)}</p>
+              <p className="error-recommendation">{humanText(state.error.recommendation)}</p>
             </>
           ) : <p>The account was saved, but its sync failed.</p>}
           <div className="form-actions">

@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react';
-import { Pie, PieChart, Tooltip } from 'recharts';
+import { arc, pie } from 'd3-shape';
 import type { PortfolioItem } from '../../../../shared/domain.js';
 import { formatMoney, formatPercent } from '../../format/number-format.js';
 import { allocationSlices } from './portfolio-model.js';
@@ -28,16 +28,7 @@ export const AllocationChart = memo(function AllocationChart({ items, quote }: {
       <h2 id="allocation-title" className="card-title">Allocation</h2>
       <div className="allocation-body">
         <div className="allocation-chart" aria-hidden="true">
-          <PieChart width={180} height={180} accessibilityLayer={false}>
-            <Pie data={data} dataKey="share" nameKey="asset" innerRadius={52} outerRadius={86} paddingAngle={1} stroke="var(--surface)" isAnimationActive={false} />
-            <Tooltip
-              formatter={(_v, _n, entry) => {
-                const d = entry.payload as Datum;
-                return [`${formatPercent(d.pct)} · ${formatMoney(d.value, quote)}`, d.asset];
-              }}
-              wrapperClassName="chart-tooltip"
-            />
-          </PieChart>
+          <Donut data={data} quote={quote} />
         </div>
         <ul className="allocation-legend">
           {data.map((d, i) => (
@@ -53,3 +44,25 @@ export const AllocationChart = memo(function AllocationChart({ items, quote }: {
     </section>
   );
 });
+
+const SIZE = 180;
+const slicePath = arc<{ startAngle: number; endAngle: number; padAngle: number }>().innerRadius(52).outerRadius(86);
+const layout = pie<Datum>().value((d) => d.share).sort(null).padAngle(0.012);
+
+/**
+ * The donut as plain SVG paths (d3-shape does the arc geometry): the portfolio screen
+ * opens without the charting library, which loads with the History screen. Each slice
+ * names itself on hover; the legend beside it carries the figures for everyone.
+ */
+function Donut({ data, quote }: { data: Datum[]; quote: string }) {
+  const arcs = useMemo(() => layout(data), [data]);
+  return (
+    <svg width={SIZE} height={SIZE} viewBox={`${-SIZE / 2} ${-SIZE / 2} ${SIZE} ${SIZE}`} className="donut" data-testid="allocation-donut">
+      {arcs.map((a) => (
+        <path key={a.data.asset} d={slicePath(a) ?? ''} style={{ fill: a.data.fill, stroke: 'var(--surface)', strokeWidth: 1 }}>
+          <title>{`${a.data.asset}: ${formatPercent(a.data.pct)} · ${formatMoney(a.data.value, quote)}`}</title>
+        </path>
+      ))}
+    </svg>
+  );
+}

@@ -10,6 +10,7 @@ import { useStoredFlag } from '../../state/use-stored-flag.js';
 import { AllocationChart } from './allocation-chart.js';
 import { PortfolioSummary } from './portfolio-summary.js';
 import { PortfolioTable } from './portfolio-table.js';
+import { SyncProgressView } from '../sync/sync-progress-view.js';
 import { DEFAULT_SORT, filterDust, nextSort, sortItems, type SortColumn } from './portfolio-model.js';
 
 const loadPortfolio = (api: RendererApi) => api.invoke('portfolio:get');
@@ -27,7 +28,9 @@ export function PortfolioScreen() {
   const sorted = useMemo(() => sortItems(shown, sort), [shown, sort]);
 
   // Two missed scheduled syncs make the data stale; without a schedule there is no expectation.
-  const scheduler = useStatus().data?.scheduler;
+  const status = useStatus().data;
+  const scheduler = status?.scheduler;
+  const { activity } = useSyncActivity();
   const staleAfter = scheduler?.enabled ? scheduler.intervalMinutes * 2 * 60 : undefined;
 
   const data = portfolio.data;
@@ -38,13 +41,24 @@ export function PortfolioScreen() {
       </ScreenFrame>
     );
   }
+  // Nothing stored yet and a sync under way: that sync's progress, not "0.00 USDT, no holdings".
+  if (data.asOf === null && data.items.length === 0 && (status?.syncing === true || activity.phase === 'running')) {
+    return (
+      <ScreenFrame>
+        <div className="first-sync" data-testid="first-sync">
+          <p>The first sync is importing your balances and up to two years of trades; the portfolio appears when it is done.</p>
+          <SyncProgressView activity={activity.phase === 'idle' ? { ...activity, phase: 'running' } : activity} />
+        </div>
+      </ScreenFrame>
+    );
+  }
   const hidden = data.items.length - shown.length;
   const first = data.items[0];
   const manyAccounts = first !== undefined && data.items.some((i) => i.account !== first.account || i.exchangeId !== first.exchangeId);
   return (
     <ScreenFrame>
       {portfolio.error && <ErrorNotice title="Could not refresh; showing the last loaded figures" error={portfolio.error} onRetry={portfolio.reload} />}
-      <PortfolioSummary portfolio={data} staleAfter={staleAfter} />
+      {(data.asOf !== null || data.items.length > 0) && <PortfolioSummary portfolio={data} staleAfter={staleAfter} />}
       {data.items.length === 0 ? (
         <NoHoldings />
       ) : (

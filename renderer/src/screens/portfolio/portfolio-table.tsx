@@ -1,6 +1,7 @@
 import { memo, useRef } from 'react';
 import type { PortfolioItem } from '../../../../shared/domain.js';
 import { Signed } from '../../components/signed.js';
+import { SortHeader } from '../../components/sort-header.js';
 import { useRowWindow } from '../../components/use-row-window.js';
 import { formatAmount, formatPercent, formatPrice, formatQuantity, UNKNOWN } from '../../format/number-format.js';
 import { walletBreakdown, type SortColumn, type SortState } from './portfolio-model.js';
@@ -45,17 +46,7 @@ export const PortfolioTable = memo(function PortfolioTable({ items, sort, onSort
         <caption className="visually-hidden">Holdings, values in {quote}; column headers sort the table</caption>
         <thead>
           <tr aria-rowindex={1}>
-            {columns.map((c) => {
-              const active = sort.column === c.id;
-              return (
-                <th key={c.id} scope="col" className={c.numeric ? 'num' : undefined} aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}>
-                  <button type="button" className="sort-button" onClick={() => onSort(c.id)} title={c.hint}>
-                    {c.label}
-                    <span className="sort-arrow" aria-hidden="true">{active ? (sort.direction === 'asc' ? '▲' : '▼') : ''}</span>
-                  </button>
-                </th>
-              );
-            })}
+            {columns.map((c) => <SortHeader key={c.id} id={c.id} label={c.label} numeric={c.numeric} sort={sort} onSort={onSort} hint={c.hint} />)}
           </tr>
         </thead>
         <tbody>

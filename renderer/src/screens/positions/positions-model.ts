@@ -1,5 +1,5 @@
 import type { Position } from '../../../../shared/domain.js';
-import { Dec, toDec } from '../../format/decimal.js';
+import { compareDecimals, Dec, toDec } from '../../format/decimal.js';
 
 /**
  * Unrealised P&L summed per settlement coin (USDT-margined and coin-margined positions
@@ -33,4 +33,43 @@ const DOLLAR_COINS: ReadonlySet<string> = new Set(['USDT', 'USDC', 'USD', 'FDUSD
 export function formatPnl(value: string, settleCoin: string | null, fmt: { amount: (v: string) => string; quantity: (v: string) => string }): string {
   const coin = settleCoin ?? 'USDT';
   return `${DOLLAR_COINS.has(coin) ? fmt.amount(value) : fmt.quantity(value)} ${coin}`;
+}
+
+export type PositionColumn = 'symbol' | 'account' | 'side' | 'size' | 'entry' | 'mark' | 'pnl' | 'leverage' | 'liquidation';
+export interface PositionSort {
+  column: PositionColumn;
+  direction: 'asc' | 'desc';
+}
+
+export const DEFAULT_POSITION_SORT: PositionSort = { column: 'symbol', direction: 'asc' };
+
+const TEXT: Record<'symbol' | 'account' | 'side', (p: Position) => string> = {
+  symbol: (p) => p.symbol, account: (p) => `${p.exchangeId}/${p.account}`, side: (p) => p.side,
+};
+const FIGURE: Record<Exclude<PositionColumn, 'symbol' | 'account' | 'side'>, (p: Position) => string | null> = {
+  size: (p) => p.size, entry: (p) => p.entryPrice, mark: (p) => p.markPrice, pnl: (p) => p.unrealisedPnl,
+  leverage: (p) => p.leverage, liquidation: (p) => p.liquidationPrice,
+};
+
+/** Like the holdings table: the sorted column flips; a new one starts A–Z for names, high-to-low for figures. */
+export function nextPositionSort(current: PositionSort, column: PositionColumn): PositionSort {
+  if (current.column === column) return { column, direction: current.direction === 'asc' ? 'desc' : 'asc' };
+  return { column, direction: column in TEXT ? 'asc' : 'desc' };
+}
+
+/**
+ * A new array in the requested order: figures exactly as decimals, unknown ones last
+ * either way, ties by symbol then account so the order is stable across refreshes.
+ */
+export function sortPositions(positions: readonly Position[], sort: PositionSort): Position[] {
+  const dir = sort.direction === 'asc' ? 1 : -1;
+  const tie = (a: Position, b: Position) => a.symbol.localeCompare(b.symbol) || TEXT.account(a).localeCompare(TEXT.account(b)) || a.side.localeCompare(b.side);
+  if (sort.column === 'symbol' || sort.column === 'account' || sort.column === 'side') {
+    const key = TEXT[sort.column];
+    return [...positions].sort((a, b) => key(a).localeCompare(key(b)) * dir || tie(a, b));
+  }
+  const field = FIGURE[sort.column];
+  const keyed = positions.map((p) => ({ p, key: toDec(field(p)) }));
+  keyed.sort((a, b) => compareDecimals(a.key, b.key, dir) || tie(a.p, b.p));
+  return keyed.map((k) => k.p);
 }

@@ -1,13 +1,27 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { RendererApi } from '../../../../electron/preload/types.js';
 import type { Position } from '../../../../shared/domain.js';
 import { EmptyState, ErrorNotice, Loading } from '../../components/async-view.js';
 import { LiveAge } from '../../components/live-time.js';
 import { Signed } from '../../components/signed.js';
 import { formatAmount, formatPrice, formatQuantity, UNKNOWN } from '../../format/number-format.js';
+import { countOf } from '../../../../shared/format/plural.js';
 import { useDataVersion } from '../../state/live-data.js';
 import { useQuery } from '../../state/use-query.js';
-import { formatLeverage, formatPnl, pnlBySettleCoin } from './positions-model.js';
+import { SortHeader } from '../../components/sort-header.js';
+import { DEFAULT_POSITION_SORT, formatLeverage, formatPnl, nextPositionSort, pnlBySettleCoin, sortPositions, type PositionColumn } from './positions-model.js';
+
+const COLUMNS: ReadonlyArray<{ id: PositionColumn; label: string; numeric: boolean }> = [
+  { id: 'symbol', label: 'Symbol', numeric: false },
+  { id: 'account', label: 'Account', numeric: false },
+  { id: 'side', label: 'Side', numeric: false },
+  { id: 'size', label: 'Size', numeric: true },
+  { id: 'entry', label: 'Entry', numeric: true },
+  { id: 'mark', label: 'Mark', numeric: true },
+  { id: 'pnl', label: 'Unrealised P&L', numeric: true },
+  { id: 'leverage', label: 'Leverage', numeric: true },
+  { id: 'liquidation', label: 'Liq. price', numeric: true },
+];
 
 // Signed figures for P&L: a gain shows "+".
 const signedPnl = { amount: (v: string) => formatAmount(v, undefined, true), quantity: (v: string) => formatQuantity(v, undefined, true) };
@@ -19,6 +33,9 @@ export function PositionsScreen() {
   const version = useDataVersion();
   const positions = useQuery(`positions:${version}`, loadPositions);
   const totals = useMemo(() => pnlBySettleCoin(positions.data ?? []), [positions.data]);
+  const [sort, setSort] = useState(DEFAULT_POSITION_SORT);
+  const onSort = useCallback((c: PositionColumn) => setSort((s) => nextPositionSort(s, c)), []);
+  const sorted = useMemo(() => sortPositions(positions.data ?? [], sort), [positions.data, sort]);
   const newest = positions.data?.reduce<string | null>((max, p) => (max === null || p.updatedAt > max ? p.updatedAt : max), null) ?? null;
 
   return (
@@ -38,7 +55,7 @@ export function PositionsScreen() {
               <div className="summary-item" key={t.coin}>
                 <span className="summary-label">Unrealised P&amp;L ({t.coin})</span>
                 <span className="summary-value"><Signed value={t.total} text={formatPnl(t.total, t.coin, signedPnl)} /></span>
-                {t.unknown > 0 && <span className="summary-note">{t.unknown} without a P&amp;L figure</span>}
+                {t.unknown > 0 && <span className="summary-note">{countOf(t.unknown, 'position')} without a P&amp;L figure</span>}
               </div>
             ))}
             {newest && (
@@ -51,22 +68,14 @@ export function PositionsScreen() {
           <div className="card table-card">
             <div className="table-wrap">
               <table className="data-table" data-testid="positions-table">
-                <caption className="visually-hidden">Open derivatives positions</caption>
+                <caption className="visually-hidden">Open derivatives positions; column headers sort the table</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Symbol</th>
-                    <th scope="col">Account</th>
-                    <th scope="col">Side</th>
-                    <th scope="col" className="num">Size</th>
-                    <th scope="col" className="num">Entry</th>
-                    <th scope="col" className="num">Mark</th>
-                    <th scope="col" className="num">Unrealised P&amp;L</th>
-                    <th scope="col" className="num">Leverage</th>
-                    <th scope="col" className="num">Liq. price</th>
+                    {COLUMNS.map((c) => <SortHeader key={c.id} id={c.id} label={c.label} numeric={c.numeric} sort={sort} onSort={onSort} />)}
                   </tr>
                 </thead>
                 <tbody>
-                  {positions.data.map((p) => <PositionRow key={`${p.exchangeId}/${p.account}/${p.category}/${p.symbol}/${p.side}`} p={p} />)}
+                  {sorted.map((p) => <PositionRow key={`${p.exchangeId}/${p.account}/${p.category}/${p.symbol}/${p.side}`} p={p} />)}
                 </tbody>
               </table>
             </div>

@@ -8,6 +8,11 @@ import { useAccounts } from '../../state/live-data.js';
 import { AccountForm } from './account-form.js';
 import { accountToForm, emptyAccountForm } from './account-form-model.js';
 import { keyDescription } from './settings-model.js';
+import { KeyExpiryWarning } from '../../components/key-expiry-warning.js';
+import { useForgetKeyExpiry, useKeyExpiry } from '../../state/key-health.js';
+import { useSyncActivity } from '../../state/live-activity.js';
+import { SyncProgressView } from '../sync/sync-progress-view.js';
+import { NoKeychain } from '../onboarding/no-keychain.js';
 
 type Editing = { kind: 'none' } | { kind: 'create' } | { kind: 'edit'; account: AccountView };
 
@@ -15,10 +20,20 @@ type Editing = { kind: 'none' } | { kind: 'create' } | { kind: 'edit'; account: 
 export function AccountsSection() {
   const accounts = useAccounts();
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
+  const { activity, runSync } = useSyncActivity();
+  const forgetExpiry = useForgetKeyExpiry();
+  // Set once this section started a sync, so its progress shows here rather than elsewhere only.
+  const [syncing, setSyncing] = useState(false);
   const close = () => setEditing({ kind: 'none' });
-  const saved = () => {
+  const saved = (a: AccountView) => {
     close();
     accounts.reload();
+    forgetExpiry(a.exchangeId, a.id);
+    // A saved account is synced at once (as onboarding does), not at the next scheduled run.
+    if (a.enabled) {
+      setSyncing(true);
+      void runSync(false);
+    }
   };
   return (
     <section className="card" aria-labelledby="accounts-title" data-testid="settings-accounts">
@@ -42,10 +57,13 @@ export function AccountsSection() {
           ))}
         </ul>
       )}
-      {editing.kind === 'create' && <AccountForm key="create" mode="create" initial={emptyAccountForm()} onSaved={saved} onCancel={close} />}
+      {/* Without a keychain a new key could only fail at "Save": say what works instead, before it is typed. */}
+      {editing.kind === 'create' && accounts.data?.keychain.status === 'unavailable' && <NoKeychain keychain={accounts.data.keychain} onCheckAgain={accounts.reload} onClose={close} />}
+      {editing.kind === 'create' && accounts.data?.keychain.status !== 'unavailable' && <AccountForm key="create" mode="create" initial={emptyAccountForm()} onSaved={saved} onCancel={close} saveLabel="Save and sync" />}
       {editing.kind === 'edit' && (
-        <AccountForm key={`edit-${editing.account.exchangeId}/${editing.account.id}`} mode="edit" initial={accountToForm(editing.account)} keyHint={editing.account.key.hint} onSaved={saved} onCancel={close} />
+        <AccountForm key={`edit-${editing.account.exchangeId}/${editing.account.id}`} mode="edit" initial={accountToForm(editing.account)} keyHint={editing.account.key.hint} onSaved={saved} onCancel={close} saveLabel="Save and sync" />
       )}
+      {syncing && editing.kind === 'none' && <SyncProgressView activity={activity} />}
     </section>
   );
 }
@@ -76,6 +94,7 @@ function AccountRow({ account: a, onEdit, onRemoved, disabled }: { account: Acco
         {a.demo && <span className="tag">demo</span>}
         {!a.enabled && <span className="tag">not synced</span>}
         <div className="muted small" data-testid="account-key-hint">{keyDescription(a)}</div>
+        <AccountKeyExpiry account={a} />
         {a.apiUrl && <div className="muted small">API address: {a.apiUrl}</div>}
         {fromEnv && <div className="muted small">Set by environment variables: change them where the app is started.</div>}
         {a.source === 'database' && <span className="tag">other machine</span>}
@@ -121,4 +140,9 @@ function RemovalChoiceField({ account: a, value, onChange, disabled }: { account
       </label>
     </fieldset>
   );
+}
+
+function AccountKeyExpiry({ account: a }: { account: AccountView }) {
+  const expiresAt = useKeyExpiry(a.exchangeId, a.id, a.enabled && a.key.location !== 'none');
+  return <KeyExpiryWarning expiresAt={expiresAt} />;
 }

@@ -1,6 +1,9 @@
 import type { ApiError } from '../../../../electron/preload/types.js';
 import type { ConnectionTestResult } from '../../../../shared/domain.js';
+import { KeyExpiryWarning } from '../../components/key-expiry-warning.js';
 import { formatDate } from '../../format/time-format.js';
+import { expirySoon } from '../../state/key-expiry.js';
+import { humanText } from '../../format/copy.js';
 
 export type TestState = { kind: 'idle' } | { kind: 'testing' } | { kind: 'done'; result: ConnectionTestResult } | { kind: 'failed'; error: ApiError };
 
@@ -17,8 +20,8 @@ export function ConnectionTestView({ state }: { state: TestState }) {
         <strong>✕ Connection failed</strong>
         {error && (
           <>
-            <p className="error-message">{error.message}</p>
-            {error.recommendation && <p className="error-recommendation">{error.recommendation}</p>}
+            <p className="error-message">{humanText(error.message)}</p>
+            {error.recommendation && <p className="error-recommendation">{humanText(error.recommendation)}</p>}
           </>
         )}
       </div>
@@ -32,7 +35,7 @@ export function ConnectionTestView({ state }: { state: TestState }) {
         <ul className="plain-list small">
           {key.readOnly === true && <li className="ok-text">Read-only key</li>}
           {key.readOnly === false && <li className="warn-text">⚠ This key can trade or withdraw: a read-only key is safer for syncing.</li>}
-          {key.expiresAt && <li>Expires on {formatDate(key.expiresAt)}</li>}
+          {key.expiresAt && (expirySoon(key.expiresAt, Date.now()) ? <KeyExpiryWarning expiresAt={key.expiresAt} as="li" /> : <li>Expires on {formatDate(key.expiresAt)}</li>)}
           {key.ipRestricted === false && <li className="warn-text">⚠ Not bound to an IP address (Bybit expires such keys after 90 days).</li>}
           {key.ipRestricted === true && <li>Bound to IP addresses</li>}
         </ul>

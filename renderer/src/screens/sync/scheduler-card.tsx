@@ -7,6 +7,8 @@ export function SchedulerCard({ status, settings, running, onSyncNow }: { status
   const s = status.scheduler;
   const envLocked = settings?.envOverrides.includes('EXCHANGE_SYNC_ENABLED') ?? false;
   const busy = running || status.syncing;
+  // With every account paused, the next run would skip them all: the pause's own countdown (below) is the one that matters.
+  const allPaused = status.accounts.length > 0 && status.accounts.every((a) => a.breaker.state === 'open');
   return (
     <section className="card scheduler" aria-labelledby="scheduler-title" data-testid="scheduler">
       <div className="card-head">
@@ -26,7 +28,7 @@ export function SchedulerCard({ status, settings, running, onSyncNow }: { status
         <div>
           <dt>Next run</dt>
           <dd data-testid="scheduler-next-run">
-            {busy ? 'running now' : s.enabled && s.nextRunAt ? <>in <Countdown iso={s.nextRunAt} due="any moment" /></> : '—'}
+            {busy ? 'running now' : allPaused ? 'waits for the paused account below' : s.enabled && s.nextRunAt ? <>in <Countdown iso={s.nextRunAt} due="any moment" /></> : '—'}
           </dd>
         </div>
       </dl>

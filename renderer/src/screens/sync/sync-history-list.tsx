@@ -7,6 +7,8 @@ import { errorClassLabel } from '../../state/api-error.js';
 import { useDataVersion } from '../../state/live-data.js';
 import { useQuery } from '../../state/use-query.js';
 import { runDurationMs, triggerLabel } from './sync-model.js';
+import { humanText } from '../../format/copy.js';
+import { countOf } from '../../../../shared/format/plural.js';
 
 const loadHistory = (api: RendererApi) => api.invoke('history:list', { limit: 50 });
 
@@ -55,10 +57,10 @@ function RunRow({ r }: { r: SyncRunRecord }) {
       <td>
         {r.success ? <span className="ok-text">✓ OK</span> : (
           <span className="error-text run-error" title={r.error ? `${r.error.message}\n${r.error.recommendation}` : undefined}>
-            ✕ {r.error ? `${errorClassLabel(r.error.errorClass)}: ${r.error.message}` : 'Failed'}
+            ✕ {r.error ? `${errorClassLabel(r.error.errorClass)}: ${humanText(r.error.message)}` : 'Failed'}
           </span>
         )}
-        {r.warnings.length > 0 && <span className="warn-text small" title={r.warnings.join('\n')}> ⚠ {r.warnings.length}</span>}
+        {r.warnings.length > 0 && <span className="warn-text small" title={r.warnings.map(humanText).join('\n')}> ⚠ {countOf(r.warnings.length, 'warning')}</span>}
       </td>
       <td className="num">{ms === null ? 'running' : formatElapsed(ms)}</td>
       <td className="num">{formatCount(r.itemsSynced)}</td>

@@ -1,7 +1,10 @@
 import type { SyncRunSummary } from '../../../../shared/api.js';
 import { ErrorNotice } from '../../components/async-view.js';
 import { formatCount, formatMoney } from '../../format/number-format.js';
+import { countOf } from '../../../../shared/format/plural.js';
+import { skippedText, summaryHeadline } from './sync-model.js';
 import { STEP_LABELS, stepFraction, type AccountProgress, type SyncActivity } from '../../state/sync-activity.js';
+import { humanText } from '../../format/copy.js';
 
 /**
  * The sync in progress, from `sync:progress` events: each account's steps, the current
@@ -57,20 +60,18 @@ function AccountProgressRow({ p, running, failed }: { p: AccountProgress; runnin
 }
 
 function SummaryView({ summary }: { summary: SyncRunSummary }) {
-  const failed = summary.accounts.filter((a) => !a.ok && a.skipped === null);
+  const headline = summaryHeadline(summary);
   return (
     <div className="sync-summary" data-testid="sync-summary" data-ok={summary.ok}>
-      <p className={summary.ok ? 'ok-text' : 'error-text'}>
-        {summary.ok ? '✓ Sync finished' : `✕ ${failed.length} of ${summary.accounts.length} accounts failed`}
-      </p>
+      <p className={`${headline.tone}-text`} data-testid="sync-summary-headline">{headline.text}</p>
       <ul className="plain-list">
         {summary.accounts.map((a) => (
           <li key={`${a.exchangeId}/${a.account}`}>
             <strong>{a.exchangeId}/{a.account}</strong>{' '}
-            {a.skipped !== null ? <span className="muted">skipped: {a.skipped}</span>
-              : a.ok ? <span>synced{a.totalValue !== null && <> · {formatMoney(a.totalValue)}</>} · {formatCount(a.fillsImported)} new trades · {formatCount(a.requests)} requests</span>
-                : <span className="error-text">{a.error?.message ?? 'failed'}</span>}
-            {a.warnings.map((w) => <div key={w} className="warn-text small">⚠ {w}</div>)}
+            {a.skipped !== null ? <span className="muted">not synced: {skippedText(a)}</span>
+              : a.ok ? <span>synced{a.totalValue !== null && <> · {formatMoney(a.totalValue)}</>} · {countOf(a.fillsImported, 'new trade')} · {countOf(a.requests, 'request')}</span>
+                : <span className="error-text">{a.error ? humanText(a.error.message) : 'failed'}</span>}
+            {a.warnings.map((w) => <div key={w} className="warn-text small">⚠ {humanText(w)}</div>)}
           </li>
         ))}
       </ul>

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { formatPortfolio } from '../../../electron/cli/format.js';
+import type { Portfolio, PortfolioItem } from '../../../shared/domain.js';
+import { countOf } from '../../../shared/format/plural.js';
+
+const item = (over: Partial<PortfolioItem>): PortfolioItem => ({
+  exchangeId: 'bybit', account: 'default', asset: 'BTC', quantity: '0.5', currentPrice: '90000', value: '45000',
+  avgEntryPrice: null, avgEntryPartial: false, profitLoss: null, profitLossPercentage: null, change24hPct: null, allocationPct: null, wallets: {},
+  realisedPnl: null, realisedPnlPartial: false, feesPaid: null, feesPartial: false, ...over,
+});
+
+describe('the CLI portfolio table', () => {
+  it('uses the dashboard rules: thousands separators, prices by magnitude, quantities by significant digits', () => {
+    const p: Portfolio = {
+      asOf: '2026-11-21T10:00:00.000Z', quote: 'USDT', totalValue: '1262105.922', walletValue: '1262105.922', unrealisedPnl: '0', unpricedAssets: 1, trading: null,
+      items: [
+        item({ quantity: '12.5', currentPrice: '90000.123', value: '1125001.54', avgEntryPrice: '48387.25817', profitLoss: '-1234.5', profitLossPercentage: '80.1234' }),
+        item({ asset: 'PEPE', quantity: '1074666.12345678', currentPrice: '0.008', value: '8597.33' }),
+        item({ asset: 'XYZ', quantity: '3', currentPrice: null, value: null }),
+      ],
+    };
+    const text = formatPortfolio(p);
+    expect(text).toContain('90,000.12');
+    expect(text).toContain('1,125,001.54');
+    expect(text).toContain('48,387.26');
+    expect(text).toContain('-1,234.50');
+    expect(text).toContain('80.12%');
+    expect(text).toContain('1,074,666.1 ');
+    expect(text).toContain('0.008000');
+    expect(text).toContain('Total: 1,262,105.92 USDT (1 unpriced asset not counted)');
+  });
+});
+
+describe('countOf', () => {
+  it('puts the noun in the right number', () => {
+    expect(countOf(1, 'warning')).toBe('1 warning');
+    expect(countOf(7, 'coin')).toBe('7 coins');
+    expect(countOf(0, 'account')).toBe('0 accounts');
+    expect(countOf(2000, 'asset')).toBe('2,000 assets');
+    expect(countOf(2, 'entry', 'entries')).toBe('2 entries');
+  });
+});
