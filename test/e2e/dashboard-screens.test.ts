@@ -54,7 +54,7 @@ browserSuite('dashboard screens in Chromium against `alphapulse-sync serve`', ()
       await screenshot(page, 'first-sync');
       const total = page.getByTestId('total-value');
       await total.waitFor({ timeout: 60_000 });
-      expect(await total.textContent()).toBe('62,105.92 USDT');
+      expect(await total.textContent()).toBe('62,605.92 USDT');
 
       // The chart library is not part of the start: it comes with the History screen.
       expect(requests.filter((p) => /history-screen/.test(p))).toEqual([]);

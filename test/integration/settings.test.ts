@@ -165,7 +165,7 @@ describe('settings and accounts through the API (real PostgreSQL, fake Bybit)', 
     expect(wrong).toMatchObject({ ok: false, key: null, error: { errorClass: 'auth' } });
     expect(JSON.stringify(wrong)).not.toContain('not-the-secret');
     // The message names the signature and the secret in words; redaction must not eat them.
-    expect(wrong.error?.message).toMatch(/signature: the API secret/);
+    expect(wrong.error?.message).toMatch(/signature of the request, so the API secret/);
     expect(keychain.data.size).toBe(0);
     expect(await readFile()).toBe('(none)');
     // Nothing stored yet, none given: a clear error. Once saved, the stored key is tested.

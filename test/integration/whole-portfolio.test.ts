@@ -89,7 +89,7 @@ describe('the whole portfolio: Earn and derivatives at equity', () => {
     expect(p.unrealisedPnl).toBe(UNREALISED);
     expect(p.items.find((i) => i.asset === 'SOL')?.wallets).toEqual({ EARN_ONCHAIN: '20' });
     const text = await runCli(['portfolio'], h.env);
-    expect(text.stdout).toMatch(/^Total: 77165\.66 USDT.*\n {2}= wallets 75115\.72 \+ unrealised P&L of open positions 2049\.94$/m);
+    expect(text.stdout).toMatch(/^Total: 77,165\.66 USDT.*\n {2}= wallets 75,115\.72 \+ unrealised P&L of open positions 2,049\.94$/m);
   });
 });
 
