@@ -47,9 +47,12 @@ export async function readUnexplainedQuantities(db: Db): Promise<Map<string, str
 
 export const quantityKey = (exchangeId: string, account: string, asset: string) => `${exchangeId}\u0000${account}\u0000${asset}`;
 
-/** Whether any account has been reconciled yet (a sync ran since the table exists). */
-export async function accountReconciled(db: Db, exchangeId: string, account: string): Promise<boolean> {
-  const { rows } = await db.query<{ n: number }>(
-    'SELECT count(*)::int AS n FROM reconciliation r JOIN accounts a ON a.id = r.account_id WHERE a.exchange_id = $1 AND a.account = $2', [exchangeId, account]);
-  return (rows[0]?.n ?? 0) > 0;
+/** One account's reconciliation, every asset (explained ones too); empty before its first reconciliation. */
+export async function readAccountReconciliation(db: Db, exchangeId: string, account: string): Promise<UnexplainedAsset[]> {
+  const { rows } = await db.query<{ asset: string; balance: string; explained: string; unexplained: string; likely_cause: string | null; history_start: Date | null }>(
+    `SELECT r.asset, r.balance::text, r.explained::text, r.unexplained::text, r.likely_cause, r.history_start
+     FROM reconciliation r JOIN accounts a ON a.id = r.account_id WHERE a.exchange_id = $1 AND a.account = $2 ORDER BY r.asset`, [exchangeId, account]);
+  return rows.map((r) => ({
+    exchangeId, account, asset: r.asset, balance: r.balance, explained: r.explained, unexplained: r.unexplained, likelyCause: r.likely_cause, historyStart: r.history_start,
+  }));
 }
