@@ -1,5 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { DiagnosticCheck } from '../../shared/api.js';
+import type { AppStatus, Portfolio } from '../../shared/domain.js';
+import { runCli } from '../helpers/cli.js';
 import { NO_WALLET_KEY, smallScenario, wholeScenario } from '../fake-bybit/index.js';
 import { withHarness, type SyncHarness } from '../helpers/sync-harness.js';
 
@@ -18,6 +23,11 @@ async function stored(h: SyncHarness): Promise<Record<string, string>> {
 }
 
 describe('reconciliation against the fake exchange', () => {
+  beforeAll(async () => {
+    // The CLI runs from the built bundle.
+    await promisify(execFile)(process.execPath, [path.resolve(import.meta.dirname, '../../scripts/build-core.mjs')]);
+  });
+
   it('before the first sync the check skips: not synced yet', () => withHarness({}, async (h) => {
     const check = await reconciliationCheck(h);
     expect(check.status).toBe('skip');
@@ -37,6 +47,11 @@ describe('reconciliation against the fake exchange', () => {
     const check = await reconciliationCheck(h);
     expect(check.status).toBe('pass');
     expect(check.detail).toMatch(/8 assets/);
+
+    const cli = JSON.parse((await runCli(['portfolio', '--json'], h.env)).stdout) as Portfolio;
+    expect(cli.items.map((i) => i.unexplainedQuantity)).toEqual(Array(8).fill('0'));
+    const cliStatus = JSON.parse((await runCli(['status', '--json'], h.env)).stdout) as AppStatus;
+    expect(cliStatus.accounts[0]?.unexplained).toEqual([]);
   }));
 
   it('a deposit missing from the history leaves exactly its amount unexplained, and the check names the asset', () => {
