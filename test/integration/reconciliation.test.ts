@@ -85,4 +85,22 @@ describe('reconciliation against the fake exchange', () => {
     expect(check.detail).toMatch(/QBIT off by \+1000 .*likely the key may not read deposits/);
     expect(check.recommendation).toMatch(/Wallet/);
   }));
+
+  it('is written in the sync\'s transaction: a failure after it keeps the last one; the next sync takes a new deposit in', () => withHarness({}, async (h) => {
+    const core = await h.core();
+    expect((await core.sync.syncAll('test')).ok).toBe(true);
+    const explained = await stored(h);
+    expect(Object.values(explained).every((q) => q === '0')).toBe(true);
+    // A deposit the balances do not show (yet): USDT is explained 5 more than it holds.
+    const history = h.server.scenario.history!;
+    history.deposits.push({ ...history.deposits[1]!, id: 'late-deposit', amount: '5', successAt: h.server.now() - 10_000 });
+    // Marking the account synced is the write after the reconciliation.
+    await h.db.pool.query(`CREATE FUNCTION planted_failure() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'planted failure'; END $$;
+      CREATE TRIGGER planted BEFORE UPDATE ON accounts FOR EACH ROW WHEN (NEW.last_success_at IS DISTINCT FROM OLD.last_success_at) EXECUTE FUNCTION planted_failure()`);
+    expect((await core.sync.syncAll('test')).accounts[0]?.error?.errorClass).toBe('database');
+    expect(await stored(h)).toEqual(explained);
+    await h.db.pool.query('DROP TRIGGER planted ON accounts');
+    expect((await core.sync.syncAll('test')).ok).toBe(true);
+    expect(await stored(h)).toEqual({ ...explained, USDT: '-5' });
+  }));
 });

@@ -133,7 +133,7 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
       });
       if (collected.history) history = await writeHistory(tx, row.id, collected.history);
       if (backfill) await writeBackfill(tx, row.id, backfill, finishedAt);
-      await reconcileAccount(tx, row.id, { balances: collected.balances, accountMode: collected.accountMode, warnings: collected.warnings, at: finishedAt });
+      await reconcileAccount(tx, row.id, { balances: collected.balances, spotFills: fills, accountMode: collected.accountMode, warnings: collected.warnings, at: finishedAt });
       await markAccountSynced(tx, row.id, collected.fillsState, collected.accountMode, finishedAt);
       // A cancel that came while writing still wins: nothing of this sync is kept.
       throwIfAborted(run.signal);
@@ -201,9 +201,9 @@ function value(account: AccountConfig, c: CollectResult, stored: StoredBasis) {
 async function backfillHistory(deps: AccountSyncDeps, client: ExchangeAccountClient, c: CollectResult, account: { accountId: number; fills: CostFill[] }, firstSyncAt: Date | null, parent: AbortSignal | null | undefined): Promise<BackfillPoint[] | null> {
   try {
     // Every flow, not only the trades: what is stored, and what this sync read but has not written yet.
-    const stored = await loadAccountRecords(deps.pool, account.accountId);
+    const stored = await loadAccountRecords(deps.pool, account.accountId, { spotFills: account.fills });
     const unified = c.accountMode === null ? stored.unified : c.accountMode === 'unified';
-    const records = withImported({ ...stored, spotFills: account.fills, unified }, c.history ?? null);
+    const records = withImported({ ...stored, unified }, c.history ?? null);
     return await withDeadline(deps.deadlineMs, (signal) => reconstructHistory(client, { balances: c.balances, records, now: c.serverTime, firstSyncAt, signal }),
       () => new AppError('network', 'The daily prices did not arrive in time', 'The next sync tries again.', { transient: true }), parent);
   } catch (e) {

@@ -2,6 +2,7 @@ import type { PoolClient } from 'pg';
 import { loadAccountRecords } from '../db/repositories/flows-repo.js';
 import { writeReconciliation } from '../db/repositories/reconciliation-repo.js';
 import type { BalanceRow } from '../exchange/types.js';
+import type { CostFill } from '../portfolio/cost-basis.js';
 import { dec, ZERO, type Dec } from '../portfolio/decimal.js';
 import { accountFlows } from '../portfolio/flows.js';
 import { reconcile } from '../portfolio/reconcile.js';
@@ -20,11 +21,13 @@ export function balanceTotals(balances: readonly BalanceRow[]): Map<string, Dec>
  */
 export async function reconcileAccount(db: PoolClient, accountId: number, input: {
   balances: readonly BalanceRow[];
+  /** Every spot fill of the account after this sync (the sync holds them already). */
+  spotFills: readonly CostFill[];
   accountMode: string | null;
   warnings: readonly string[];
   at: Date;
 }): Promise<void> {
-  const stored = await loadAccountRecords(db, accountId);
+  const stored = await loadAccountRecords(db, accountId, { spotFills: input.spotFills, summed: true });
   const unified = input.accountMode === null ? stored.unified : input.accountMode === 'unified';
   const rows = reconcile(balanceTotals(input.balances), accountFlows({ ...stored, unified }), { warnings: input.warnings });
   await writeReconciliation(db, accountId, rows, stored.historyStart, input.at);
