@@ -15,3 +15,10 @@ CREATE TABLE reconciliation (
   reconciled_at TIMESTAMPTZ NOT NULL,
   PRIMARY KEY (account_id, asset)
 );
+
+COMMENT ON TABLE reconciliation IS 'Per account and asset, after each successful sync: the reported balance against the sum of every stored flow (trades, deposits, withdrawals, transfers, converts, derivative settlement).';
+COMMENT ON COLUMN reconciliation.balance IS 'What the exchange reports, summed over every wallet (Earn included).';
+COMMENT ON COLUMN reconciliation.explained IS 'The sum of every stored flow of this asset since the history start.';
+COMMENT ON COLUMN reconciliation.unexplained IS 'balance - explained: 0 when the records explain the whole balance.';
+COMMENT ON COLUMN reconciliation.likely_cause IS 'For an asset that is off, the likeliest reason in words (NULL when explained).';
+COMMENT ON COLUMN reconciliation.history_start IS 'The oldest instant the history import reached.';
