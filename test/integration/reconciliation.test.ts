@@ -70,6 +70,10 @@ describe('reconciliation against the fake exchange', () => {
       expect(check.status).toBe('warn');
       expect(check.detail).toMatch(/^One asset is not explained .*USDC off by \+14050 \(held 1000, the history explains -13050\): likely coins held before the history start/);
       expect(check.recommendation).toMatch(/two years/);
+      // The CLI says so too: the list in `status --json`, a line in the text.
+      const cliStatus = JSON.parse((await runCli(['status', '--json'], h.env)).stdout) as AppStatus;
+      expect(cliStatus.accounts[0]?.unexplained?.map((u) => [u.asset, u.quantity])).toEqual([['USDC', '14050']]);
+      expect((await runCli(['status'], h.env)).stdout).toMatch(/^ {2}not explained by the imported history: USDC \+14050 \(`diagnose` names the likely cause\)$/m);
     });
   });
 
