@@ -3,6 +3,7 @@ import type { CashFlowRow, ClosedPnlRow, TransactionLogRow } from '../../../elec
 import { dec } from '../../../electron/core/portfolio/decimal.js';
 import { accountFlows, countsLogRow, ownMemberId, type AccountRecords, type Flow } from '../../../electron/core/portfolio/flows.js';
 import { reconcile } from '../../../electron/core/portfolio/reconcile.js';
+import { withImported } from '../../../electron/core/db/repositories/flows-repo.js';
 import { fill } from './fixtures.js';
 
 const T = new Date(Date.UTC(2026, 0, 10));
@@ -123,5 +124,19 @@ describe('reconcile', () => {
     expect(earn[0]!.likelyCause).toMatch(/Earn product/);
     const lone = accountFlows(records({ cashFlows: [cash('universal-transfer', 'USDT', '100', { raw: { fromMemberId: '2', toMemberId: '1' } })] }));
     expect(reconcile(balances({ USDT: '100' }), lone, { warnings: [] })[0]!.likelyCause).toMatch(/sub-account/);
+  });
+});
+
+describe('withImported', () => {
+  it('adds what a sync read but has not stored yet, each record once', () => {
+    const stored = records({ cashFlows: [cash('deposit', 'BTC', '0.5')], transactionLog: [log('SETTLEMENT', 'linear', 'USDT', '-0.45')] });
+    const merged = withImported(stored, {
+      derivativeFills: [], closedPnl: [pnl('linear', 'ETHUSDT', '9.8845')], cursors: {},
+      cashFlows: [cash('deposit', 'BTC', '0.5'), cash('deposit', 'USDT', '100')],
+      transactionLog: [log('SETTLEMENT', 'linear', 'USDT', '-0.45'), log('SETTLEMENT', 'linear', 'USDT', '0.12')],
+    });
+    expect(net(accountFlows(merged).flows)).toEqual({ BTC: '0.5', USDT: '99.67' });
+    expect(merged.closedPnl).toHaveLength(1);
+    expect(withImported(stored, null)).toBe(stored);
   });
 });
