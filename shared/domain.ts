@@ -32,6 +32,12 @@ export interface PortfolioItem {
   /** Some fee could not be valued: `feesPaid` is the known part. */
   feesPartial: boolean;
   wallets: Record<string, DecimalString>;
+  /**
+   * Balance minus what the stored records (trades, deposits, withdrawals, transfers,
+   * converts, derivative settlement) explain; "0" when fully explained, null (or
+   * absent) before the account's first reconciliation.
+   */
+  unexplainedQuantity?: DecimalString | null;
 }
 
 /** Realised P&L and fees of every spot trade of the accounts shown, sold-out assets included. */
@@ -127,6 +133,15 @@ export interface AccountStatus {
   /** Age of the stored data in seconds, or null when there is none. */
   dataAgeSeconds: number | null;
   breaker: BreakerInfo;
+  /** Assets whose balance the stored records do not fully explain (empty when all are, or before a sync). */
+  unexplained?: UnexplainedQuantity[];
+}
+
+/** One asset of one account that is off: balance − explained. */
+export interface UnexplainedQuantity {
+  asset: string;
+  quantity: DecimalString;
+  likelyCause: string | null;
 }
 
 export interface SchedulerStatus {

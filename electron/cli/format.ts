@@ -57,6 +57,8 @@ export function formatStatus(s: AppStatus): string {
     lines.push(`${a.exchangeId}/${a.account}${a.testnet ? ' (testnet)' : ''}: ${a.state}, ${age}`);
     if (a.breaker.state !== 'closed') lines.push(`  circuit breaker ${a.breaker.state} after ${a.breaker.consecutiveFailures} failures${a.breaker.cooldownRemainingSeconds ? `, next try in ${Math.ceil(a.breaker.cooldownRemainingSeconds / 60)} min` : ''}`);
     if (a.lastRun?.error) lines.push(`  last error [${a.lastRun.error.errorClass}] ${a.lastRun.error.message}`, `  → ${a.lastRun.error.recommendation}`);
+    const off = a.unexplained ?? [];
+    if (off.length > 0) lines.push(`  not explained by the imported history: ${off.map((u) => `${u.asset} ${u.quantity.startsWith('-') ? '' : '+'}${u.quantity}`).join(', ')} (\`diagnose\` names the likely cause)`);
   }
   return lines.join('\n');
 }

@@ -6,6 +6,8 @@ import { adviceFor } from './error-advice.js';
 import { exportCsvText } from './export/export-text.js';
 import { readHistory, readLastSuccess, readNetValue, readPortfolio, readPortfolioTotals, readPositions, readRecentRuns, runOutcome } from './db/repositories/read-repo.js';
 import { breakerState, type BreakerPolicy } from './sync/breaker.js';
+import { readUnexplained } from './db/repositories/reconciliation-repo.js';
+import { dec } from './portfolio/decimal.js';
 import { createSettingsHandlers } from './settings/settings-handlers.js';
 import { mergeWithRegistry } from './settings/settings-service.js';
 import type { AccountRegistry } from './db/repositories/account-registry.js';
@@ -52,8 +54,8 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
  * machine's accounts not removed there, and those another machine sharing it syncs.
  */
 export async function readStatus(deps: ApiDeps): Promise<AppStatus> {
-  const [runs, successes, totals, registered] = await Promise.all([
-    readRecentRuns(deps.pool, adviceFor), readLastSuccess(deps.pool), readPortfolioTotals(deps.pool), deps.registry.list()]);
+  const [runs, successes, totals, registered, off] = await Promise.all([
+    readRecentRuns(deps.pool, adviceFor), readLastSuccess(deps.pool), readPortfolioTotals(deps.pool), deps.registry.list(), readUnexplained(deps.pool)]);
   const { local, elsewhere } = mergeWithRegistry(deps.config().accounts, registered);
   const shown = [...local, ...elsewhere.map((r) => ({ exchangeId: r.exchangeId, id: r.account, label: r.label, testnet: r.testnet, enabled: false }))];
   const now = deps.now().getTime();
@@ -68,6 +70,8 @@ export async function readStatus(deps: ApiDeps): Promise<AppStatus> {
       lastSuccessAt: lastSuccess?.toISOString() ?? null, lastRun,
       dataAgeSeconds: lastSuccess === null ? null : Math.max(0, Math.round((now - lastSuccess.getTime()) / 1000)),
       breaker: breakerState(recent.map(runOutcome), deps.now(), deps.breaker),
+      unexplained: off.filter((u) => u.exchangeId === a.exchangeId && u.account === a.id)
+        .map((u) => ({ asset: u.asset, quantity: dec(u.unexplained).toString(), likelyCause: u.likelyCause })),
     };
   });
   const s = deps.scheduler.status();

@@ -61,7 +61,9 @@ export class RateLimiter {
     const limit = this.limits[path] ?? FALLBACK_LIMIT;
     const id = `${apiKey} ${path}`;
     let window = this.windows.get(id);
-    if (!window || now - window.start >= WINDOW_MS) {
+    // A clock set back (a test skews the fake's time) starts a new window too: otherwise
+    // the old one would never end and its count would carry over into the next sync.
+    if (!window || now - window.start >= WINDOW_MS || now < window.start) {
       window = { start: now, count: 0 };
       this.windows.set(id, window);
     }
@@ -78,7 +80,7 @@ export class RateLimiter {
   /** True when this request pushes the IP over its limit (answer HTTP 403). */
   ipBlocked(ip: string, now: number): boolean {
     let window = this.ipWindows.get(ip);
-    if (!window || now - window.start >= 5 * WINDOW_MS) {
+    if (!window || now - window.start >= 5 * WINDOW_MS || now < window.start) {
       window = { start: now, count: 0 };
       this.ipWindows.set(ip, window);
     }

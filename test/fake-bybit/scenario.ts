@@ -138,9 +138,17 @@ export function classicScenario(now: number = Date.now()): Scenario {
  * | linear BTCUSDT long 0.1 @ 85000, mark 90000 | 500 USDT |
  * | linear ETHPERP (USDC) short 2 @ 3150, mark 3000 | 300 USDC |
  * | inverse BTCUSD long 10000 USD @ 80000, mark 90000 | 0.01388889 BTC |
+ *
+ * The Earn coins came in as deposits a week ago (then subscribed: a move between the
+ * account's own products, which the transaction log lists and the reconciliation does not
+ * count), so every balance stays explained: USDT 1000 + 10, BTC 0.05, ETH 1.5, SOL 20.
  */
 export function wholeScenario(now: number = Date.now()): Scenario {
   const s = smallScenario(now);
+  const history = s.history!;
+  const earnDeposit = (id: string, coin: string, amount: string, daysAgo: number) => ({
+    id, coin, chain: 'ETH', amount, txID: `0xea${id.padStart(62, '0')}`, status: 3, toAddress: '0xfake00000000000000000000000000000000000001', depositFee: '', successAt: now - daysAgo * DAY,
+  });
   const usdcPerp: DerivativeMarket = {
     category: 'linear', symbol: 'ETHPERP', contractType: 'LinearPerpetual', baseCoin: 'ETH', quoteCoin: 'USDC', settleCoin: 'USDC',
     status: 'Trading', lastPrice: '3001', markPrice: '3000', tickSize: '0.01',
@@ -163,5 +171,11 @@ export function wholeScenario(now: number = Date.now()): Scenario {
       { category: 'OnChain', coin: 'ETH', productId: '8', amount: '1.5', totalPnl: '0.004' },
       { category: 'OnChain', coin: 'SOL', productId: '9', amount: '20' },
     ],
+    history: {
+      ...history,
+      deposits: [...history.deposits, earnDeposit('2001', 'USDT', '1010', 7), earnDeposit('2002', 'BTC', '0.05', 7), earnDeposit('2003', 'ETH', '1.5', 7), earnDeposit('2004', 'SOL', '20', 7)],
+      transactionLog: [...history.transactionLog,
+        { id: 'tl-0101', category: '', symbol: '', side: 'None', type: 'FLEXIBLE_STAKING_SUBSCRIPTION', currency: 'USDT', change: '-1000', cashBalance: '4250', transactionTime: now - 6 * DAY }],
+    },
   };
 }

@@ -46,7 +46,7 @@ describe('history import: derivative trades, closed P&L, transaction log, cash f
     expect(summary.accounts[0]?.error).toBeNull();
     expect(summary.accounts[0]?.warnings).toEqual([]);
     expect(await counts(h)).toEqual({
-      closed_pnl: 3, transaction_log: 4, cash_flows: 7, import_cursors: 10, 'fills:spot': 6, 'fills:linear': 3, 'fills:inverse': 2,
+      closed_pnl: 3, transaction_log: 10, cash_flows: 12, import_cursors: 10, 'fills:spot': 6, 'fills:linear': 3, 'fills:inverse': 2,
     });
     const byKind = requestsByKind(h);
     // 7-day windows over two years: 105 per kind; deposits and withdrawals 30-day windows: 25.
@@ -74,13 +74,14 @@ describe('history import: derivative trades, closed P&L, transaction log, cash f
     expect(funding.rows[0]).toEqual({ s: '-0.33', last: '5999.615' });
 
     const flows = await h.db.pool.query('SELECT kind, asset, amount, fee, counter_asset, counter_amount, from_wallet, to_wallet, tx_id, status, raw_type FROM cash_flows ORDER BY occurred_at');
-    expect(flows.rows.map((r: { kind: string }) => r.kind)).toEqual(['deposit', 'deposit', 'withdrawal', 'internal-transfer', 'convert', 'internal-transfer', 'universal-transfer']);
-    expect(flows.rows[2]).toEqual({
+    expect(flows.rows.map((r: { kind: string }) => r.kind)).toEqual([
+      'deposit', 'deposit', 'deposit', 'deposit', 'deposit', 'deposit', 'withdrawal', 'internal-transfer', 'convert', 'internal-transfer', 'universal-transfer', 'universal-transfer']);
+    expect(flows.rows[6]).toEqual({
       kind: 'withdrawal', asset: 'BTC', amount: '0.1', fee: '0.0002', counter_asset: null, counter_amount: null, from_wallet: null, to_wallet: null,
       tx_id: 'c0ffee0000000000000000000000000000000000000000000000000000000001', status: 'success', raw_type: '0',
     });
-    expect(flows.rows[4]).toMatchObject({ kind: 'convert', asset: 'USDT', amount: '49.95', counter_asset: 'USDC', counter_amount: '50' });
-    expect(flows.rows[5]).toMatchObject({ kind: 'internal-transfer', asset: 'USDT', amount: '250', from_wallet: 'UNIFIED', to_wallet: 'FUND', status: 'SUCCESS' });
+    expect(flows.rows[8]).toMatchObject({ kind: 'convert', asset: 'USDT', amount: '49.95', counter_asset: 'USDC', counter_amount: '50' });
+    expect(flows.rows[9]).toMatchObject({ kind: 'internal-transfer', asset: 'USDT', amount: '250', from_wallet: 'UNIFIED', to_wallet: 'FUND', status: 'SUCCESS' });
     expect(flows.rows[0]).toMatchObject({ kind: 'deposit', asset: 'BTC', amount: '0.5', fee: null, status: '3' });
 
     // Derivative trades stay out of the spot cost basis: ETH's average is its spot fills'.
@@ -190,7 +191,7 @@ describe('history import with a key that may not read the asset history', () => 
     expect(byKind['/v5/asset/deposit/query-record']).toBe(1);
     expect(byKind['/v5/asset/transfer/query-inter-transfer-list']).toBe(1);
     const c = await counts(h);
-    expect(c).toMatchObject({ closed_pnl: 3, transaction_log: 4, cash_flows: 1, 'fills:linear': 3 });
+    expect(c).toMatchObject({ closed_pnl: 3, transaction_log: 10, cash_flows: 1, 'fills:linear': 3 });
     // The refused kinds keep no cursor: once the key may read them, their history is walked.
     const kinds = (await h.db.pool.query<{ kind: string }>('SELECT kind FROM import_cursors ORDER BY kind')).rows.map((x) => x.kind);
     expect(kinds).toEqual(['converts', 'inverse-closed-pnl', 'inverse-fills', 'linear-closed-pnl', 'linear-fills', 'transaction-log']);

@@ -14,6 +14,7 @@ import { keyHealthCheck } from './key-health-check.js';
 import { keychainCheck, type KeychainTarget } from './keychain-check.js';
 import { nodeNetProbes, type NetProbes } from './net-probes.js';
 import { rateLimitCheck } from './rate-limit-check.js';
+import { reconciliationCheck } from './reconciliation-check.js';
 import { reachabilityCheck } from './reachability-check.js';
 import { runChecks } from './run-checks.js';
 import { settingsCheck, type SettingsState } from './settings-check.js';
@@ -90,6 +91,7 @@ export function diagnosticsChecks(deps: DiagnosticsDeps): CheckDefinition[] {
       walletsCheck(session),
       rateLimitCheck(session),
       syncStateCheck(account, { database: deps.database.connection, sync: deps.config.sync, now: deps.now, ...(deps.breaker ? { breaker: deps.breaker } : {}) }),
+      reconciliationCheck(account, { database: deps.database.connection }),
     );
   }
   return defs;

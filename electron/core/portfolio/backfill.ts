@@ -1,15 +1,10 @@
 import { isCash } from './cash.js';
-import type { CostFill } from './cost-basis.js';
-import { Dec, ONE, ZERO } from './decimal.js';
+import { ONE, ZERO, type Dec } from './decimal.js';
+import type { Flow } from './flows.js';
+
+export { flowsOfFills, type Flow } from './flows.js';
 
 export const DAY_MS = 86_400_000;
-
-/** A change of one asset's balance at one moment (a trade leg, a fee, a deposit). */
-export interface Flow {
-  asset: string;
-  delta: Dec;
-  at: Date;
-}
 
 /** The net value of one account at the end of one UTC day, reconstructed from its flows. */
 export interface BackfillPoint {
@@ -18,19 +13,6 @@ export interface BackfillPoint {
   value: Dec;
   /** A reconstructed balance went negative that day: the flows do not explain it. */
   estimated: boolean;
-}
-
-/** The balance changes of spot fills: base and quote legs, and a fee wherever it was charged. */
-export function flowsOfFills(fills: readonly CostFill[]): Flow[] {
-  const flows: Flow[] = [];
-  for (const f of fills) {
-    const gross = f.quantity.times(f.price);
-    const sign = f.side === 'buy' ? ONE : ONE.neg();
-    flows.push({ asset: f.base, delta: f.quantity.times(sign), at: f.executedAt });
-    flows.push({ asset: f.quote, delta: gross.times(sign).neg(), at: f.executedAt });
-    if (f.fee !== null && !f.fee.isZero() && f.feeCurrency !== null) flows.push({ asset: f.feeCurrency, delta: f.fee.neg(), at: f.executedAt });
-  }
-  return flows;
 }
 
 /**

@@ -11,6 +11,8 @@ import { loadImportCursors, writeHistory } from '../db/repositories/cash-flows-r
 import { readRecentOutcomes } from '../db/repositories/read-repo.js';
 import { changedBookings, type BasisCache, type StoredBasis } from './basis-cache.js';
 import { reconstructHistory } from './history-backfill.js';
+import { reconcileAccount } from './reconciliation.js';
+import { loadAccountRecords, withImported } from '../db/repositories/flows-repo.js';
 import { readBackfillState, writeBackfill } from '../db/repositories/backfill-repo.js';
 import type { BackfillPoint } from '../portfolio/backfill.js';
 import { throwIfAborted } from '../abort.js';
@@ -118,7 +120,7 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
     const { items, totalValue, walletValue, unrealisedPnl, unpricedAssets, prices, bookings, fills, warnings: valueWarnings } = value(account, collected, await storedFills);
     collected.warnings.push(...valueWarnings);
     const t2 = performance.now();
-    const backfill = (await backfillState).done ? null : await backfillHistory(deps, exchangeClient, collected, fills, (await backfillState).firstSyncAt, run.signal);
+    const backfill = (await backfillState).done ? null : await backfillHistory(deps, exchangeClient, collected, { accountId: row.id, fills }, (await backfillState).firstSyncAt, run.signal);
     result.requests = exchangeClient.requestCount() - requestsBefore;
     const finishedAt = deps.now();
     throwIfAborted(run.signal);
@@ -131,6 +133,7 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
       });
       if (collected.history) history = await writeHistory(tx, row.id, collected.history);
       if (backfill) await writeBackfill(tx, row.id, backfill, finishedAt);
+      await reconcileAccount(tx, row.id, { balances: collected.balances, spotFills: fills, accountMode: collected.accountMode, warnings: collected.warnings, at: finishedAt });
       await markAccountSynced(tx, row.id, collected.fillsState, collected.accountMode, finishedAt);
       // A cancel that came while writing still wins: nothing of this sync is kept.
       throwIfAborted(run.signal);
@@ -195,9 +198,13 @@ function value(account: AccountConfig, c: CollectResult, stored: StoredBasis) {
  * The first sync's reconstruction of the net value before it. Its failure costs the
  * history, not the sync: a warning, and the next sync tries again.
  */
-async function backfillHistory(deps: AccountSyncDeps, client: ExchangeAccountClient, c: CollectResult, fills: CostFill[], firstSyncAt: Date | null, parent: AbortSignal | null | undefined): Promise<BackfillPoint[] | null> {
+async function backfillHistory(deps: AccountSyncDeps, client: ExchangeAccountClient, c: CollectResult, account: { accountId: number; fills: CostFill[] }, firstSyncAt: Date | null, parent: AbortSignal | null | undefined): Promise<BackfillPoint[] | null> {
   try {
-    return await withDeadline(deps.deadlineMs, (signal) => reconstructHistory(client, { balances: c.balances, fills, now: c.serverTime, firstSyncAt, signal }),
+    // Every flow, not only the trades: what is stored, and what this sync read but has not written yet.
+    const stored = await loadAccountRecords(deps.pool, account.accountId, { spotFills: account.fills });
+    const unified = c.accountMode === null ? stored.unified : c.accountMode === 'unified';
+    const records = withImported({ ...stored, unified }, c.history ?? null);
+    return await withDeadline(deps.deadlineMs, (signal) => reconstructHistory(client, { balances: c.balances, records, now: c.serverTime, firstSyncAt, signal }),
       () => new AppError('network', 'The daily prices did not arrive in time', 'The next sync tries again.', { transient: true }), parent);
   } catch (e) {
     // A cancel stops the sync itself, not just its history.

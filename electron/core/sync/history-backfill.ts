@@ -1,29 +1,32 @@
 import type { BalanceRow, ExchangeAccountClient } from '../exchange/types.js';
-import { DAY_MS, dayOf, flowsOfFills, reconstructDaily, type BackfillPoint } from '../portfolio/backfill.js';
-import type { CostFill } from '../portfolio/cost-basis.js';
-import { dec, ZERO, type Dec } from '../portfolio/decimal.js';
+import { DAY_MS, dayOf, reconstructDaily, type BackfillPoint } from '../portfolio/backfill.js';
+import { dec } from '../portfolio/decimal.js';
+import { accountFlows, type AccountRecords } from '../portfolio/flows.js';
+import { balanceTotals } from './reconciliation.js';
 
 /**
  * Two years of net value on the first sync, instead of a single dot: each day from the
- * first imported trade up to the day before the first measured point, reconstructed from
- * today's balances and the trades, valued at daily closes (one request per asset).
- * Null when the exchange has no daily prices (no backfill for it).
+ * oldest record up to the day before the first measured point, reconstructed from
+ * today's balances and every flow (trades, deposits, withdrawals, transfers, converts,
+ * derivative settlement), valued at daily closes (one request per asset). A coin
+ * deposited 30 days ago was not held before it. Null when the exchange has no daily
+ * prices (no backfill for it).
  */
 export async function reconstructHistory(client: ExchangeAccountClient, input: {
   balances: readonly BalanceRow[];
-  fills: readonly CostFill[];
+  records: AccountRecords;
   now: Date;
   firstSyncAt: Date | null;
   signal: AbortSignal;
 }): Promise<BackfillPoint[] | null> {
   if (!client.dailyCloses) return null;
-  const flows = flowsOfFills(input.fills);
+  const { flows } = accountFlows(input.records);
   if (flows.length === 0) return [];
-  const firstDay = dayOf(Math.min(...flows.map((f) => f.at.getTime())));
+  // A loop, not Math.min(...): two years of records can exceed the argument limit.
+  const firstDay = dayOf(flows.reduce((min, f) => Math.min(min, f.at.getTime()), Infinity));
   const lastDay = dayOf((input.firstSyncAt ?? input.now).getTime()) - DAY_MS;
   if (lastDay < firstDay) return [];
-  const current = new Map<string, Dec>();
-  for (const b of input.balances) current.set(b.asset, (current.get(b.asset) ?? ZERO).plus(dec(b.quantity)));
+  const current = balanceTotals(input.balances);
   const assets = new Set([...current.keys(), ...flows.map((f) => f.asset)]);
   assets.delete('USDT');
   const raw = await client.dailyCloses([...assets].sort(), firstDay, lastDay, input.signal);

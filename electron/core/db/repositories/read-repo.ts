@@ -4,6 +4,7 @@ import type { CostFill } from '../../portfolio/cost-basis.js';
 import { dec, decOrNull, type Dec } from '../../portfolio/decimal.js';
 import { summarisePortfolio, type ValuedItem } from '../../portfolio/valuation.js';
 import { readTradingTotals } from './fills-repo.js';
+import { quantityKey, readUnexplainedQuantities } from './reconciliation-repo.js';
 
 type Queryable = Pool | PoolClient;
 
@@ -40,8 +41,15 @@ export async function readPortfolio(db: Queryable): Promise<Portfolio> {
       feesPaid: decOrNull(r.fees_usdt as string | null), feesPartial: r.fees_partial as boolean,
     };
   });
-  const trading = await readTradingTotals(db);
-  return summarisePortfolio(items, asOf, upnl, trading && { ...trading, realisedPnl: dec(trading.realisedPnl).toString(), feesPaid: dec(trading.feesPaid).toString() });
+  const [trading, unexplained] = await Promise.all([readTradingTotals(db), readUnexplainedQuantities(db)]);
+  const portfolio = summarisePortfolio(items, asOf, upnl, trading && { ...trading, realisedPnl: dec(trading.realisedPnl).toString(), feesPaid: dec(trading.feesPaid).toString() });
+  return { ...portfolio, items: portfolio.items.map((i) => ({ ...i, unexplainedQuantity: unexplainedOf(unexplained, i.exchangeId, i.account, i.asset) })) };
+}
+
+/** The stored unexplained quantity as a plain decimal; null before the account's first reconciliation. */
+function unexplainedOf(rows: Map<string, string>, exchangeId: string, account: string, asset: string): string | null {
+  const q = rows.get(quantityKey(exchangeId, account, asset));
+  return q === undefined ? null : dec(q).toString();
 }
 
 /** Every spot fill of an account, for the cost basis. */
