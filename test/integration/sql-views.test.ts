@@ -1,3 +1,5 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Dec } from '../../electron/core/portfolio/decimal.js';
 import { startHarness, type SyncHarness } from '../helpers/sync-harness.js';
@@ -194,5 +196,16 @@ describe('SQL views: what a trader queries first', () => {
     expect(Object.values(await counts())).toEqual(Object.keys(VIEW_COLUMNS).map(() => 0));
     await h.db.pool.query("UPDATE accounts SET removed_at = NULL WHERE account = 'default'");
     expect(await counts()).toEqual(before);
+  });
+
+  it('the example queries of the README and docs/database.md run and answer', async () => {
+    const root = path.resolve(import.meta.dirname, '../..');
+    for (const file of ['README.md', 'docs/database.md']) {
+      const text = await fs.readFile(path.join(root, file), 'utf8');
+      const blocks = [...text.matchAll(/```sql\n([\s\S]*?)```/g)].map((m) => m[1]!);
+      const statements = blocks.flatMap((b) => b.replace(/--[^\n]*/g, '').split(';')).map((x) => x.trim()).filter(Boolean);
+      expect(statements.length, file).toBe(3);
+      for (const sql of statements) expect((await q(sql)).length, `${file}: ${sql}`).toBeGreaterThan(0);
+    }
   });
 });
