@@ -64,7 +64,7 @@ export const apiInputs = {
   'diagnostics:run': z.undefined(),
   // A CSV of one table as `alphapulse-sync export` writes it; dates are ISO 8601, UTC.
   'export:csv': z.object({
-    kind: z.enum(['holdings', 'trades', 'net-value', 'realised']),
+    kind: z.enum(['holdings', 'trades', 'cash-flows', 'net-value', 'realised']),
     account: z.string().trim().min(1).max(100).nullable().default(null),
     from: z.string().trim().min(1).max(40).nullable().default(null),
     to: z.string().trim().min(1).max(40).nullable().default(null),

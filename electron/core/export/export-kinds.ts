@@ -1,5 +1,5 @@
 /** What can be exported, in the order the CLI lists them. */
-export const EXPORT_KINDS = ['holdings', 'trades', 'net-value', 'realised'] as const;
+export const EXPORT_KINDS = ['holdings', 'trades', 'cash-flows', 'net-value', 'realised'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /** A validated export: one kind, optionally one account and a time range [from, to). */
@@ -53,6 +53,18 @@ export function exportPlan(q: ExportQuery): ExportPlan {
                      f.realised_pnl::text, f.fee_usdt::text, f.fill_id
               FROM fills f JOIN accounts a ON a.id = f.account_id
               WHERE a.removed_at IS NULL AND f.category = 'spot' AND f.booked AND f.realised_pnl IS DISTINCT FROM 0${f.where} ORDER BY f.executed_at, f.id`,
+        params: f.params,
+      };
+    }
+    case 'cash-flows': {
+      const f = filters(q, 'c.account_id', 'c.occurred_at');
+      return {
+        header: ['time', 'exchange', 'account', 'kind', 'asset', 'amount', 'fee', 'counter_asset', 'counter_amount', 'from_wallet', 'to_wallet', 'tx_id', 'status', 'raw_type', 'flow_id'],
+        // The stored records as the exchange reported them: amounts positive, the kind and
+        // wallets give the direction (v_cash_flows has them signed).
+        sql: `SELECT ${iso('c.occurred_at')}, a.exchange_id, a.account, c.kind, c.asset, c.amount::text, c.fee::text, c.counter_asset, c.counter_amount::text,
+                     c.from_wallet, c.to_wallet, c.tx_id, c.status, c.raw_type, c.flow_id
+              FROM cash_flows c JOIN accounts a ON a.id = c.account_id WHERE a.removed_at IS NULL${f.where} ORDER BY c.occurred_at, c.id`,
         params: f.params,
       };
     }

@@ -24,7 +24,7 @@ async function readUnrealisedPnl(db: Queryable): Promise<Dec> {
 export async function readPortfolio(db: Queryable): Promise<Portfolio> {
   const [{ rows }, upnl] = await Promise.all([db.query<Record<string, string | boolean | null> & { wallets: Record<string, string>; updated: Date }>(
     `SELECT exchange_id, account, asset, quantity, current_price, avg_entry_price, avg_entry_partial, value, profit_loss,
-            profit_loss_percentage, change_24h_pct, realised_pnl, realised_partial, fees_usdt, fees_partial, wallets, (updated_at AT TIME ZONE 'UTC') AS updated
+            profit_loss_percentage, change_24h_pct, realised_pnl, realised_partial, fees_usdt, fees_partial, wallets, updated_at AS updated
      FROM portfolio_items pi WHERE ${ACTIVE_ITEM}`), readUnrealisedPnl(db)]);
   let asOf: Date | null = null;
   const items: ValuedItem[] = rows.map((r) => {
@@ -73,8 +73,8 @@ export async function readPositions(db: Queryable): Promise<Position[]> {
   }));
 }
 
-const RUN_COLUMNS = `id, exchange_id, account, sync_type, trigger, success, (start_time AT TIME ZONE 'UTC') AS start_time,
-  (end_time AT TIME ZONE 'UTC') AS end_time, items_processed, items_synced, fills_imported, requests, error_class, error_message, warnings`;
+const RUN_COLUMNS = `id, exchange_id, account, sync_type, trigger, success, start_time,
+  end_time, items_processed, items_synced, fills_imported, requests, error_class, error_message, warnings`;
 
 interface RunRaw {
   id: number; exchange_id: string; account: string; sync_type: string; trigger: string | null; success: boolean; start_time: Date; end_time: Date | null;
@@ -120,7 +120,7 @@ export function runOutcome(r: SyncRunRecord): { success: boolean; endTime: Date 
 /** Total value (wallets + unrealised P&L) and freshness of the active accounts' portfolio, without reading every item. */
 export async function readPortfolioTotals(db: Queryable): Promise<{ totalValue: string | null; asOf: string | null }> {
   const [{ rows }, upnl] = await Promise.all([db.query<{ n: number; total: string | null; as_of: Date | null }>(
-    `SELECT count(*)::int AS n, sum(value)::text AS total, max(updated_at AT TIME ZONE 'UTC') AS as_of FROM portfolio_items pi WHERE ${ACTIVE_ITEM}`), readUnrealisedPnl(db)]);
+    `SELECT count(*)::int AS n, sum(value)::text AS total, max(updated_at) AS as_of FROM portfolio_items pi WHERE ${ACTIVE_ITEM}`), readUnrealisedPnl(db)]);
   const r = rows[0];
   if (!r || r.n === 0) return { totalValue: null, asOf: null };
   return { totalValue: dec(r.total ?? '0').plus(upnl).toString(), asOf: r.as_of?.toISOString() ?? null };
@@ -176,7 +176,7 @@ export async function readNetValue(db: Queryable, opts: { since: Date | null; ac
 /** An account's latest runs, newest first: what its circuit breaker is derived from. */
 export async function readRecentOutcomes(db: Queryable, exchangeId: string, account: string, limit = 20): Promise<Array<{ success: boolean; endTime: Date | null; errorClass: string | null }>> {
   const { rows } = await db.query<{ success: boolean; end_time: Date | null; error_class: string | null }>(
-    `SELECT success, (end_time AT TIME ZONE 'UTC') AS end_time, error_class FROM sync_history
+    `SELECT success, end_time, error_class FROM sync_history
      WHERE exchange_id = $1 AND account = $2 ORDER BY start_time DESC, id DESC LIMIT $3`, [exchangeId, account, limit]);
   return rows.map((r) => ({ success: r.success, endTime: r.end_time, errorClass: r.error_class }));
 }

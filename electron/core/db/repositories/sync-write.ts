@@ -78,7 +78,7 @@ export async function writeAccountSync(db: PoolClient, w: AccountSyncWrite): Pro
   await db.query(
     `INSERT INTO portfolio_items (exchange_id, account, asset, quantity, current_price, avg_entry_price, avg_entry_partial, value, profit_loss, profit_loss_percentage, change_24h_pct, wallets,
        realised_pnl, realised_partial, fees_usdt, fees_partial, created_at, updated_at)
-     SELECT $1, $2, *, ($13::timestamptz AT TIME ZONE 'UTC'), ($13::timestamptz AT TIME ZONE 'UTC')
+     SELECT $1, $2, *, $13::timestamptz, $13::timestamptz
      FROM unnest($3::text[], $4::numeric[], $5::numeric[], $6::numeric[], $7::boolean[], $8::numeric[], $9::numeric[], $10::numeric[], $11::numeric[], $12::jsonb[],
        $14::numeric[], $15::boolean[], $16::numeric[], $17::boolean[])
      ON CONFLICT (exchange_id, account, asset) DO UPDATE SET quantity = EXCLUDED.quantity, current_price = EXCLUDED.current_price,
@@ -91,7 +91,7 @@ export async function writeAccountSync(db: PoolClient, w: AccountSyncWrite): Pro
 
   const history = await db.query<{ id: number }>(
     `INSERT INTO sync_history (exchange_id, account, sync_type, trigger, items_processed, items_synced, success, start_time, end_time, warnings, requests, fills_imported)
-     VALUES ($1, $2, 'portfolio', $3, $4, $5, TRUE, ($6::timestamptz AT TIME ZONE 'UTC'), ($7::timestamptz AT TIME ZONE 'UTC'), $8, $9, $10) RETURNING id`,
+     VALUES ($1, $2, 'portfolio', $3, $4, $5, TRUE, $6::timestamptz, $7::timestamptz, $8, $9, $10) RETURNING id`,
     [w.exchangeId, w.account, w.trigger, w.balances.length + w.fills.length + w.positions.length, i.length, w.startedAt, at,
       JSON.stringify(w.warnings), w.requests, inserted.rowCount ?? 0]);
   const syncId = history.rows[0]!.id;
@@ -112,7 +112,7 @@ export async function recordFailedRun(db: { query: PoolClient['query'] }, r: {
 }): Promise<number> {
   const { rows } = await db.query<{ id: number }>(
     `INSERT INTO sync_history (exchange_id, account, sync_type, trigger, items_processed, items_synced, success, start_time, end_time, error_message, error_class, warnings, requests)
-     VALUES ($1, $2, 'portfolio', $3, 0, 0, FALSE, ($4::timestamptz AT TIME ZONE 'UTC'), ($5::timestamptz AT TIME ZONE 'UTC'), $6, $7, $8, $9) RETURNING id`,
+     VALUES ($1, $2, 'portfolio', $3, 0, 0, FALSE, $4::timestamptz, $5::timestamptz, $6, $7, $8, $9) RETURNING id`,
     [r.exchangeId, r.account, r.trigger, r.startedAt, r.finishedAt, r.message, r.errorClass, JSON.stringify(r.warnings), r.requests]);
   return rows[0]!.id;
 }
