@@ -4,6 +4,9 @@ import type { AccountStatus, AppStatus } from '../../shared/domain.js';
 import type { AppConfig } from './config/app-config.js';
 import { adviceFor } from './error-advice.js';
 import { exportCsvText } from './export/export-text.js';
+import { whenToDate } from '../../shared/when.js';
+import { configError } from './errors.js';
+import { listTrades } from './db/repositories/trades-repo.js';
 import { readHistory, readLastSuccess, readNetValue, readPortfolio, readPortfolioTotals, readPositions, readRecentRuns, runOutcome } from './db/repositories/read-repo.js';
 import { breakerState, type BreakerPolicy } from './sync/breaker.js';
 import { createSettingsHandlers } from './settings/settings-handlers.js';
@@ -36,13 +39,20 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
     'portfolio:get': () => readPortfolio(deps.pool),
     'positions:list': () => readPositions(deps.pool),
     'history:list': ({ limit }) => readHistory(deps.pool, limit, adviceFor),
-    'net-value:get': ({ range, account, maxPoints }) => {
+    'net-value:get': async ({ range, account, maxPoints, from, to }) => {
       const span = RANGE_MS[range] ?? null;
-      return readNetValue(deps.pool, { since: span === null ? null : new Date(deps.now().getTime() - span), account, maxPoints });
+      if (from !== null || to !== null) {
+        const since = from === null ? null : whenToDate(from, 'from');
+        const until = to === null ? null : whenToDate(to, 'to');
+        if (since && until && since >= until) throw configError('The start date is not before the end date', 'Choose a "from" date earlier than the "to" date (a "to" date includes that whole day).');
+        return readNetValue(deps.pool, { since, until, account, maxPoints });
+      }
+      return readNetValue(deps.pool, { since: span === null ? null : new Date(deps.now().getTime() - span), until: null, account, maxPoints });
     },
     'sync:run': ({ trigger, force }): Promise<SyncRunSummary> => deps.sync.syncAll(trigger, { force }),
     ...createSettingsHandlers(deps.settings),
     'diagnostics:run': () => deps.diagnostics.run(),
+    'trades:list': (q) => listTrades(deps.pool, q),
     'export:csv': (req) => exportCsvText(deps.pool, req, deps.now()),
   };
 }
