@@ -9,7 +9,7 @@ export function HistoryLegend({ legend }: { legend: ReturnType<typeof legendOf> 
   return (
     <figcaption className="history-legend" data-testid="history-legend">
       {legend.measured && (
-        <span className="history-legend-item">
+        <span className="history-legend-item" data-testid="history-legend-measured">
           <svg width="22" height="8" aria-hidden="true"><line x1="0" y1="4" x2="22" y2="4" stroke="var(--accent)" strokeWidth="2" /></svg>
           Measured at each sync
         </span>
