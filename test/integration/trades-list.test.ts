@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiHandlers, ApiReply } from '../../shared/api.js';
-import type { TradesListInput, TradesPage } from '../../shared/trades.js';
-import { listTrades, tradesOrderBy } from '../../electron/core/db/repositories/trades-repo.js';
+import { tradesListInput, type TradesListInput, type TradesPage } from '../../shared/trades.js';
+import { listTrades, tradesOrderBy, tradesWhere } from '../../electron/core/db/repositories/trades-repo.js';
 import { createApiDispatcher } from '../../electron/core/transport/api-dispatch.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
 
@@ -101,8 +101,9 @@ describe('trades:list: fills paged, sorted and filtered by PostgreSQL', () => {
     await db.pool.query(`INSERT INTO fills (account_id, fill_id, category, symbol, base, quote, side, price, quantity, executed_at)
       SELECT 1, 'b' || g, 'spot', 'BTCUSDT', 'BTC', 'USDT', 'buy', 1, 1, $1::timestamptz - g * interval '1 minute' FROM generate_series(1, 20000) g`, [at(0)]);
     await db.pool.query('ANALYZE fills; ANALYZE accounts');
+    const { where, params } = tradesWhere(tradesListInput.parse({}), [1, 2]);
     const { rows } = await db.pool.query<{ 'QUERY PLAN': string }>(
-      `EXPLAIN SELECT f.id FROM fills f JOIN accounts a ON a.id = f.account_id WHERE a.removed_at IS NULL ORDER BY ${tradesOrderBy('time', 'desc')} LIMIT 100`);
+      `EXPLAIN SELECT f.id FROM fills f WHERE ${where} ORDER BY ${tradesOrderBy('time', 'desc', true)} LIMIT 100`, params);
     expect(rows.map((r) => r['QUERY PLAN']).join('\n')).toContain('fills_time');
   });
 });

@@ -18,14 +18,16 @@ const SORT_SQL: Record<TradeSort, string[]> = {
 };
 
 /** The WHERE clause of a query and its parameters; exported for the tests of its shape. */
-export function tradesWhere(q: TradesQuery): { where: string; params: unknown[] } {
+export function tradesWhere(q: TradesQuery, accountIds: readonly number[]): { where: string; params: unknown[] } {
   const params: unknown[] = [];
-  const parts = ['a.removed_at IS NULL'];
-  if (q.account !== null) parts.push(`a.exchange_id = $${params.push(q.account.exchangeId)} AND a.account = $${params.push(q.account.account)}`);
+  // The accounts shown, resolved first: a plain id list lets PostgreSQL walk the time index
+  // and check each fill's account as it goes, instead of joining every fill and sorting.
+  const parts = [`f.account_id = ANY($${params.push(accountIds)}::int[])`];
   if (q.search !== '') {
     // A pair contains the asset ("BTC" in BTCUSDT and ETHBTC); strpos needs no LIKE escaping.
+    // Symbols and assets are stored upper-case as the exchange spells them.
     const s = `$${params.push(q.search.toUpperCase().replace(/[/:_-]/g, ''))}`;
-    parts.push(`(strpos(upper(f.symbol), ${s}) > 0 OR upper(f.base) = ${s} OR upper(f.quote) = ${s})`);
+    parts.push(`(strpos(f.symbol, ${s}) > 0 OR f.base = ${s} OR f.quote = ${s})`);
   }
   if (q.side !== null) parts.push(`f.side = $${params.push(q.side)}`);
   if (q.category !== null) parts.push(`f.category = $${params.push(q.category)}`);
@@ -41,10 +43,14 @@ export function tradesWhere(q: TradesQuery): { where: string; params: unknown[] 
 // would stop PostgreSQL from reading the time index backwards for "newest first".
 const NULLABLE = new Set(['f.fee_usdt', 'f.realised_pnl']);
 
-/** `ORDER BY` for a sort: unknown figures last either way, then the row id so pages never overlap. */
-export function tradesOrderBy(sort: TradeSort, dir: 'asc' | 'desc'): string {
+/**
+ * `ORDER BY` for a sort: unknown figures last either way, then the row id so pages never
+ * overlap. `inner`: inside the paging subquery, where the account's names are looked up.
+ */
+export function tradesOrderBy(sort: TradeSort, dir: 'asc' | 'desc', inner = false): string {
   const d = dir === 'asc' ? 'ASC' : 'DESC';
-  return [...SORT_SQL[sort].map((c) => (NULLABLE.has(c) ? `${c} ${d} NULLS LAST` : `${c} ${d}`)), `f.id ${d}`].join(', ');
+  const col = (c: string) => (inner && c.startsWith('a.') ? `(SELECT ${c.slice(2)} FROM accounts x WHERE x.id = f.account_id)` : c);
+  return [...SORT_SQL[sort].map((c) => (NULLABLE.has(c) ? `${col(c)} ${d} NULLS LAST` : `${col(c)} ${d}`)), `f.id ${d}`].join(', ');
 }
 
 interface Row {
@@ -58,18 +64,24 @@ interface Row {
  * so the count and the page agree even while a sync commits.
  */
 export async function listTrades(pool: Pool, q: TradesQuery): Promise<TradesPage> {
-  const { where, params } = tradesWhere(q);
   const client = await pool.connect();
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const accounts = await client.query<{ id: number }>(
+      'SELECT id FROM accounts WHERE removed_at IS NULL AND ($1::text IS NULL OR (exchange_id = $1 AND account = $2))',
+      [q.account?.exchangeId ?? null, q.account?.account ?? null]);
+    const { where, params } = tradesWhere(q, accounts.rows.map((r) => r.id));
+    const n = params.length;
+    // Page first, then the account names for its rows only.
     const page = await client.query<Row>(
       `SELECT f.id::text AS id, f.executed_at AS t, a.exchange_id, a.account, f.category, f.symbol, f.base, f.quote, f.side,
               f.price::text AS price, f.quantity::text AS quantity, f.fee::text AS fee, f.fee_currency, f.fee_usdt::text AS fee_usdt,
               f.realised_pnl::text AS realised_pnl, f.booked, f.fill_id
-       FROM fills f JOIN accounts a ON a.id = f.account_id
-       WHERE ${where} ORDER BY ${tradesOrderBy(q.sort, q.dir)} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+       FROM (SELECT f.* FROM fills f WHERE ${where} ORDER BY ${tradesOrderBy(q.sort, q.dir, true)} LIMIT $${n + 1} OFFSET $${n + 2}) f
+       JOIN accounts a ON a.id = f.account_id
+       ORDER BY ${tradesOrderBy(q.sort, q.dir)}`,
       [...params, q.limit, q.offset]);
-    const count = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM fills f JOIN accounts a ON a.id = f.account_id WHERE ${where}`, params);
+    const count = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM fills f WHERE ${where}`, params);
     await client.query('COMMIT');
     return { rows: page.rows.map(toTrade), total: count.rows[0]?.n ?? 0, offset: q.offset };
   } catch (e) {
