@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { tradesListInput, type TradesPage } from './trades.js';
+import { tradesExportFilter, tradesListInput, type TradesPage } from './trades.js';
 import { isoWhen } from './when.js';
 import type { AccountsView, AccountView, AppErrorInfo, AppStatus, BreakerInfo, ConnectionTestResult, NetValuePoint, Portfolio, Position, SettingsView, SyncProgress, SyncRunRecord } from './domain.js';
 
@@ -75,6 +75,8 @@ export const apiInputs = {
     account: z.string().trim().min(1).max(100).nullable().default(null),
     from: z.string().trim().min(1).max(40).nullable().default(null),
     to: z.string().trim().min(1).max(40).nullable().default(null),
+    // Trades only: the Trades screen's filter, so the file holds what the table shows.
+    trades: tradesExportFilter.nullable().default(null),
   }).strict(),
 } as const;
 

@@ -15,14 +15,21 @@ export const TRADE_CATEGORIES = ['spot', 'linear', 'inverse'] as const;
 /** The most rows one call returns: a screenful or two, never the whole table. */
 export const TRADES_MAX_LIMIT = 500;
 
+// An asset or pair, as typed: "btc" finds BTCUSDT, ETHBTC and BTCUSD.
+const search = z.string().trim().max(32, 'the search is longer than any pair').regex(/^[A-Za-z0-9./:_-]*$/, 'letters, digits and . / : _ - only').default('');
+
+/** The Trades screen's filter beyond account and dates, as `export:csv` takes it for trades. */
+export const tradesExportFilter = z.object({
+  search,
+  side: z.enum(['buy', 'sell']).nullable().default(null),
+  category: z.enum(TRADE_CATEGORIES).nullable().default(null),
+}).strict();
+export type TradesExportFilter = z.output<typeof tradesExportFilter>;
 
 /** `trades:list` input; every field has a default, so `{}` lists the newest fills first. */
 export const tradesListInput = z.object({
   account: z.object({ exchangeId: z.string().min(1).max(32), account: z.string().min(1).max(64) }).strict().nullable().default(null),
-  // An asset or pair, as typed: "btc" finds BTCUSDT, ETHBTC and BTCUSD.
-  search: z.string().trim().max(32, 'the search is longer than any pair').regex(/^[A-Za-z0-9./:_-]*$/, 'letters, digits and . / : _ - only').default(''),
-  side: z.enum(['buy', 'sell']).nullable().default(null),
-  category: z.enum(TRADE_CATEGORIES).nullable().default(null),
+  ...tradesExportFilter.shape,
   from: when.nullable().default(null),
   to: when.nullable().default(null),
   sort: z.enum(TRADE_SORTS).default('time'),
@@ -65,4 +72,9 @@ export interface TradesPage {
   rows: TradeRow[];
   total: number;
   offset: number;
+}
+
+/** A search as the database matches it: upper case, without the separators people type ("eth/usdt" → "ETHUSDT"). */
+export function searchKey(search: string): string {
+  return search.toUpperCase().replace(/[/:_-]/g, '');
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
-import type { Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import { afterEach, expect, it } from 'vitest';
 import { startHarness, type SyncHarness } from '../helpers/sync-harness.js';
 import { screenshotVariants, settled } from './helpers/artifacts.js';
@@ -99,12 +99,18 @@ browserSuite('Trades and History screens in Chromium against `alphapulse-sync se
       await expect.poll(async () => (await prices())[0]).toBe(Math.min(...await prices()));
       expect((await prices()).at(-1)).toBe(Number(top));
 
-      // Export: a real download, named for what it holds, whose content parses to the stored fills.
+      // Export: a real download of what the table shows, named for it, whose content parses to the stored fills.
+      const readCsv = async (d: Download) => parse((await fs.readFile((await d.path())!, 'utf8')).replace(/^\ufeff/, ''), { columns: true, skip_empty_lines: true }) as Array<Record<string, string>>;
+      const [ethDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-trades').click()]);
+      expect(ethDownload.suggestedFilename()).toMatch(/^alphapulse-trades-eth-\d{4}-\d{2}-\d{2}\.csv$/);
+      const ethCsv = await readCsv(ethDownload);
+      expect(ethCsv).toHaveLength(eth);
+      expect(ethCsv.every((r) => r.symbol?.includes('ETH'))).toBe(true);
       await page.getByTestId('trades-search').fill('');
+      await expect.poll(() => count.textContent()).toBe(`${stored.toLocaleString('en-US')} fills`);
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-trades').click()]);
       expect(download.suggestedFilename()).toMatch(/^alphapulse-trades-\d{4}-\d{2}-\d{2}\.csv$/);
-      const text = await fs.readFile((await download.path())!, 'utf8');
-      const csv = parse(text.replace(/^\ufeff/, ''), { columns: true, skip_empty_lines: true }) as Array<Record<string, string>>;
+      const csv = await readCsv(download);
       expect(csv).toHaveLength(stored);
       expect(Object.keys(csv[0]!)).toEqual(['time', 'exchange', 'account', 'category', 'symbol', 'base', 'quote', 'side', 'price', 'quantity', 'fee', 'fee_currency', 'fee_usdt', 'realised_pnl', 'fill_id']);
       expect(csv.filter((r) => r.fill_id?.startsWith('bulk-'))).toHaveLength(EXTRA_FILLS);
@@ -141,7 +147,7 @@ browserSuite('Trades and History screens in Chromium against `alphapulse-sync se
       // The net-value export takes the dates chosen.
       const [nv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-net-value').click()]);
       expect(nv.suggestedFilename()).toMatch(/^alphapulse-net-value-\d{4}-\d{2}-\d{2}\.csv$/);
-      const nvRows = parse((await fs.readFile((await nv.path())!, 'utf8')).replace(/^\ufeff/, ''), { columns: true }) as Array<Record<string, string>>;
+      const nvRows = await readCsv(nv);
       expect(nvRows.length).toBeGreaterThan(0);
       expect(nvRows.every((r) => r.time! >= day(60) && r.time! < day(29) && r.source === 'backfill')).toBe(true);
       expect(errors).toEqual([]);

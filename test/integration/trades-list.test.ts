@@ -1,13 +1,16 @@
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiHandlers, ApiReply } from '../../shared/api.js';
 import { tradesListInput, type TradesListInput, type TradesPage } from '../../shared/trades.js';
 import { listTrades, tradesOrderBy, tradesWhere } from '../../electron/core/db/repositories/trades-repo.js';
+import { exportCsvText } from '../../electron/core/export/export-text.js';
 import { createApiDispatcher } from '../../electron/core/transport/api-dispatch.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
 
 describe('trades:list: fills paged, sorted and filtered by PostgreSQL', () => {
   let db: TestDatabase;
   let call: (input: unknown) => Promise<ApiReply>;
+  let dispatch: (channel: unknown, input: unknown) => Promise<ApiReply>;
   const t0 = Date.UTC(2026, 0, 1);
   const at = (h: number) => new Date(t0 + h * 3_600_000);
   const list = async (input: TradesListInput): Promise<TradesPage> => {
@@ -29,8 +32,8 @@ describe('trades:list: fills paged, sorted and filtered by PostgreSQL', () => {
        FROM generate_series(0, 9) g`, [at(0)]);
     await db.pool.query(`INSERT INTO fills (account_id, fill_id, category, symbol, base, quote, side, price, quantity, executed_at) VALUES
       (2, 'l1', 'linear', 'SOLUSDT', 'SOL', 'USDT', 'buy', 150, 3, $1), (3, 'x1', 'spot', 'BTCUSDT', 'BTC', 'USDT', 'buy', 90000, 1, $2)`, [at(20), at(30)]);
-    const handlers = { 'trades:list': (q) => listTrades(db.pool, q) } as Partial<ApiHandlers> as ApiHandlers;
-    const dispatch = createApiDispatcher({ handlers, redact: (s) => s, warn: () => undefined });
+    const handlers = { 'trades:list': (q) => listTrades(db.pool, q), 'export:csv': (req) => exportCsvText(db.pool, req, at(48)) } as Partial<ApiHandlers> as ApiHandlers;
+    dispatch = createApiDispatcher({ handlers, redact: (s) => s, warn: () => undefined });
     call = (input) => dispatch('trades:list', input);
   });
   afterAll(async () => db.drop());
@@ -95,6 +98,23 @@ describe('trades:list: fills paged, sorted and filtered by PostgreSQL', () => {
     expect((await error({ bogus: 1 }))?.message).toMatch(/Invalid input for trades:list/);
     expect(await error({ from: '2026-02-01', to: '2026-01-01' })).toMatchObject({ errorClass: 'config', message: 'The start date is not before the end date' });
     expect((await db.pool.query('SELECT count(*)::int AS n FROM fills')).rows[0]).toEqual({ n: 12 });
+  });
+
+  it('exports the same filter as CSV, named for it; a trades filter on another kind is refused', async () => {
+    const reply = await dispatch('export:csv', { kind: 'trades', account: 'bybit:main', trades: { search: 'eth', side: 'sell' } });
+    if (!reply.ok) throw new Error(reply.error.message);
+    const { fileName, rows, csv } = reply.value as { fileName: string; rows: number; csv: string };
+    expect(fileName).toBe('alphapulse-trades-bybit-main-eth-sell-2026-01-03.csv');
+    const listed = await list({ account: { exchangeId: 'bybit', account: 'main' }, search: 'eth', side: 'sell', sort: 'time', dir: 'asc' });
+    const parsed = parse(csv, { columns: true }) as Array<Record<string, string>>;
+    expect(rows).toBe(3);
+    expect(parsed.map((r) => r.fill_id)).toEqual(listed.rows.map((r) => r.fillId));
+    const linear = await dispatch('export:csv', { kind: 'trades', trades: { category: 'linear' } });
+    expect(linear.ok && (linear.value as { rows: number }).rows).toBe(1);
+    const wrongKind = await dispatch('export:csv', { kind: 'net-value', trades: { side: 'buy' } });
+    expect(wrongKind).toMatchObject({ ok: false, error: { errorClass: 'config', message: 'A trades filter does not apply to net-value' } });
+    const badSide = await dispatch('export:csv', { kind: 'trades', trades: { side: 'long' } });
+    expect(badSide).toMatchObject({ ok: false, error: { errorClass: 'config', message: expect.stringContaining('trades.side') } });
   });
 
   it('uses the time index for the default order over many fills', async () => {

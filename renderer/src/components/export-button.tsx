@@ -11,8 +11,8 @@ type ExportInput = ApiInput<'export:csv'>;
 interface Props {
   /** What to export: one of `export:csv`'s kinds. */
   kind: ExportInput['kind'];
-  /** The screen's current filter: `exchange:account` and UTC dates, null for all. */
-  filter?: { account?: string | null; from?: string | null; to?: string | null };
+  /** The screen's current filter: `exchange:account`, UTC dates, and for trades the asset, side and category; null for all. */
+  filter?: Pick<ExportInput, 'account' | 'from' | 'to' | 'trades'>;
   /** Names the table for screen readers: "Export trades as CSV". */
   what: string;
   testId?: string;
@@ -33,7 +33,7 @@ export function ExportButton({ kind, filter = {}, what, testId = `export-${kind}
     setError(null);
     setDone(null);
     try {
-      const r = await api.invoke('export:csv', { kind, account: filter.account ?? null, from: filter.from ?? null, to: filter.to ?? null });
+      const r = await api.invoke('export:csv', { kind, account: filter.account ?? null, from: filter.from ?? null, to: filter.to ?? null, trades: filter.trades ?? null });
       saveTextFile(r.fileName, r.csv);
       setDone(`${r.fileName} (${formatCount(r.rows)} ${r.rows === 1 ? 'row' : 'rows'})`);
     } catch (e) {

@@ -65,11 +65,13 @@ describe('trades screen model', () => {
     expect(pnlHint({ category: 'spot', booked: true })).toMatch(/price or the cost/);
   });
 
-  it('flags a backwards date range and exports the account and dates shown', () => {
+  it('flags a backwards date range and exports exactly the filter shown', () => {
     expect(dateRangeProblem({ from: '2026-02-01', to: '2026-01-01' })).toMatch(/after/);
     expect(dateRangeProblem({ from: '2026-01-01', to: '2026-01-01' })).toBeNull();
     expect(dateRangeProblem({ from: '', to: '2026-01-01' })).toBeNull();
-    expect(exportFilter({ ...EMPTY_FILTER, account: 'bybit/main', from: '2026-01-01' })).toEqual({ account: 'bybit:main', from: '2026-01-01', to: null });
-    expect(exportFilter(EMPTY_FILTER)).toEqual({ account: null, from: null, to: null });
+    expect(exportFilter({ ...EMPTY_FILTER, account: 'bybit/main', from: '2026-01-01' })).toEqual({ account: 'bybit:main', from: '2026-01-01', to: null, trades: null });
+    expect(exportFilter(EMPTY_FILTER)).toEqual({ account: null, from: null, to: null, trades: null });
+    expect(exportFilter({ ...EMPTY_FILTER, search: ' eth ', side: 'sell' })).toEqual({ account: null, from: null, to: null, trades: { search: 'eth', side: 'sell', category: null } });
+    expect(exportFilter({ ...EMPTY_FILTER, category: 'linear' }).trades).toEqual({ search: '', side: null, category: 'linear' });
   });
 });

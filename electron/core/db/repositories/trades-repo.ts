@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { TradeRow, TradeSort, TradesPage, TradesQuery } from '../../../../shared/trades.js';
+import { searchKey, type TradeRow, type TradeSort, type TradesPage, type TradesQuery } from '../../../../shared/trades.js';
 import { whenToDate } from '../../../../shared/when.js';
 import { configError } from '../../errors.js';
 
@@ -17,6 +17,15 @@ const SORT_SQL: Record<TradeSort, string[]> = {
   pnl: ['f.realised_pnl'],
 };
 
+/**
+ * Fills whose pair holds the search (parameter `param`, a {@link searchKey}): "BTC" is in
+ * BTCUSDT and ETHBTC; strpos needs no LIKE escaping. Symbols and assets are stored
+ * upper-case, as the exchange spells them. Shared with the trades CSV export.
+ */
+export function searchCondition(param: string): string {
+  return `(strpos(f.symbol, ${param}) > 0 OR f.base = ${param} OR f.quote = ${param})`;
+}
+
 /** The WHERE clause of a query and its parameters; exported for the tests of its shape. */
 export function tradesWhere(q: TradesQuery, accountIds: readonly number[]): { where: string; params: unknown[] } {
   const params: unknown[] = [];
@@ -24,10 +33,7 @@ export function tradesWhere(q: TradesQuery, accountIds: readonly number[]): { wh
   // and check each fill's account as it goes, instead of joining every fill and sorting.
   const parts = [`f.account_id = ANY($${params.push(accountIds)}::int[])`];
   if (q.search !== '') {
-    // A pair contains the asset ("BTC" in BTCUSDT and ETHBTC); strpos needs no LIKE escaping.
-    // Symbols and assets are stored upper-case as the exchange spells them.
-    const s = `$${params.push(q.search.toUpperCase().replace(/[/:_-]/g, ''))}`;
-    parts.push(`(strpos(f.symbol, ${s}) > 0 OR f.base = ${s} OR f.quote = ${s})`);
+    parts.push(searchCondition(`$${params.push(searchKey(q.search))}`));
   }
   if (q.side !== null) parts.push(`f.side = $${params.push(q.side)}`);
   if (q.category !== null) parts.push(`f.category = $${params.push(q.category)}`);

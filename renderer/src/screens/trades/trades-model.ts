@@ -93,8 +93,13 @@ export function pnlHint(row: Pick<TradeRow, 'category' | 'booked'>): string {
   return 'Unknown: a USDT price or the cost of what was sold was missing';
 }
 
-/** The `export:csv` input that matches the table: the same account and dates. */
-export function exportFilter(filter: TradesFilter): { account: string | null; from: string | null; to: string | null } {
+/** The `export:csv` filter that matches the table: the same account, dates, asset, side and category. */
+export function exportFilter(filter: TradesFilter): { account: string | null; from: string | null; to: string | null; trades: { search: string; side: 'buy' | 'sell' | null; category: 'spot' | 'linear' | 'inverse' | null } | null } {
   const ref = accountRef(filter.account);
-  return { account: ref === null ? null : `${ref.exchangeId}:${ref.account}`, from: filter.from || null, to: filter.to || null };
+  const search = cleanSearch(filter.search.trim());
+  const narrowed = search !== '' || filter.side !== '' || filter.category !== '';
+  return {
+    account: ref === null ? null : `${ref.exchangeId}:${ref.account}`, from: filter.from || null, to: filter.to || null,
+    trades: narrowed ? { search, side: filter.side || null, category: filter.category || null } : null,
+  };
 }

@@ -93,16 +93,13 @@ export function TradesScreen() {
           <input type="date" value={filter.to} onChange={(e) => set('to', e.target.value)} data-testid="trades-to" aria-invalid={dateProblem !== null} />
         </label>
         {filtered && <button type="button" className="button" onClick={() => setFilter(EMPTY_FILTER)}>Clear filters</button>}
-        <ExportButton kind="trades" filter={exportFilter(applied)} what="trades" />
+        <ExportButton kind="trades" filter={exportFilter(applied)} what={filtered ? 'the trades shown' : 'every trade'} />
       </div>
       {dateProblem && <p className="error-text small" role="alert">{dateProblem}</p>}
       <p className="muted small trades-count" role="status" aria-live="polite" data-testid="trades-count">
         {list.total === null ? '' : `${formatCount(list.total)} ${list.total === 1 ? 'fill' : 'fills'}${filtered ? ' match' : ''}`}
         {list.loading && list.total !== null ? ' · updating…' : ''}
       </p>
-      {filtered && (applied.search !== '' || applied.side !== '' || applied.category !== '') && (
-        <p className="muted small">The CSV export takes the account and dates chosen; it lists every pair, side and category.</p>
-      )}
       {list.error && <ErrorNotice error={list.error} onRetry={list.reload} title="Could not load the trades" />}
       {list.total === null && !list.error && <Loading label="Loading the trades…" />}
       {list.total === 0 && (
