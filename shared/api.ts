@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { tradesExportFilter, tradesListInput, type TradesPage } from './trades.js';
+import { tradesExportFilter, tradesListInput, type PnlDay, type TradesPage } from './trades.js';
 import { isoWhen } from './when.js';
 import type { AccountsView, AccountView, AppErrorInfo, AppStatus, BreakerInfo, ConnectionTestResult, NetValuePoint, Portfolio, Position, SettingsView, SyncProgress, SyncRunRecord } from './domain.js';
 
@@ -53,6 +53,9 @@ export const apiInputs = {
     range: z.enum(NET_VALUE_RANGES).default('30d'), account: accountRef.nullable().default(null), maxPoints: z.number().int().min(2).max(2000).default(500),
     from: isoWhen.nullable().default(null), to: isoWhen.nullable().default(null),
   }).default({ range: '30d', account: null, maxPoints: 500, from: null, to: null }),
+  // Realised P&L per day over a range (or custom dates), from the booked spot fills.
+  'pnl:daily': z.object({ range: z.enum(NET_VALUE_RANGES).default('30d'), account: accountRef.nullable().default(null), from: isoWhen.nullable().default(null), to: isoWhen.nullable().default(null) })
+    .default({ range: '30d', account: null, from: null, to: null }),
   // `force` runs one trial even while an account's circuit breaker is open.
   'sync:run': z.object({ trigger: z.enum(['manual', 'tray', 'window', 'cli']).default('manual'), force: z.boolean().default(false) })
     .default({ trigger: 'manual', force: false }),
@@ -135,6 +138,7 @@ export interface ApiResults {
   'positions:list': Position[];
   'history:list': SyncRunRecord[];
   'net-value:get': NetValuePoint[];
+  'pnl:daily': PnlDay[];
   'sync:run': SyncRunSummary;
   'settings:get': SettingsView;
   'settings:update': SettingsView;

@@ -78,3 +78,17 @@ export interface TradesPage {
 export function searchKey(search: string): string {
   return search.toUpperCase().replace(/[/:_-]/g, '');
 }
+
+/** Realised P&L of one UTC day (spot fills, average cost, fees included), and the running sum over the range. */
+export interface PnlDay {
+  /** `YYYY-MM-DD`, UTC. */
+  day: string;
+  /** What that day's fills realised; a sum of the known figures. */
+  realised: string;
+  /** Fees paid that day, in USDT; a sum of the known figures. */
+  fees: string;
+  /** The running sum of `realised` from the range's first day. */
+  cumulative: string;
+  /** Some fill up to this day has an unknown figure: the sums are of the known ones only. */
+  partial: boolean;
+}
