@@ -133,6 +133,19 @@ browserSuite('Trades and History screens in Chromium against `alphapulse-sync se
       expect(await tooltip.textContent()).toMatch(/USDT/);
       await screenshotVariants(page, 'history-all');
 
+      // P&L over time: what the spot sales realised, per day and in total, as the core computes it.
+      await page.getByTestId('history-view-pnl').click();
+      const pnlDays = await api.api.invoke('pnl:daily', { range: 'all' });
+      expect(pnlDays.length).toBeGreaterThan(0);
+      const realised = Number(pnlDays.at(-1)!.cumulative);
+      const pnlHead = page.getByTestId('pnl-head');
+      await pnlHead.waitFor();
+      expect(numberOf((await pnlHead.locator('.summary-value').textContent()) ?? '')).toBeCloseTo(realised, 2);
+      // One bar per day that realised something (a day of buys only has none).
+      expect(await page.locator('[data-testid="pnl-chart"] .pnl-bars path').count()).toBe(pnlDays.filter((d) => Number(d.realised) !== 0).length);
+      await screenshotVariants(page, 'history-pnl');
+      await page.getByTestId('history-view-value').click();
+
       // Custom dates, months before the first sync: only reconstructed days, and the legend says only that.
       await page.getByTestId('history-range-custom').click();
       const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);

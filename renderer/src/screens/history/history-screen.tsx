@@ -10,6 +10,7 @@ import { ExportButton } from '../../components/export-button.js';
 import { changeSpanPhrase, customDomain, RANGE_MS, xDomain } from './chart-scale.js';
 import { HistoryChart } from './history-chart.js';
 import { HistoryLegend } from './history-legend.js';
+import { PnlPanel } from './pnl-panel.js';
 import { customRangeProblem, legendOf, parseAccountKey, RANGE_LABELS, RANGE_PHRASES, RANGES, rangeChange, toChartPoints, type HistoryRange } from './history-model.js';
 import './history.css';
 
@@ -20,6 +21,7 @@ export function HistoryScreen() {
   const [range, setRange] = useState<HistoryRange | 'custom'>('30d');
   const [custom, setCustom] = useState({ from: '', to: '' });
   const [accountKey, setAccountKey] = useState('');
+  const [view, setView] = useState<'value' | 'pnl'>('value');
   const version = useDataVersion();
   const { data: status } = useStatus();
   const customProblem = range === 'custom' ? customRangeProblem(custom.from, custom.to) : null;
@@ -58,6 +60,10 @@ export function HistoryScreen() {
     <section className="screen" aria-labelledby="history-title">
       <h1 id="history-title" className="screen-title">History</h1>
       <div className="toolbar">
+        <div className="segmented" role="group" aria-label="Show">
+          <button type="button" className="segment" aria-pressed={view === 'value'} onClick={() => setView('value')} data-testid="history-view-value">Net value</button>
+          <button type="button" className="segment" aria-pressed={view === 'pnl'} onClick={() => setView('pnl')} data-testid="history-view-pnl">Realised P&amp;L</button>
+        </div>
         <div className="segmented" role="group" aria-label="Range">
           {RANGES.map((r) => (
             <button key={r} type="button" className="segment" aria-pressed={range === r} onClick={() => setRange(r)} data-testid={`history-range-${r}`}>
@@ -92,10 +98,13 @@ export function HistoryScreen() {
           </label>
         )}
         {history.loading && history.data && <span className="muted small" role="status">Updating…</span>}
-        <ExportButton kind="net-value" filter={exportFilter} what="net value history" />
+        {view === 'value'
+          ? <ExportButton kind="net-value" filter={exportFilter} what="net value history" />
+          : <ExportButton kind="realised" filter={exportFilter} what="realised P&L per fill" />}
       </div>
       {customProblem && <p className="muted small" role="status" data-testid="history-custom-problem">{customProblem}</p>}
-      <div className="card chart-card" data-testid="history-chart" aria-busy={history.loading}>
+      {view === 'pnl' && <PnlPanel asked={asked} account={account} accountKey={accountKey} version={version} quote={QUOTE} rangeName={rangeName} />}
+      {view === 'value' && <div className="card chart-card" data-testid="history-chart" aria-busy={history.loading}>
         {history.data && last && (
           <div className="chart-head" data-testid="history-head">
             <span className="summary-value">{formatMoney(last.value, QUOTE)}</span>
@@ -116,7 +125,7 @@ export function HistoryScreen() {
             <HistoryLegend legend={legend} />
           </figure>
         )}
-      </div>
+      </div>}
     </section>
   );
 }
