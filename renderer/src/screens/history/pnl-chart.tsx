@@ -30,7 +30,7 @@ export const PnlChart = memo(function PnlChart({ points, quote, domain }: Props)
   const x = useMemo(() => xAxis(domain), [domain]);
   return (
     <ResponsiveContainer width="100%" height={320}>
-      <ComposedChart data={points} margin={{ top: 8, right: 16, bottom: 0, left: 4 }} accessibilityLayer={false}>
+      <ComposedChart data={points} margin={{ top: 8, right: 28, bottom: 0, left: 4 }} accessibilityLayer={false}>
         <CartesianGrid stroke="var(--grid)" vertical={false} />
         <XAxis
           dataKey="t" type="number" scale="time" domain={domain} allowDataOverflow ticks={x.ticks} tickFormatter={x.format} interval={0}

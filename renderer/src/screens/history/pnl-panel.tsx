@@ -37,7 +37,7 @@ export function PnlPanel({ asked, account, accountKey, version, quote, rangeName
       {totals && (
         <div className="chart-head" data-testid="pnl-head">
           <span className="summary-value"><Signed value={totals.realised} text={formatMoney(totals.realised, quote, undefined, true)} /></span>
-          <span className="muted">realised over {rangeName}, after {formatMoney(totals.fees, quote)} of fees{totals.partial ? ' (partial: some figures are unknown)' : ''}</span>
+          <span className="muted">realised {rangeName === 'all' ? 'since the first trade' : `over ${rangeName}`}, after {formatMoney(totals.fees, quote)} of fees{totals.partial ? ' (partial: some figures are unknown)' : ''}</span>
         </div>
       )}
       {pnl.error && !pnl.data && <ErrorNotice error={pnl.error} onRetry={pnl.reload} />}
