@@ -5,6 +5,7 @@ import { toApiError } from '../state/api-error.js';
 import { humanText } from '../format/copy.js';
 import { formatCount } from '../format/number-format.js';
 import { saveTextFile } from './csv-download.js';
+import './export-button.css';
 
 type ExportInput = ApiInput<'export:csv'>;
 
