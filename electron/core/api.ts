@@ -4,8 +4,7 @@ import type { AccountStatus, AppStatus } from '../../shared/domain.js';
 import type { AppConfig } from './config/app-config.js';
 import { adviceFor } from './error-advice.js';
 import { exportCsvText } from './export/export-text.js';
-import { whenToDate } from '../../shared/when.js';
-import { configError } from './errors.js';
+import { rangeBounds } from './range-bounds.js';
 import { listTrades } from './db/repositories/trades-repo.js';
 import { readPnlDaily } from './db/repositories/pnl-repo.js';
 import { readHistory, readLastSuccess, readNetValue, readPortfolio, readPortfolioTotals, readPositions, readRecentRuns, runOutcome } from './db/repositories/read-repo.js';
@@ -31,19 +30,6 @@ export interface ApiDeps {
   diagnostics: DiagnosticsService;
 }
 
-const RANGE_MS: Record<string, number | null> = { '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000, '1y': 365 * 86_400_000, all: null };
-
-/** A range's time bounds: custom dates (from/to) when given, else the preset's span back from now. */
-function rangeBounds(range: string, from: string | null, to: string | null, now: Date): { since: Date | null; until: Date | null } {
-  if (from !== null || to !== null) {
-    const since = from === null ? null : whenToDate(from, 'from');
-    const until = to === null ? null : whenToDate(to, 'to');
-    if (since && until && since >= until) throw configError('The start date is not before the end date', 'Choose a "from" date earlier than the "to" date (a "to" date includes that whole day).');
-    return { since, until };
-  }
-  const span = RANGE_MS[range] ?? null;
-  return { since: span === null ? null : new Date(now.getTime() - span), until: null };
-}
 
 /** The one handler table behind shared/api.ts; every transport serves exactly this. */
 export function createApiHandlers(deps: ApiDeps): ApiHandlers {
