@@ -5,12 +5,15 @@ import { chromium } from 'playwright-core';
 import type { Core } from '../electron/core/core.js';
 import { startServe } from '../test/e2e/helpers/serve-process.js';
 import { median } from './stats.js';
+import { addTradesAccount, measureTrades, type TradesFigures } from './trades-figures.js';
 
 export interface RendererFigures {
   rows: number;
   portfolioMs: number;
   sortMs: number;
   historyMs: number;
+  /** The Trades screen over 100,000 fills. */
+  trades: TradesFigures;
 }
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -18,7 +21,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /**
  * The dashboard in Chromium against `serve` (sharing the bench's database): time from
  * navigation to a rendered portfolio of 2,000+ rows, a re-sort of that table, and the
- * one-year net-value chart (500 points). Medians of 5.
+ * one-year net-value chart (500 points); then the Trades screen over 100,000 fills (open,
+ * filter, sort; bench/trades-figures.ts). Medians of 5.
  */
 export async function measureRenderer(core: Core, env: Record<string, string>): Promise<RendererFigures> {
   const rows = await addBigAccount(core, 2000);
@@ -52,7 +56,14 @@ export async function measureRenderer(core: Core, env: Record<string, string>): 
       await page.locator('[data-testid="history-chart"][aria-busy="false"]').waitFor();
       history.push(Date.now() - t2);
     }
-    return { rows, portfolioMs: median(portfolio), sortMs: median(sort), historyMs: median(history) };
+    const removeFills = await addTradesAccount(core);
+    try {
+      const trades = await measureTrades(core, page, serve.link);
+      return { rows, portfolioMs: median(portfolio), sortMs: median(sort), historyMs: median(history), trades };
+    } finally {
+      // The later stages (export, cost basis) measure their own data, not these fills.
+      await removeFills();
+    }
   } finally {
     await context.close();
     await serve.stop();

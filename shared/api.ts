@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { tradesExportFilter, tradesListInput, type PnlDay, type TradesPage } from './trades.js';
+import { isoWhen } from './when.js';
 import type { AccountsView, AccountView, AppErrorInfo, AppStatus, BreakerInfo, ConnectionTestResult, NetValuePoint, Portfolio, Position, SettingsView, SyncProgress, SyncRunRecord } from './domain.js';
 
 /**
@@ -46,8 +48,14 @@ export const apiInputs = {
   'portfolio:get': z.undefined(),
   'positions:list': z.undefined(),
   'history:list': z.object({ limit: z.number().int().min(1).max(1000).default(50) }).default({ limit: 50 }),
-  'net-value:get': z.object({ range: z.enum(NET_VALUE_RANGES).default('30d'), account: accountRef.nullable().default(null), maxPoints: z.number().int().min(2).max(2000).default(500) })
-    .default({ range: '30d', account: null, maxPoints: 500 }),
+  // `from`/`to` (custom dates) replace the range's span when given.
+  'net-value:get': z.object({
+    range: z.enum(NET_VALUE_RANGES).default('30d'), account: accountRef.nullable().default(null), maxPoints: z.number().int().min(2).max(2000).default(500),
+    from: isoWhen.nullable().default(null), to: isoWhen.nullable().default(null),
+  }).default({ range: '30d', account: null, maxPoints: 500, from: null, to: null }),
+  // Realised P&L per day over a range (or custom dates), from the booked spot fills.
+  'pnl:daily': z.object({ range: z.enum(NET_VALUE_RANGES).default('30d'), account: accountRef.nullable().default(null), from: isoWhen.nullable().default(null), to: isoWhen.nullable().default(null) })
+    .default({ range: '30d', account: null, from: null, to: null }),
   // `force` runs one trial even while an account's circuit breaker is open.
   'sync:run': z.object({ trigger: z.enum(['manual', 'tray', 'window', 'cli']).default('manual'), force: z.boolean().default(false) })
     .default({ trigger: 'manual', force: false }),
@@ -62,12 +70,16 @@ export const apiInputs = {
   // Tests given credentials (before saving) or the stored ones; unset fields come from the saved account.
   'accounts:test': z.object({ ...accountKey, ...accountFields, credentials: credentialsInput.optional() }).strict(),
   'diagnostics:run': z.undefined(),
+  // One page of fills, filtered and sorted by the database (see shared/trades.ts).
+  'trades:list': tradesListInput.default({ account: null, search: '', side: null, category: null, from: null, to: null, sort: 'time', dir: 'desc', offset: 0, limit: 100 }),
   // A CSV of one table as `alphapulse-sync export` writes it; dates are ISO 8601, UTC.
   'export:csv': z.object({
     kind: z.enum(['holdings', 'trades', 'cash-flows', 'net-value', 'realised']),
     account: z.string().trim().min(1).max(100).nullable().default(null),
     from: z.string().trim().min(1).max(40).nullable().default(null),
     to: z.string().trim().min(1).max(40).nullable().default(null),
+    // Trades only: the Trades screen's filter, so the file holds what the table shows.
+    trades: tradesExportFilter.nullable().default(null),
   }).strict(),
 } as const;
 
@@ -126,6 +138,7 @@ export interface ApiResults {
   'positions:list': Position[];
   'history:list': SyncRunRecord[];
   'net-value:get': NetValuePoint[];
+  'pnl:daily': PnlDay[];
   'sync:run': SyncRunSummary;
   'settings:get': SettingsView;
   'settings:update': SettingsView;
@@ -135,6 +148,7 @@ export interface ApiResults {
   'accounts:remove': { removed: boolean; keyDeleted: boolean; history: 'kept' | 'deleted' | null };
   'accounts:test': ConnectionTestResult;
   'diagnostics:run': DiagnosticsReport;
+  'trades:list': TradesPage;
   'export:csv': { fileName: string; rows: number; csv: string };
 }
 

@@ -4,6 +4,9 @@ import type { AccountStatus, AppStatus } from '../../shared/domain.js';
 import type { AppConfig } from './config/app-config.js';
 import { adviceFor } from './error-advice.js';
 import { exportCsvText } from './export/export-text.js';
+import { rangeBounds } from './range-bounds.js';
+import { listTrades } from './db/repositories/trades-repo.js';
+import { readPnlDaily } from './db/repositories/pnl-repo.js';
 import { readHistory, readLastSuccess, readNetValue, readPortfolio, readPortfolioTotals, readPositions, readRecentRuns, runOutcome } from './db/repositories/read-repo.js';
 import { breakerState, type BreakerPolicy } from './sync/breaker.js';
 import { readUnexplained } from './db/repositories/reconciliation-repo.js';
@@ -29,7 +32,6 @@ export interface ApiDeps {
   diagnostics: DiagnosticsService;
 }
 
-const RANGE_MS: Record<string, number | null> = { '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000, '1y': 365 * 86_400_000, all: null };
 
 /** The one handler table behind shared/api.ts; every transport serves exactly this. */
 export function createApiHandlers(deps: ApiDeps): ApiHandlers {
@@ -38,13 +40,12 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
     'portfolio:get': () => readPortfolio(deps.pool),
     'positions:list': () => readPositions(deps.pool),
     'history:list': ({ limit }) => readHistory(deps.pool, limit, adviceFor),
-    'net-value:get': ({ range, account, maxPoints }) => {
-      const span = RANGE_MS[range] ?? null;
-      return readNetValue(deps.pool, { since: span === null ? null : new Date(deps.now().getTime() - span), account, maxPoints });
-    },
+    'net-value:get': async ({ range, account, maxPoints, from, to }) => readNetValue(deps.pool, { ...rangeBounds(range, from, to, deps.now()), account, maxPoints }),
+    'pnl:daily': async ({ range, account, from, to }) => readPnlDaily(deps.pool, { ...rangeBounds(range, from, to, deps.now()), account }),
     'sync:run': ({ trigger, force }): Promise<SyncRunSummary> => deps.sync.syncAll(trigger, { force }),
     ...createSettingsHandlers(deps.settings),
     'diagnostics:run': () => deps.diagnostics.run(),
+    'trades:list': (q) => listTrades(deps.pool, q),
     'export:csv': (req) => exportCsvText(deps.pool, req, deps.now()),
   };
 }

@@ -12,6 +12,7 @@ import { PortfolioScreen } from './screens/portfolio/portfolio-screen.js';
 import { PositionsScreen } from './screens/positions/positions-screen.js';
 import { SettingsScreen } from './screens/settings/settings-screen.js';
 import { SyncScreen } from './screens/sync/sync-screen.js';
+import { TradesScreen } from './screens/trades/trades-screen.js';
 import { ConnectionEpochProvider } from './state/connection-epoch.js';
 import { KeyHealthProvider } from './state/key-health.js';
 import { LiveActivityProvider } from './state/live-activity.js';
@@ -20,6 +21,7 @@ import { useTheme } from './theme/use-theme.js';
 
 // The charting library is most of the bundle and only History needs it: it loads with that screen.
 const HistoryScreen = lazy(() => import('./screens/history/history-screen.js').then((m) => ({ default: m.HistoryScreen })));
+
 
 /** The dashboard: shared live state around the header, the banners and the current screen. */
 export function App() {
@@ -79,6 +81,7 @@ function Screen({ route, navigate }: { route: Route; navigate: (r: Route) => voi
   switch (route) {
     case 'portfolio': return <PortfolioScreen />;
     case 'history': return <Suspense fallback={<Loading label="Loading the history…" />}><HistoryScreen /></Suspense>;
+    case 'trades': return <TradesScreen />;
     case 'positions': return <PositionsScreen />;
     case 'sync': return <SyncScreen />;
     case 'settings': return <SettingsScreen />;

@@ -100,9 +100,10 @@ browserSuite('dashboard screens in Chromium against `alphapulse-sync serve`', ()
       const chart = page.getByTestId('history-chart');
       await chart.locator(`figure[aria-label*=": ${points.length} points"]`).waitFor();
       expect(requests.filter((p) => /history-screen/.test(p)).length).toBeGreaterThan(0);
-      const curve = chart.locator('path.recharts-area-curve');
-      await curve.waitFor();
-      const d = (await curve.getAttribute('d')) ?? '';
+      // The measured line and, when the reconstructed day is in range, the dashed one.
+      const curves = chart.locator('path.recharts-area-curve');
+      await curves.first().waitFor();
+      const d = (await curves.evaluateAll((ps) => ps.map((p) => p.getAttribute('d') ?? '').join(' ')));
       expect((d.match(/[CL]/g) ?? []).length).toBeGreaterThanOrEqual(points.length - 1);
       // The x axis spans the 24 hours chosen, labelled in hours, though the points are seconds apart.
       const xLabels = await chart.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents();

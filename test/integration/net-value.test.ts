@@ -37,6 +37,8 @@ describe('net value history (SQL running sum and thinning)', () => {
   it('filters by account and by time, keeping values from before the range', async () => {
     expect((await readNetValue(db.pool, { since: null, account: { exchangeId: 'bybit', account: 'b' }, maxPoints: 500 })).map((p) => p.value)).toEqual(['1000.5', '900']);
     expect((await readNetValue(db.pool, { since: at(45), account: null, maxPoints: 500 })).map((p) => p.value)).toEqual(['1120.5', '1020']);
+    // Custom dates: up to, not including, the end.
+    expect((await readNetValue(db.pool, { since: at(30), until: at(60), account: null, maxPoints: 500 })).map((p) => p.value)).toEqual(['110', '1110.5']);
   });
 
   it('thins to at most maxPoints, always keeping the first and the newest point', async () => {

@@ -1,3 +1,5 @@
+import { searchKey, type TradesExportFilter } from '../../../shared/trades.js';
+import { searchCondition } from '../db/repositories/trades-repo.js';
 /** What can be exported, in the order the CLI lists them. */
 export const EXPORT_KINDS = ['holdings', 'trades', 'cash-flows', 'net-value', 'realised'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
@@ -9,6 +11,8 @@ export interface ExportQuery {
   account: { id: number; exchangeId: string; account: string } | null;
   from: Date | null;
   to: Date | null;
+  /** Trades only: the Trades screen's asset search, side and category. */
+  trades?: TradesExportFilter;
 }
 
 /** One kind's header and the SQL that yields its rows, columns in header order. */
@@ -36,6 +40,10 @@ export function exportPlan(q: ExportQuery): ExportPlan {
   switch (q.kind) {
     case 'trades': {
       const f = filters(q, 'f.account_id', 'f.executed_at');
+      const t = q.trades;
+      if (t && t.search !== '') f.where += ` AND ${searchCondition(`$${f.params.push(searchKey(t.search))}`)}`;
+      if (t?.side) f.where += ` AND f.side = $${f.params.push(t.side)}`;
+      if (t?.category) f.where += ` AND f.category = $${f.params.push(t.category)}`;
       return {
         header: ['time', 'exchange', 'account', 'category', 'symbol', 'base', 'quote', 'side', 'price', 'quantity', 'fee', 'fee_currency', 'fee_usdt', 'realised_pnl', 'fill_id'],
         sql: `SELECT ${iso('f.executed_at')}, a.exchange_id, a.account, f.category, f.symbol, f.base, f.quote, f.side, f.price::text, f.quantity::text,

@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { configError } from '../errors.js';
+import type { TradesExportFilter } from '../../../shared/trades.js';
 import { EXPORT_KINDS, type ExportKind, type ExportQuery } from './export-kinds.js';
 
 /** An export as a person asks for it: names and dates as typed. */
@@ -11,6 +12,8 @@ export interface ExportRequest {
   from: string | null;
   /** Like `from`; a plain date includes that whole day. */
   to: string | null;
+  /** Trades only: asset search, side and category (the Trades screen's filter); validated by the caller's schema. */
+  trades?: TradesExportFilter | null;
 }
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -36,7 +39,9 @@ export async function resolveExportQuery(db: Pool | PoolClient, req: ExportReque
   const from = req.from === null ? null : parseTime(req.from, '--from');
   const to = req.to === null ? null : parseTime(req.to, '--to');
   if (from && to && from >= to) throw configError('--from is not before --to', 'Give a --from date earlier than the --to date (a plain --to date includes that day).');
-  return { kind: req.kind as ExportKind, account: req.account === null ? null : await findAccount(db, req.account), from, to };
+  const trades = req.trades ?? null;
+  if (trades !== null && req.kind !== 'trades') throw configError(`A trades filter does not apply to ${req.kind}`, 'Give the asset, side or category only when exporting trades.');
+  return { kind: req.kind as ExportKind, account: req.account === null ? null : await findAccount(db, req.account), from, to, ...(trades ? { trades } : {}) };
 }
 
 async function findAccount(db: Pool | PoolClient, ref: string): Promise<ExportQuery['account'] & object> {

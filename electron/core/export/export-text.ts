@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import type { Pool } from 'pg';
+import { searchKey } from '../../../shared/trades.js';
 import { AppError } from '../errors.js';
 import { writeCsv } from './csv-export.js';
 import { resolveExportQuery, type ExportRequest } from './export-query.js';
@@ -21,6 +22,9 @@ export async function exportCsvText(pool: Pool, req: ExportRequest, now: Date, m
     },
   });
   const rows = await writeCsv(pool, q, sink);
-  const scope = q.account ? `-${q.account.exchangeId}-${q.account.account}` : '';
+  const t = q.trades;
+  // The filter in the name, so two downloads of different selections do not look alike.
+  const picked = t ? [searchKey(t.search).toLowerCase(), t.side, t.category].filter((x) => x) : [];
+  const scope = `${q.account ? `-${q.account.exchangeId}-${q.account.account}` : ''}${picked.length ? `-${picked.join('-')}` : ''}`;
   return { fileName: `alphapulse-${q.kind}${scope}-${now.toISOString().slice(0, 10)}.csv`, rows, csv: Buffer.concat(chunks).toString('utf8') };
 }

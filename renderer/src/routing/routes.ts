@@ -1,5 +1,5 @@
 /** The screens and their hash routes (`#/portfolio`); hash routing needs no server support. */
-export const ROUTES = ['portfolio', 'history', 'positions', 'sync', 'settings', 'diagnostics', 'onboarding'] as const;
+export const ROUTES = ['portfolio', 'history', 'trades', 'positions', 'sync', 'settings', 'diagnostics', 'onboarding'] as const;
 export type Route = (typeof ROUTES)[number];
 
 export const DEFAULT_ROUTE: Route = 'portfolio';
@@ -8,6 +8,7 @@ export const DEFAULT_ROUTE: Route = 'portfolio';
 export const NAV_ITEMS: ReadonlyArray<{ route: Exclude<Route, 'onboarding'>; label: string }> = [
   { route: 'portfolio', label: 'Portfolio' },
   { route: 'history', label: 'History' },
+  { route: 'trades', label: 'Trades' },
   { route: 'positions', label: 'Positions' },
   { route: 'sync', label: 'Sync' },
   { route: 'settings', label: 'Settings' },

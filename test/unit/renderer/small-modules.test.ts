@@ -145,7 +145,7 @@ describe('sync, history and positions helpers', () => {
     expect(rangeChange([{ t: 'a', value: '0' }, { t: 'b', value: '5' }])).toEqual({ change: '5', pct: null });
     expect(rangeChange([{ t: 'a', value: '1' }])).toBeNull();
     expect(toChartPoints([{ t: '2026-11-21T10:00:00Z', value: '12.5' }, { t: 'bad', value: '1' }, { t: '2026-11-21T10:00:00Z', value: 'x' }])).toEqual([
-      { t: Date.parse('2026-11-21T10:00:00Z'), y: 12.5, value: '12.5' },
+      { t: Date.parse('2026-11-21T10:00:00Z'), y: 12.5, value: '12.5', source: 'sync', estimated: false, ySync: 12.5, yBackfill: null },
     ]);
     expect(parseAccountKey('bybit/main')).toEqual({ exchangeId: 'bybit', account: 'main' });
     expect(parseAccountKey('')).toBeNull();

@@ -145,13 +145,14 @@ export async function readOldestLastSuccess(db: Queryable): Promise<Date | null>
  * values up to then are summed (an index lookup per account and point). A year of
  * 30-minute snapshots never leaves the database whole.
  */
-export async function readNetValue(db: Queryable, opts: { since: Date | null; account: { exchangeId: string; account: string } | null; maxPoints: number }): Promise<NetValuePoint[]> {
+export async function readNetValue(db: Queryable, opts: { since: Date | null; until?: Date | null; account: { exchangeId: string; account: string } | null; maxPoints: number }): Promise<NetValuePoint[]> {
   const { rows } = await db.query<{ t: Date; value: string; wallet: string; upnl: string; backfill: boolean; estimated: boolean }>(
     `WITH acc AS (
        SELECT id FROM accounts WHERE removed_at IS NULL AND ($2::text IS NULL OR (exchange_id = $2 AND account = $3))
      ), ranged AS (
        SELECT s.taken_at, row_number() OVER (ORDER BY s.taken_at, s.id) - 1 AS k, count(*) OVER () AS n
        FROM snapshots s WHERE s.account_id IN (SELECT id FROM acc) AND ($1::timestamptz IS NULL OR s.taken_at >= $1)
+         AND ($5::timestamptz IS NULL OR s.taken_at < $5)
      ), picked AS (
        SELECT DISTINCT ON (bucket) taken_at AS t, k FROM (
          SELECT taken_at, k, CASE WHEN k = 0 OR n <= $4 THEN -k ELSE (k * ($4 - 1) + n - 2) / (n - 1) END AS bucket FROM ranged
@@ -165,7 +166,7 @@ export async function readNetValue(db: Queryable, opts: { since: Date | null; ac
        ) v
      ) s
      ORDER BY p.k`,
-    [opts.since, opts.account?.exchangeId ?? null, opts.account?.account ?? null, opts.maxPoints]);
+    [opts.since, opts.account?.exchangeId ?? null, opts.account?.account ?? null, opts.maxPoints, opts.until ?? null]);
   // A total that includes any reconstructed account value is itself reconstructed.
   return rows.map((r) => ({
     t: r.t.toISOString(), value: dec(r.value).toString(), walletValue: dec(r.wallet).toString(), unrealisedPnl: dec(r.upnl).toString(),

@@ -26,6 +26,18 @@ export function xDomain(range: HistoryRange, pointTimes: readonly number[], nowM
   return [Math.min(first, to - MIN_ALL_SPAN), to];
 }
 
+/**
+ * The x axis for custom dates: from the start of `from` to the end of `to` (UTC days, as
+ * the server reads them), never past now; a side left open ends at the data.
+ */
+export function customDomain(from: string, to: string, pointTimes: readonly number[], nowMs: number): [number, number] {
+  const first = pointTimes.length ? Math.min(...pointTimes) : nowMs - DAY;
+  const last = pointTimes.length ? Math.max(...pointTimes) : nowMs;
+  const start = from === '' ? first : Date.parse(`${from}T00:00:00Z`);
+  const end = to === '' ? Math.max(last, nowMs) : Math.min(Date.parse(`${to}T00:00:00Z`) + DAY, Math.max(nowMs, last));
+  return end - start < MIN_ALL_SPAN ? [start, start + MIN_ALL_SPAN] : [start, end];
+}
+
 /** Time ticks on round local times across the whole domain, with a label style to match. */
 export function xAxis(domain: [number, number], locale?: string): { ticks: number[]; format: (ms: number) => string } {
   return timeAxis(domain[0], domain[1], locale, 7);

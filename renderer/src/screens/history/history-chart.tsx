@@ -3,7 +3,7 @@ import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YA
 import { formatMoney } from '../../format/number-format.js';
 import { formatDateTime } from '../../format/time-format.js';
 import { xAxis, yAxis } from './chart-scale.js';
-import type { ChartPoint } from './history-model.js';
+import { sourceLabel, type ChartPoint } from './history-model.js';
 
 interface Props {
   points: ChartPoint[];
@@ -12,12 +12,36 @@ interface Props {
   domain: [number, number];
 }
 
-/** Net value over time; memoised so the 1-second clock elsewhere never redraws it. */
+/** The hover card: when, how much, and whether a sync measured it or the trades rebuilt it. */
+function PointTooltip({ active, payload, quote }: { active?: boolean; payload?: ReadonlyArray<{ payload?: unknown }>; quote: string }) {
+  const p = payload?.[0]?.payload as ChartPoint | undefined;
+  if (!active || !p) return null;
+  return (
+    <div className="chart-tooltip history-tooltip" data-testid="history-tooltip">
+      <div className="muted">{formatDateTime(new Date(p.t).toISOString())}</div>
+      <div className="strong">{formatMoney(p.value, quote)}</div>
+      <div className={p.source === 'sync' ? 'muted' : 'history-tooltip-backfill'}>{sourceLabel(p)}</div>
+    </div>
+  );
+}
+
+/** An estimated reconstructed day gets a hollow warning dot; other points none. */
+function EstimatedDot(props: { cx?: number; cy?: number; payload?: ChartPoint; index?: number }) {
+  const { cx, cy, payload, index } = props;
+  if (cx === undefined || cy === undefined || !payload?.estimated || payload.source !== 'backfill') return <g key={`e${index}`} />;
+  return <circle key={`e${index}`} cx={cx} cy={cy} r={3} fill="var(--surface)" stroke="var(--warn)" strokeWidth={1.5} className="estimated-dot" />;
+}
+
+/**
+ * Net value over time; memoised so the 1-second clock elsewhere never redraws it. The
+ * part reconstructed from the trade history is a dashed, paler line; measured syncs solid.
+ */
 export const HistoryChart = memo(function HistoryChart({ points, quote, domain }: Props) {
   const y = useMemo(() => yAxis(points.map((p) => p.y)), [points]);
   const x = useMemo(() => xAxis(domain), [domain]);
   // Points squeezed into a sliver of the range (minutes of data under "30 days") get dots, so they read as points.
   const huddled = points.length > 0 && (points[points.length - 1]!.t - points[0]!.t) < (domain[1] - domain[0]) * 0.02;
+  const hasBackfill = points.some((p) => p.yBackfill !== null);
   return (
     <ResponsiveContainer width="100%" height={320}>
       <AreaChart data={points} margin={{ top: 8, right: 16, bottom: 0, left: 4 }} accessibilityLayer={false}>
@@ -26,6 +50,10 @@ export const HistoryChart = memo(function HistoryChart({ points, quote, domain }
             <stop offset="0%" stopColor="var(--accent)" stopOpacity={0.28} />
             <stop offset="100%" stopColor="var(--accent)" stopOpacity={0.02} />
           </linearGradient>
+          <linearGradient id="history-fill-backfill" x1="0" y1="0" x2="0" y2="1">
+            <stop offset="0%" stopColor="var(--text-muted)" stopOpacity={0.16} />
+            <stop offset="100%" stopColor="var(--text-muted)" stopOpacity={0.01} />
+          </linearGradient>
         </defs>
         <CartesianGrid stroke="var(--grid)" vertical={false} />
         <XAxis
@@ -33,19 +61,20 @@ export const HistoryChart = memo(function HistoryChart({ points, quote, domain }
           stroke="var(--text-muted)" tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
         />
         <YAxis
-          dataKey="y" type="number" domain={y.domain} ticks={y.ticks} tickFormatter={y.format} interval={0} width={64} allowDataOverflow
+          type="number" domain={y.domain} ticks={y.ticks} tickFormatter={y.format} interval={0} width={64} allowDataOverflow
           stroke="var(--text-muted)" tick={{ fill: 'var(--text-muted)', fontSize: 12 }} axisLine={false} tickLine={false}
         />
-        <Tooltip
-          labelFormatter={(_label, payload) => {
-            const p = payload[0]?.payload as ChartPoint | undefined;
-            return p ? formatDateTime(new Date(p.t).toISOString()) : '';
-          }}
-          formatter={(_v, _n, entry) => [formatMoney((entry.payload as ChartPoint).value, quote), 'Net value']}
-          separator=": "
-          wrapperClassName="chart-tooltip"
+        <Tooltip content={<PointTooltip quote={quote} />} />
+        {hasBackfill && (
+          <Area
+            type="monotone" dataKey="yBackfill" name="Reconstructed" stroke="var(--text-muted)" strokeWidth={2} strokeDasharray="6 4" fill="url(#history-fill-backfill)"
+            isAnimationActive={false} connectNulls={false} dot={EstimatedDot} activeDot={{ r: 4 }} className="history-backfill"
+          />
+        )}
+        <Area
+          type="monotone" dataKey="ySync" name="Measured" stroke="var(--accent)" strokeWidth={2} fill="url(#history-fill)" isAnimationActive={false}
+          connectNulls={false} dot={points.length < 3 || huddled} className="history-sync"
         />
-        <Area type="monotone" dataKey="y" stroke="var(--accent)" strokeWidth={2} fill="url(#history-fill)" isAnimationActive={false} dot={points.length < 3 || huddled} />
       </AreaChart>
     </ResponsiveContainer>
   );

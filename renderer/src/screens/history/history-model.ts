@@ -14,18 +14,62 @@ export interface ChartPoint {
   /** Geometry only (the line's height); the exact figure shown is `value`. */
   y: number;
   value: string;
+  /** Measured by a sync, or reconstructed from the trade history. */
+  source: 'sync' | 'backfill';
+  /** A reconstructed day the history did not fully explain: a floor, not a measurement. */
+  estimated: boolean;
+  /** The height on the measured line, null off it. */
+  ySync: number | null;
+  /** The height on the reconstructed (dashed) line, null off it. */
+  yBackfill: number | null;
 }
 
-/** Points for the chart; a point with a malformed time or value is left out rather than drawn at 0. */
-export function toChartPoints(points: ReadonlyArray<Pick<NetValuePoint, 't' | 'value'>>): ChartPoint[] {
+type PointIn = Pick<NetValuePoint, 't' | 'value'> & Partial<Pick<NetValuePoint, 'source' | 'estimated'>>;
+
+/**
+ * Points for the chart, split into a measured and a reconstructed line; where the source
+ * changes, the later point sits on both so the two lines meet. A point with a malformed
+ * time or value is left out rather than drawn at 0.
+ */
+export function toChartPoints(points: ReadonlyArray<PointIn>): ChartPoint[] {
   const out: ChartPoint[] = [];
   for (const p of points) {
     const t = Date.parse(p.t);
     const d = toDec(p.value);
     if (Number.isNaN(t) || d === null) continue;
-    out.push({ t, y: d.toNumber(), value: p.value });
+    const y = d.toNumber();
+    const source = p.source ?? 'sync';
+    const prev = out[out.length - 1];
+    const joins = prev !== undefined && prev.source !== source;
+    out.push({
+      t, y, value: p.value, source, estimated: p.estimated ?? false,
+      ySync: source === 'sync' || joins ? y : null,
+      yBackfill: source === 'backfill' || joins ? y : null,
+    });
   }
   return out;
+}
+
+/** What the legend needs to say: which kinds of point the chart shows. */
+export function legendOf(points: readonly ChartPoint[]): { measured: boolean; reconstructed: boolean; estimated: number } {
+  return {
+    measured: points.some((p) => p.source === 'sync'),
+    reconstructed: points.some((p) => p.source === 'backfill'),
+    estimated: points.filter((p) => p.estimated).length,
+  };
+}
+
+/** The tooltip's words for a point's origin. */
+export function sourceLabel(p: Pick<ChartPoint, 'source' | 'estimated'>): string {
+  if (p.source === 'sync') return 'Measured at a sync';
+  return p.estimated ? 'Reconstructed from your trades (estimated: the history did not explain every balance that day)' : 'Reconstructed from your trades';
+}
+
+/** Custom dates as the date inputs give them; a problem to show instead of asking the server. */
+export function customRangeProblem(from: string, to: string): string | null {
+  if (from === '' && to === '') return 'Choose a "from" or a "to" date.';
+  if (from !== '' && to !== '' && from > to) return 'The "from" date is after the "to" date.';
+  return null;
 }
 
 /** Change from the first to the last point of the range, exactly; null with fewer than two points. */

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { RendererApi } from '../../../../electron/preload/types.js';
 import { EmptyState, ErrorNotice, Loading } from '../../components/async-view.js';
 import { Signed } from '../../components/signed.js';
@@ -6,41 +6,86 @@ import { accountName } from '../../components/status-summary.js';
 import { formatMoney, formatPercent } from '../../format/number-format.js';
 import { useDataVersion, useStatus } from '../../state/live-data.js';
 import { useQuery } from '../../state/use-query.js';
-import { changeSpanPhrase, xDomain } from './chart-scale.js';
+import { ExportButton } from '../../components/export-button.js';
+import { changeSpanPhrase, customDomain, RANGE_MS, xDomain } from './chart-scale.js';
 import { HistoryChart } from './history-chart.js';
-import { parseAccountKey, RANGE_LABELS, RANGE_PHRASES, RANGES, rangeChange, toChartPoints, type HistoryRange } from './history-model.js';
+import { HistoryLegend } from './history-legend.js';
+import { PnlPanel } from './pnl-panel.js';
+import { customRangeProblem, legendOf, parseAccountKey, RANGE_LABELS, RANGE_PHRASES, RANGES, rangeChange, toChartPoints, type HistoryRange } from './history-model.js';
+import './history.css';
 
 const QUOTE = 'USDT';
 
 /** #/history: net value over time, by range and account. */
 export function HistoryScreen() {
-  const [range, setRange] = useState<HistoryRange>('30d');
+  const [range, setRange] = useState<HistoryRange | 'custom'>('30d');
+  const [custom, setCustom] = useState({ from: '', to: '' });
   const [accountKey, setAccountKey] = useState('');
+  const [view, setView] = useState<'value' | 'pnl'>('value');
   const version = useDataVersion();
   const { data: status } = useStatus();
+  const customProblem = range === 'custom' ? customRangeProblem(custom.from, custom.to) : null;
+  // Custom dates ask for 'all' within them; a problem keeps the last good answer on screen.
+  const [asked, setAsked] = useState({ range: '30d' as HistoryRange, from: '', to: '' });
+  useEffect(() => {
+    if (range !== 'custom') setAsked({ range, from: '', to: '' });
+    else if (customProblem === null) setAsked({ range: 'all', from: custom.from, to: custom.to });
+  }, [range, custom, customProblem]);
   const load = useCallback(
-    (api: RendererApi) => api.invoke('net-value:get', { range, account: parseAccountKey(accountKey), maxPoints: 500 }),
-    [range, accountKey],
+    (api: RendererApi) => api.invoke('net-value:get', { range: asked.range, account: parseAccountKey(accountKey), maxPoints: 500, from: asked.from || null, to: asked.to || null }),
+    [asked, accountKey],
   );
-  const history = useQuery(`net-value:${range}:${accountKey}:${version}`, load);
+  const history = useQuery(`net-value:${asked.range}:${asked.from}:${asked.to}:${accountKey}:${version}`, load);
   const points = useMemo(() => toChartPoints(history.data ?? []), [history.data]);
+  const legend = useMemo(() => legendOf(points), [points]);
   const change = useMemo(() => rangeChange(history.data ?? []), [history.data]);
   const last = history.data?.[history.data.length - 1];
+  const isCustom = asked.from !== '' || asked.to !== '';
   // Read once per answer: the axis ends at the time the points were fetched, not a moving "now".
-  const domain = useMemo(() => xDomain(range, points.map((p) => p.t), Date.now()), [range, points]);
-  const phrase = points.length > 1 ? changeSpanPhrase(range, points[0]!.t, points[points.length - 1]!.t, RANGE_PHRASES[range]) : RANGE_PHRASES[range];
+  const domain = useMemo(() => {
+    const times = points.map((p) => p.t);
+    return isCustom ? customDomain(asked.from, asked.to, times, Date.now()) : xDomain(asked.range, times, Date.now());
+  }, [asked, isCustom, points]);
+  const fullPhrase = isCustom ? 'between the dates chosen' : RANGE_PHRASES[asked.range];
+  const phrase = points.length > 1 ? changeSpanPhrase(isCustom ? 'all' : asked.range, points[0]!.t, points[points.length - 1]!.t, fullPhrase) : fullPhrase;
+  const account = parseAccountKey(accountKey);
+  const exportFilter = useMemo(() => ({
+    account: account ? `${account.exchangeId}:${account.account}` : null,
+    from: isCustom ? (asked.from || null) : asked.range === 'all' ? null : new Date(Date.now() - RANGE_MS[asked.range]).toISOString(),
+    to: isCustom ? (asked.to || null) : null,
+  }), [account?.exchangeId, account?.account, asked, isCustom]);
+  const rangeName = isCustom ? `${asked.from || 'the start'} to ${asked.to || 'today'}` : RANGE_LABELS[asked.range].toLowerCase();
 
   return (
     <section className="screen" aria-labelledby="history-title">
       <h1 id="history-title" className="screen-title">History</h1>
       <div className="toolbar">
+        <div className="segmented" role="group" aria-label="Show">
+          <button type="button" className="segment" aria-pressed={view === 'value'} onClick={() => setView('value')} data-testid="history-view-value">Net value</button>
+          <button type="button" className="segment" aria-pressed={view === 'pnl'} onClick={() => setView('pnl')} data-testid="history-view-pnl">Realised P&amp;L</button>
+        </div>
         <div className="segmented" role="group" aria-label="Range">
           {RANGES.map((r) => (
             <button key={r} type="button" className="segment" aria-pressed={range === r} onClick={() => setRange(r)} data-testid={`history-range-${r}`}>
               {RANGE_LABELS[r]}
             </button>
           ))}
+          <button type="button" className="segment" aria-pressed={range === 'custom'} onClick={() => setRange('custom')} data-testid="history-range-custom">
+            Custom
+          </button>
         </div>
+        {range === 'custom' && (
+          <>
+            <label className="field-inline">
+              From
+              <input type="date" value={custom.from} onChange={(e) => setCustom((c) => ({ ...c, from: e.target.value }))} data-testid="history-from" aria-invalid={customProblem !== null && custom.from !== ''} />
+            </label>
+            <label className="field-inline">
+              To
+              <input type="date" value={custom.to} onChange={(e) => setCustom((c) => ({ ...c, to: e.target.value }))} data-testid="history-to" aria-invalid={customProblem !== null && custom.to !== ''} />
+            </label>
+          </>
+        )}
         {status && status.accounts.length > 1 && (
           <label className="field-inline">
             Account
@@ -53,8 +98,13 @@ export function HistoryScreen() {
           </label>
         )}
         {history.loading && history.data && <span className="muted small" role="status">Updating…</span>}
+        {view === 'value'
+          ? <ExportButton kind="net-value" filter={exportFilter} what="net value history" />
+          : <ExportButton kind="realised" filter={exportFilter} what="realised P&L per fill" />}
       </div>
-      <div className="card chart-card" data-testid="history-chart" aria-busy={history.loading}>
+      {customProblem && <p className="muted small" role="status" data-testid="history-custom-problem">{customProblem}</p>}
+      {view === 'pnl' && <PnlPanel asked={asked} account={account} accountKey={accountKey} version={version} quote={QUOTE} rangeName={rangeName} />}
+      {view === 'value' && <div className="card chart-card" data-testid="history-chart" aria-busy={history.loading}>
         {history.data && last && (
           <div className="chart-head" data-testid="history-head">
             <span className="summary-value">{formatMoney(last.value, QUOTE)}</span>
@@ -70,11 +120,12 @@ export function HistoryScreen() {
           </EmptyState>
         )}
         {points.length > 0 && (
-          <figure className="chart-figure" aria-label={`Net value over ${RANGE_LABELS[range].toLowerCase()}: ${points.length} points${last ? `, latest ${formatMoney(last.value, QUOTE)}` : ''}`}>
+          <figure className="chart-figure" aria-label={`Net value over ${rangeName}: ${points.length} points${last ? `, latest ${formatMoney(last.value, QUOTE)}` : ''}${legend.reconstructed ? '; the earlier part is reconstructed from your trades' : ''}`}>
             <HistoryChart points={points} quote={QUOTE} domain={domain} />
+            <HistoryLegend legend={legend} />
           </figure>
         )}
-      </div>
+      </div>}
     </section>
   );
 }

@@ -1,0 +1,58 @@
+import { useCallback, useMemo } from 'react';
+import type { RendererApi } from '../../../../electron/preload/types.js';
+import { EmptyState, ErrorNotice, Loading } from '../../components/async-view.js';
+import { Signed } from '../../components/signed.js';
+import { formatMoney } from '../../format/number-format.js';
+import { useQuery } from '../../state/use-query.js';
+import { customDomain, xDomain } from './chart-scale.js';
+import type { HistoryRange } from './history-model.js';
+import { PnlChart } from './pnl-chart.js';
+import { pnlTotals, toPnlPoints } from './pnl-model.js';
+
+interface Props {
+  asked: { range: HistoryRange; from: string; to: string };
+  account: { exchangeId: string; account: string } | null;
+  accountKey: string;
+  version: number;
+  quote: string;
+  rangeName: string;
+}
+
+/** History's P&L view: what the spot trades realised, per day and in total, over the range chosen. */
+export function PnlPanel({ asked, account, accountKey, version, quote, rangeName }: Props) {
+  const load = useCallback(
+    (api: RendererApi) => api.invoke('pnl:daily', { range: asked.range, account, from: asked.from || null, to: asked.to || null }),
+    [asked, account],
+  );
+  const pnl = useQuery(`pnl:${asked.range}:${asked.from}:${asked.to}:${accountKey}:${version}`, load);
+  const points = useMemo(() => toPnlPoints(pnl.data ?? []), [pnl.data]);
+  const totals = useMemo(() => pnlTotals(pnl.data ?? []), [pnl.data]);
+  const isCustom = asked.from !== '' || asked.to !== '';
+  const domain = useMemo(() => {
+    const times = points.map((p) => p.t);
+    return isCustom ? customDomain(asked.from, asked.to, times, Date.now()) : xDomain(asked.range, times, Date.now());
+  }, [asked, isCustom, points]);
+  return (
+    <div className="card chart-card" data-testid="pnl-chart" aria-busy={pnl.loading}>
+      {totals && (
+        <div className="chart-head" data-testid="pnl-head">
+          <span className="summary-value"><Signed value={totals.realised} text={formatMoney(totals.realised, quote, undefined, true)} /></span>
+          <span className="muted">realised {rangeName === 'all' ? 'since the first trade' : `over ${rangeName}`}, after {formatMoney(totals.fees, quote)} of fees{totals.partial ? ' (partial: some figures are unknown)' : ''}</span>
+        </div>
+      )}
+      {pnl.error && !pnl.data && <ErrorNotice error={pnl.error} onRetry={pnl.reload} />}
+      {!pnl.data && !pnl.error && <Loading label="Loading the realised P&L…" />}
+      {pnl.data && points.length === 0 && (
+        <EmptyState title="Nothing realised in this range">
+          <p>A sale of a spot holding realises a gain or loss against its average cost; those days appear here.</p>
+        </EmptyState>
+      )}
+      {points.length > 0 && (
+        <figure className="chart-figure" aria-label={`Realised P&L over ${rangeName}: ${points.length} days with trades${totals ? `, ${formatMoney(totals.realised, quote, undefined, true)} in total` : ''}`}>
+          <PnlChart points={points} quote={quote} domain={domain} />
+          <figcaption className="history-legend">Bars: what each day's spot sales realised (average cost, fees included). Line: the running total. Derivatives' P&amp;L is in the closed P&amp;L records.</figcaption>
+        </figure>
+      )}
+    </div>
+  );
+}
