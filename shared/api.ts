@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DISPLAY_CURRENCIES } from './domain.js';
 import type { AccountsView, AccountView, AppErrorInfo, AppStatus, BreakerInfo, ConnectionTestResult, NetValuePoint, Portfolio, Position, SettingsView, SyncProgress, SyncRunRecord } from './domain.js';
 
 /**
@@ -39,6 +40,7 @@ const settingsPatch = z.object({
   launchAtLogin: z.boolean().optional(),
   notifications: z.object({ enabled: z.boolean() }).strict().optional(),
   quoteCurrency: z.literal('USDT').optional(),
+  displayCurrency: z.enum(DISPLAY_CURRENCIES).optional(),
 }).strict();
 
 export const apiInputs = {
