@@ -12,7 +12,7 @@ const item = (over: Partial<PortfolioItem>): PortfolioItem => ({
 describe('the CLI portfolio table', () => {
   it('uses the dashboard rules: thousands separators, prices by magnitude, quantities by significant digits', () => {
     const p: Portfolio = {
-      asOf: '2026-11-21T10:00:00.000Z', quote: 'USDT', totalValue: '1262105.922', walletValue: '1262105.922', unrealisedPnl: '0', unpricedAssets: 1, trading: null,
+      asOf: '2026-11-21T10:00:00.000Z', quote: 'USDT', rates: {}, totalValue: '1262105.922', walletValue: '1262105.922', unrealisedPnl: '0', unpricedAssets: 1, trading: null,
       items: [
         item({ quantity: '12.5', currentPrice: '90000.123', value: '1125001.54', avgEntryPrice: '48387.25817', profitLoss: '-1234.5', profitLossPercentage: '80.1234' }),
         item({ asset: 'PEPE', quantity: '1074666.12345678', currentPrice: '0.008', value: '8597.33' }),

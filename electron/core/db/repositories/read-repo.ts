@@ -1,9 +1,10 @@
 import type { Pool, PoolClient } from 'pg';
-import type { NetValuePoint, Portfolio, Position, SyncRunRecord } from '../../../../shared/domain.js';
+import type { NetValuePoint, Portfolio, SyncRunRecord } from '../../../../shared/domain.js';
 import type { CostFill } from '../../portfolio/cost-basis.js';
 import { dec, decOrNull, type Dec } from '../../portfolio/decimal.js';
 import { summarisePortfolio, type ValuedItem } from '../../portfolio/valuation.js';
 import { readTradingTotals } from './fills-repo.js';
+import { readDisplayRates } from './positions-repo.js';
 
 type Queryable = Pool | PoolClient;
 
@@ -40,8 +41,9 @@ export async function readPortfolio(db: Queryable): Promise<Portfolio> {
       feesPaid: decOrNull(r.fees_usdt as string | null), feesPartial: r.fees_partial as boolean,
     };
   });
-  const trading = await readTradingTotals(db);
-  return summarisePortfolio(items, asOf, upnl, trading && { ...trading, realisedPnl: dec(trading.realisedPnl).toString(), feesPaid: dec(trading.feesPaid).toString() });
+  const [trading, rates] = await Promise.all([readTradingTotals(db), readDisplayRates(db)]);
+  const portfolio = summarisePortfolio(items, asOf, upnl, trading && { ...trading, realisedPnl: dec(trading.realisedPnl).toString(), feesPaid: dec(trading.feesPaid).toString() });
+  return { ...portfolio, rates };
 }
 
 /** Every spot fill of an account, for the cost basis. */
@@ -52,16 +54,6 @@ export async function readSpotFills(db: Queryable, accountId: number): Promise<C
   return rows.map((r) => ({
     id: r.fill_id, executedAt: r.executed_at, base: r.base, quote: r.quote, side: r.side, price: dec(r.price), quantity: dec(r.quantity),
     fee: decOrNull(r.fee), feeCurrency: r.fee_currency, quoteUsdtRate: decOrNull(r.quote_usdt_rate), feeUsdtRate: decOrNull(r.fee_usdt_rate),
-  }));
-}
-
-export async function readPositions(db: Queryable): Promise<Position[]> {
-  const { rows } = await db.query<{ exchange_id: string; account: string; category: string; symbol: string; side: 'long' | 'short'; size: string; entry_price: string | null; mark_price: string | null; unrealised_pnl: string | null; leverage: string | null; liquidation_price: string | null; settle_coin: string | null; updated_at: Date }>(
-    `SELECT a.exchange_id, a.account, p.* FROM positions p JOIN accounts a ON a.id = p.account_id WHERE a.removed_at IS NULL ORDER BY a.exchange_id, a.account, p.symbol`);
-  return rows.map((r) => ({
-    exchangeId: r.exchange_id, account: r.account, category: r.category, symbol: r.symbol, side: r.side, size: r.size,
-    entryPrice: r.entry_price, markPrice: r.mark_price, unrealisedPnl: r.unrealised_pnl, leverage: r.leverage,
-    liquidationPrice: r.liquidation_price, settleCoin: r.settle_coin, updatedAt: r.updated_at.toISOString(),
   }));
 }
 
