@@ -36,8 +36,15 @@ describe('general settings', () => {
   });
 
   it('produces patches the API’s schema accepts', () => {
-    const patch = generalPatch(view(), { interval: '60', enabled: false, launchAtLogin: true, notifications: false });
+    const patch = generalPatch(view(), { interval: '60', enabled: false, launchAtLogin: true, notifications: false, displayCurrency: 'EUR' });
+    expect(patch).toMatchObject({ displayCurrency: 'EUR' });
     expect(() => apiInputs['settings:update'].parse(patch)).not.toThrow();
+  });
+
+  it('sends the display currency only when it changed, and the API refuses one it does not know', () => {
+    expect(generalPatch(view(), { ...generalFormFrom(view()), displayCurrency: 'USDT' })).toBeNull();
+    expect(generalPatch(view(), { ...generalFormFrom(view()), displayCurrency: 'USD' })).toEqual({ displayCurrency: 'USD' });
+    expect(() => apiInputs['settings:update'].parse({ displayCurrency: 'GBP' })).toThrow();
   });
 
   it('names the database variables in effect', () => {

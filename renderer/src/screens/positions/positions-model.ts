@@ -35,7 +35,26 @@ export function formatPnl(value: string, settleCoin: string | null, fmt: { amoun
   return `${DOLLAR_COINS.has(coin) ? fmt.amount(value) : fmt.quantity(value)} ${coin}`;
 }
 
-export type PositionColumn = 'symbol' | 'account' | 'side' | 'size' | 'entry' | 'mark' | 'pnl' | 'leverage' | 'liquidation';
+/**
+ * What the position is worth at the mark price, in its settle coin: size × mark for a
+ * linear contract (size in the base coin), size ÷ mark for an inverse one (size in USD
+ * contracts, settled in the base coin). Null without a mark price.
+ */
+export function notionalOf(p: Position): string | null {
+  const mark = toDec(p.markPrice);
+  if (mark === null || !mark.gt(0)) return null;
+  return p.category === 'inverse' ? new Dec(p.size).dividedBy(mark).toFixed() : mark.times(p.size).toFixed();
+}
+
+/** Return on the margin put up: unrealised P&L ÷ initial margin, in percent; null when either is unknown or the margin is zero. */
+export function roeOf(p: Position): string | null {
+  const pnl = toDec(p.unrealisedPnl);
+  const margin = toDec(p.margin);
+  if (pnl === null || margin === null || margin.isZero()) return null;
+  return pnl.dividedBy(margin).times(100).toFixed();
+}
+
+export type PositionColumn = 'symbol' | 'account' | 'side' | 'size' | 'entry' | 'mark' | 'notional' | 'margin' | 'pnl' | 'roe' | 'funding' | 'leverage' | 'liquidation';
 export interface PositionSort {
   column: PositionColumn;
   direction: 'asc' | 'desc';
@@ -48,7 +67,7 @@ const TEXT: Record<'symbol' | 'account' | 'side', (p: Position) => string> = {
 };
 const FIGURE: Record<Exclude<PositionColumn, 'symbol' | 'account' | 'side'>, (p: Position) => string | null> = {
   size: (p) => p.size, entry: (p) => p.entryPrice, mark: (p) => p.markPrice, pnl: (p) => p.unrealisedPnl,
-  leverage: (p) => p.leverage, liquidation: (p) => p.liquidationPrice,
+  leverage: (p) => p.leverage, liquidation: (p) => p.liquidationPrice, notional: notionalOf, margin: (p) => p.margin, roe: roeOf, funding: (p) => p.funding,
 };
 
 /** Like the holdings table: the sorted column flips; a new one starts A–Z for names, high-to-low for figures. */
