@@ -112,7 +112,7 @@ describe('allocation slices', () => {
 
 describe('wallet breakdown', () => {
   it('lists each wallet with its quantity', () => {
-    expect(walletBreakdown(item({ asset: 'BTC', wallets: { UNIFIED: '0.4', FUND: '0.1' } }), (q) => q)).toBe('UNIFIED 0.4 · FUND 0.1');
+    expect(walletBreakdown(item({ asset: 'BTC', wallets: { UNIFIED: '0.4', FUND: '0.1' } }), (q) => q)).toBe('Unified trading 0.4 · Funding 0.1');
     expect(walletBreakdown(item({ asset: 'BTC', wallets: {} }), (q) => q)).toBe('No wallet breakdown');
   });
 });

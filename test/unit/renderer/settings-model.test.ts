@@ -10,7 +10,7 @@ const view = (over: Partial<SettingsView> = {}): SettingsView => ({
 
 describe('general settings', () => {
   it('fills the form from the settings, showing env values where they rule', () => {
-    expect(generalFormFrom(view())).toEqual({ interval: '30', enabled: true, launchAtLogin: false, notifications: true });
+    expect(generalFormFrom(view())).toEqual({ interval: '30', enabled: true, launchAtLogin: false, notifications: true, displayCurrency: 'USDT' });
     const env = view({ envOverrides: ['EXCHANGE_SYNC_INTERVAL_MINUTES'], effectiveSync: { enabled: true, intervalMinutes: 5 } });
     expect(generalFormFrom(env).interval).toBe('5');
   });
