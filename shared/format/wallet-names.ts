@@ -11,6 +11,14 @@ const NAMES: Readonly<Record<string, string>> = {
   EARN_ONCHAIN: 'Earn on-chain',
 };
 
+const ORDER = ['UNIFIED', 'CONTRACT', 'SPOT', 'FUND', 'EARN_FLEXIBLE', 'EARN_ONCHAIN'];
+
+/** Wallet types in one order everywhere (trading, funding, Earn, then the rest by name), whatever order they were stored in. */
+export function sortWallets(wallets: readonly string[]): string[] {
+  const rank = (w: string) => (ORDER.includes(w) ? ORDER.indexOf(w) : ORDER.length);
+  return [...wallets].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
 /** A wallet's human name; an Earn product type not known yet reads "Earn (its type)", anything else as sent. */
 export function walletName(wallet: string): string {
   const known = NAMES[wallet];

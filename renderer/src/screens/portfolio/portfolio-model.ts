@@ -1,5 +1,5 @@
 import type { PortfolioItem } from '../../../../shared/domain.js';
-import { walletName } from '../../../../shared/format/wallet-names.js';
+import { sortWallets, walletName } from '../../../../shared/format/wallet-names.js';
 import { compareDecimals, Dec, toDec } from '../../format/decimal.js';
 
 /** Pure portfolio logic: sorting, the dust filter, the 24 h change and allocation slices. */
@@ -154,7 +154,7 @@ export function allocationSlices(items: readonly PortfolioItem[], maxSlices = 8)
 
 /** "UNIFIED 0.4 · FUND 0.1": where a holding sits, for the quantity's tooltip. */
 export function walletBreakdown(item: PortfolioItem, formatQuantity: (q: string) => string): string {
-  const entries = Object.entries(item.wallets);
+  const entries = sortWallets(Object.keys(item.wallets)).map((w) => [w, item.wallets[w]!] as const);
   if (entries.length === 0) return 'No wallet breakdown';
   return entries.map(([wallet, q]) => `${walletName(wallet)} ${formatQuantity(q)}`).join(' · ');
 }

@@ -1,6 +1,6 @@
 import { memo, useRef } from 'react';
 import type { PortfolioItem } from '../../../../shared/domain.js';
-import { walletName } from '../../../../shared/format/wallet-names.js';
+import { sortWallets, walletName } from '../../../../shared/format/wallet-names.js';
 import { Signed } from '../../components/signed.js';
 import { SortHeader } from '../../components/sort-header.js';
 import { useRowWindow } from '../../components/use-row-window.js';
@@ -121,7 +121,7 @@ const PortfolioRow = memo(function PortfolioRow({ row, showAccount, rowIndex }: 
 });
 
 function walletNames(item: PortfolioItem): string {
-  const names = Object.keys(item.wallets).map(walletName);
+  const names = sortWallets(Object.keys(item.wallets)).map(walletName);
   return names.length === 0 ? UNKNOWN : names.join(', ');
 }
 
