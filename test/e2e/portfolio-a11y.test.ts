@@ -3,7 +3,7 @@ import { afterEach, expect, it } from 'vitest';
 import { smallScenario, withEuroPair } from '../fake-bybit/index.js';
 import { startHarness, type SyncHarness } from '../helpers/sync-harness.js';
 import { screenshot, screenshotVariants, settled } from './helpers/artifacts.js';
-import { seriousViolations } from './helpers/axe.js';
+import { focusWithoutRing, seriousViolations } from './helpers/axe.js';
 import { browserSuite, launchBrowser, watchPageErrors, type BrowserSession } from './helpers/chromium.js';
 import { nodeApi } from './helpers/node-api.js';
 import { startServe, type ServeProcess } from './helpers/serve-process.js';
@@ -131,6 +131,8 @@ browserSuite('portfolio, positions and accessibility in Chromium against `alphap
           }
           await settled(page);
           for (const v of await seriousViolations(page)) found.push(`${scheme} ${screen}: ${v.id} (${v.impact}) ${v.help} — ${v.targets.join(', ')}`);
+          // Every stop the keyboard reaches shows where the focus is.
+          for (const el of await focusWithoutRing(page)) found.push(`${scheme} ${screen}: no visible focus on ${el}`);
         }
         // The open "Other" list and the onboarding form too.
         await page.goto(`${serve!.origin}#/onboarding`);

@@ -27,3 +27,31 @@ export async function seriousViolations(page: Page): Promise<AxeFinding[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
 }
+
+/**
+ * Presses Tab up to `maxTabs` times from the top of the page and returns every element
+ * that took the focus without a visible focus indicator (no outline, no box shadow),
+ * described by tag, test id or text. An empty list means the keyboard user always
+ * sees where they are.
+ */
+export async function focusWithoutRing(page: Page, maxTabs = 60): Promise<string[]> {
+  await page.evaluate('document.activeElement instanceof HTMLElement && document.activeElement.blur()');
+  const missing: string[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < maxTabs; i++) {
+    await page.keyboard.press('Tab');
+    const info = await page.evaluate<{ key: string; ring: boolean } | null>(`(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      const s = getComputedStyle(el);
+      const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || (s.boxShadow !== 'none' && s.boxShadow !== '');
+      const name = el.getAttribute('data-testid') || el.id || (el.textContent || '').trim().slice(0, 30);
+      return { key: el.tagName.toLowerCase() + ':' + name, ring };
+    })()`);
+    if (info === null) continue;
+    if (seen.has(info.key)) continue;
+    seen.add(info.key);
+    if (!info.ring) missing.push(info.key);
+  }
+  return missing;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Position } from '../../../shared/domain.js';
 import { Dec } from '../../../shared/format/decimal.js';
-import { nextPositionSort, notionalOf, roeOf, sortPositions, DEFAULT_POSITION_SORT } from '../../../renderer/src/screens/positions/positions-model.js';
+import { fundingBySettleCoin, nextPositionSort, notionalOf, roeOf, sortPositions, DEFAULT_POSITION_SORT } from '../../../renderer/src/screens/positions/positions-model.js';
 
 const pos = (over: Partial<Position>): Position => ({
   exchangeId: 'bybit', account: 'default', category: 'linear', symbol: 'BTCUSDT', side: 'long', size: '0.1', entryPrice: '85000', markPrice: '90000',
@@ -35,5 +35,16 @@ describe('position figures', () => {
       expect(sortPositions([a, c, b], sort).map((p) => p.symbol), column).toEqual(['B', 'A', 'C']);
       expect(sortPositions([a, c, b], nextPositionSort(sort, column)).map((p) => p.symbol), column).toEqual(['A', 'B', 'C']);
     }
+  });
+});
+
+describe('funding per settle coin', () => {
+  it('sums each coin\'s known funding exactly and leaves out coins with none', () => {
+    const list = [
+      pos({ symbol: 'BTCUSDT', funding: '-0.45' }), pos({ symbol: 'ETHUSDT', funding: '0.15' }), pos({ symbol: 'SOLUSDT', funding: null }),
+      pos({ symbol: 'BTCUSD', category: 'inverse', settleCoin: 'BTC', funding: null }),
+    ];
+    expect(fundingBySettleCoin(list)).toEqual([{ coin: 'USDT', total: '-0.3' }]);
+    expect(fundingBySettleCoin([])).toEqual([]);
   });
 });

@@ -39,19 +39,19 @@ export function PortfolioToolbar({ query, onQuery, groupBy, onGroupBy, currency,
   }, []);
   return (
     <div className="toolbar" role="search" aria-label="Holdings">
-      <div className="field field-inline">
+      <div className="field-inline">
         <label htmlFor="holdings-search">Find</label>
-        <input id="holdings-search" ref={search} type="search" value={query} placeholder="Asset, account or wallet  ( / )" autoComplete="off" spellCheck={false}
+        <input id="holdings-search" ref={search} type="search" value={query} placeholder="Asset, account or wallet" title="Press / to come here; Escape clears" autoComplete="off" spellCheck={false}
           onChange={(e) => onQuery(e.target.value)} onKeyDown={(e) => { if (e.key === 'Escape' && query) { e.preventDefault(); onQuery(''); } }}
           data-testid="holdings-search" aria-keyshortcuts="/" />
       </div>
-      <div className="field field-inline">
+      <div className="field-inline">
         <label htmlFor="holdings-group">Group by</label>
         <select id="holdings-group" value={groupBy} onChange={(e) => onGroupBy(e.target.value as GroupBy)} data-testid="holdings-group">
           {GROUPS.map((g) => <option key={g.id} value={g.id}>{g.label}</option>)}
         </select>
       </div>
-      <div className="field field-inline">
+      <div className="field-inline">
         <label htmlFor="display-currency">Show in</label>
         <select id="display-currency" value={currency} disabled={currencyBusy} onChange={(e) => onCurrency(e.target.value as DisplayCurrency)} data-testid="display-currency">
           {DISPLAY_CURRENCIES.map((c) => <option key={c} value={c}>{c}</option>)}

@@ -6,11 +6,21 @@ import { compareDecimals, Dec, toDec } from '../../format/decimal.js';
  * are not added together); positions with an unknown P&L are counted apart.
  */
 export function pnlBySettleCoin(positions: readonly Position[]): Array<{ coin: string; total: string; unknown: number }> {
+  return sumBySettleCoin(positions, (p) => p.unrealisedPnl);
+}
+
+/** Funding of the open positions' symbols per settle coin (positive received, negative paid); coins with none are left out. */
+export function fundingBySettleCoin(positions: readonly Position[]): Array<{ coin: string; total: string }> {
+  return sumBySettleCoin(positions, (p) => p.funding).filter((t) => t.unknown < positions.filter((p) => (p.settleCoin ?? 'USDT') === t.coin).length)
+    .map(({ coin, total }) => ({ coin, total }));
+}
+
+function sumBySettleCoin(positions: readonly Position[], field: (p: Position) => string | null): Array<{ coin: string; total: string; unknown: number }> {
   const totals = new Map<string, { total: Dec; unknown: number }>();
   for (const p of positions) {
     const coin = p.settleCoin ?? 'USDT';
     const entry = totals.get(coin) ?? { total: new Dec(0), unknown: 0 };
-    const pnl = toDec(p.unrealisedPnl);
+    const pnl = toDec(field(p));
     if (pnl === null) entry.unknown += 1;
     else entry.total = entry.total.plus(pnl);
     totals.set(coin, entry);

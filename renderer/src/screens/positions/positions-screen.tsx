@@ -9,7 +9,7 @@ import { countOf } from '../../../../shared/format/plural.js';
 import { useDataVersion } from '../../state/live-data.js';
 import { useQuery } from '../../state/use-query.js';
 import { SortHeader } from '../../components/sort-header.js';
-import { DEFAULT_POSITION_SORT, formatLeverage, formatPnl, nextPositionSort, notionalOf, pnlBySettleCoin, roeOf, sortPositions, type PositionColumn } from './positions-model.js';
+import { DEFAULT_POSITION_SORT, formatLeverage, formatPnl, fundingBySettleCoin, nextPositionSort, notionalOf, pnlBySettleCoin, roeOf, sortPositions, type PositionColumn } from './positions-model.js';
 
 const COLUMNS: ReadonlyArray<{ id: PositionColumn; label: string; numeric: boolean; hint?: string }> = [
   { id: 'symbol', label: 'Symbol', numeric: false },
@@ -38,6 +38,7 @@ export function PositionsScreen() {
   const version = useDataVersion();
   const positions = useQuery(`positions:${version}`, loadPositions);
   const totals = useMemo(() => pnlBySettleCoin(positions.data ?? []), [positions.data]);
+  const funding = useMemo(() => fundingBySettleCoin(positions.data ?? []), [positions.data]);
   const [sort, setSort] = useState(DEFAULT_POSITION_SORT);
   const onSort = useCallback((c: PositionColumn) => setSort((s) => nextPositionSort(s, c)), []);
   const sorted = useMemo(() => sortPositions(positions.data ?? [], sort), [positions.data, sort]);
@@ -61,6 +62,13 @@ export function PositionsScreen() {
                 <span className="summary-label">Unrealised P&amp;L ({t.coin})</span>
                 <span className="summary-value"><Signed value={t.total} text={formatPnl(t.total, t.coin, signedPnl)} /></span>
                 {t.unknown > 0 && <span className="summary-note">{countOf(t.unknown, 'position')} without a P&amp;L figure</span>}
+              </div>
+            ))}
+            {funding.map((t) => (
+              <div className="summary-item" key={`funding-${t.coin}`} data-testid={`funding-total-${t.coin}`}>
+                <span className="summary-label">Funding ({t.coin})</span>
+                <span className="summary-value"><Signed value={t.total} text={formatPnl(t.total, t.coin, signedPnl)} /></span>
+                <span className="summary-note">Of these symbols over the imported history: + received, − paid</span>
               </div>
             ))}
             {newest && (
