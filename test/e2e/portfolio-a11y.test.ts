@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, expect, it } from 'vitest';
 import { smallScenario, withEuroPair } from '../fake-bybit/index.js';
 import { startHarness, type SyncHarness } from '../helpers/sync-harness.js';
-import { screenshot, screenshotVariants, settled } from './helpers/artifacts.js';
+import { ARTIFACTS_DIR, screenshot, screenshotVariants, settled } from './helpers/artifacts.js';
 import { focusWithoutRing, seriousViolations } from './helpers/axe.js';
 import { browserSuite, launchBrowser, watchPageErrors, type BrowserSession } from './helpers/chromium.js';
 import { nodeApi } from './helpers/node-api.js';
@@ -92,6 +92,13 @@ browserSuite('portfolio, positions and accessibility in Chromium against `alphap
       await expect.poll(() => total.textContent()).toBe('86,105.92 USD');
       await page.getByTestId('display-currency').selectOption('USDT');
       await expect.poll(() => total.textContent()).toBe('86,105.92 USDT');
+      // The README's picture: the window as it opens, two accounts, every holding.
+      await page.getByTestId('holdings-group').selectOption('none');
+      await page.setViewportSize({ width: 1280, height: 1000 });
+      await page.evaluate('document.activeElement instanceof HTMLElement && document.activeElement.blur(); window.scrollTo(0, 0)');
+      await settled(page);
+      await page.screenshot({ path: `${ARTIFACTS_DIR}/portfolio-readme.png` });
+      await page.setViewportSize({ width: 1280, height: 860 });
 
       // Positions: notional, margin and ROE of the BTCUSDT long, and its funding from the log.
       await page.getByTestId('nav-positions').click();
