@@ -36,8 +36,8 @@ browserSuite('portfolio, positions and accessibility in Chromium against `alphap
     return { page: browser.page, errors, api: nodeApi(serve.origin, serve.token) };
   };
 
-  it('find an asset, group by asset and by account with subtotals, switch the currency; positions show margin, ROE and funding', async () => {
-    const { page, errors, api } = await start();
+  it('find an asset, group by asset and by account with subtotals, switch the currency, list "Other"; positions show margin, ROE and funding', async () => {
+    const { page, errors, api } = await start({ bypassCSP: true });
     try {
       // Another machine sharing the database syncs bybit/savings: 0.25 BTC in Earn and 1,000 USDT.
       await h!.db.pool.query("INSERT INTO accounts (exchange_id, account, last_success_at) VALUES ('bybit', 'savings', now())");
@@ -99,6 +99,21 @@ browserSuite('portfolio, positions and accessibility in Chromium against `alphap
       await settled(page);
       await page.screenshot({ path: `${ARTIFACTS_DIR}/portfolio-readme.png` });
       await page.setViewportSize({ width: 1280, height: 860 });
+
+      // Forty priced assets: the chart names the largest eight, and "Other" opens, from the keyboard, the list of the rest.
+      const extra = Array.from({ length: 34 }, (_, k) => `('bybit', 'savings', 'X${String(k).padStart(2, '0')}', 1, ${k + 1}, ${k + 1}, '{"UNIFIED": "1"}')`).join(', ');
+      await h!.db.pool.query(`INSERT INTO portfolio_items (exchange_id, account, asset, quantity, current_price, value, wallets) VALUES ${extra}`);
+      await page.reload();
+      const other = page.getByTestId('allocation-other');
+      await other.waitFor();
+      expect(await other.textContent()).toMatch(/^Other 32 assets/);
+      expect(await page.getByTestId('allocation-legend').locator(':scope > li').count()).toBe(9);
+      await other.focus();
+      await page.keyboard.press('Enter');
+      expect(await other.getAttribute('aria-expanded')).toBe('true');
+      expect(await page.getByTestId('allocation-other-list').locator('li').count()).toBe(32);
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, 'portfolio-40-assets');
 
       // Positions: notional, margin and ROE of the BTCUSDT long, and its funding from the log.
       await page.getByTestId('nav-positions').click();

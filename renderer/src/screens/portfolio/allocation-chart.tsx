@@ -52,7 +52,8 @@ export const AllocationChart = memo(function AllocationChart({ items, quote }: {
                 <span className="legend-value muted">{formatMoney(rest.value, quote)}</span>
               </button>
               {open && (
-                <ul id={listId} className="allocation-other-list" data-testid="allocation-other-list">
+                // Focusable: a long list scrolls inside the card, and the keyboard must scroll it too.
+                <ul id={listId} className="allocation-other-list" data-testid="allocation-other-list" tabIndex={0} aria-label={`The other ${other.length} assets`}>
                   {other.map((s) => <LegendRow key={s.asset} slice={s} swatch={null} quote={quote} />)}
                 </ul>
               )}
