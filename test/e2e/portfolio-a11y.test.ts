@@ -80,6 +80,11 @@ browserSuite('portfolio, positions and accessibility in Chromium against `alphap
       expect(await table.getByTestId('group-row-bybit/savings').getByTestId('group-value').textContent()).toBe('23,500.00');
       expect(await table.getByTestId('group-row-bybit/default').getByTestId('group-value').textContent()).toBe('62,105.92');
       await screenshotVariants(page, 'portfolio-grouped');
+      // 800 px: the subtotals' marks scroll with the table; the page itself is no wider than the window.
+      await page.setViewportSize({ width: 800, height: 860 });
+      await settled(page);
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(800);
+      await page.setViewportSize({ width: 1280, height: 860 });
 
       // Euros at the exchange's own USDT/EUR price; the choice is the saved setting.
       await page.getByTestId('display-currency').selectOption('EUR');
