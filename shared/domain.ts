@@ -196,6 +196,11 @@ export interface NetValuePoint {
   walletValue: DecimalString;
   /** Open positions' unrealised P&L (USDT) in the value. */
   unrealisedPnl: DecimalString;
+  /**
+   * The exchange's conversion rates stored with the point's snapshot (its own time's
+   * price, for a chart in USD or EUR); empty for a reconstructed day.
+   */
+  rates?: DisplayRates;
 }
 
 /** Where an account's API key is kept; the key itself never leaves the main process. */

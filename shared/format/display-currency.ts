@@ -1,4 +1,4 @@
-import type { DisplayCurrency, DisplayRates, FxRate, Portfolio, PortfolioItem } from '../domain.js';
+import type { DisplayCurrency, DisplayRates, FxRate, NetValuePoint, Portfolio, PortfolioItem } from '../domain.js';
 import { toDec } from './decimal.js';
 
 /**
@@ -64,6 +64,19 @@ export function convertPortfolio(p: Portfolio, currency: DisplayCurrency): Conve
       trading: p.trading && { ...p.trading, realisedPnl: total(p.trading.realisedPnl), feesPaid: total(p.trading.feesPaid) },
     },
   };
+}
+
+/**
+ * A net-value point in the display currency at the rate stored with it (its own time's
+ * price, not today's); null when that point has no rate, so a chart can say so rather
+ * than mix currencies.
+ */
+export function convertNetValuePoint(p: NetValuePoint, currency: DisplayCurrency): NetValuePoint | null {
+  if (currency === 'USDT') return p;
+  const rate = rateFor(currency, p.rates ?? {});
+  if (rate === null) return null;
+  const c = (v: string) => convertUsdt(v, rate) ?? v;
+  return { ...p, value: c(p.value), walletValue: c(p.walletValue), unrealisedPnl: c(p.unrealisedPnl) };
 }
 
 /** "1 EUR = 1.0842 USDT (Bybit EURUSDT)": what a converted figure rests on, for a note beside it. */

@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
-import type { NetValuePoint, Portfolio, SyncRunRecord } from '../../../../shared/domain.js';
+import type { DisplayRates, NetValuePoint, Portfolio, SyncRunRecord } from '../../../../shared/domain.js';
+import type { StoredRate } from '../../portfolio/display-rates.js';
 import type { CostFill } from '../../portfolio/cost-basis.js';
 import { dec, decOrNull, type Dec } from '../../portfolio/decimal.js';
 import { summarisePortfolio, type ValuedItem } from '../../portfolio/valuation.js';
@@ -130,7 +131,7 @@ export async function readOldestLastSuccess(db: Queryable): Promise<Date | null>
  * 30-minute snapshots never leaves the database whole.
  */
 export async function readNetValue(db: Queryable, opts: { since: Date | null; account: { exchangeId: string; account: string } | null; maxPoints: number }): Promise<NetValuePoint[]> {
-  const { rows } = await db.query<{ t: Date; value: string; wallet: string; upnl: string; backfill: boolean; estimated: boolean }>(
+  const { rows } = await db.query<{ t: Date; value: string; wallet: string; upnl: string; backfill: boolean; estimated: boolean; rates: Record<string, StoredRate> | null }>(
     `WITH acc AS (
        SELECT id FROM accounts WHERE removed_at IS NULL AND ($2::text IS NULL OR (exchange_id = $2 AND account = $3))
      ), ranged AS (
@@ -141,11 +142,12 @@ export async function readNetValue(db: Queryable, opts: { since: Date | null; ac
          SELECT taken_at, k, CASE WHEN k = 0 OR n <= $4 THEN -k ELSE (k * ($4 - 1) + n - 2) / (n - 1) END AS bucket FROM ranged
        ) b ORDER BY bucket, k DESC
      )
-     SELECT p.t, s.value::text AS value, s.wallet::text AS wallet, s.upnl::text AS upnl, s.backfill, s.estimated FROM picked p
+     SELECT p.t, s.value::text AS value, s.wallet::text AS wallet, s.upnl::text AS upnl, s.backfill, s.estimated, s.rates FROM picked p
      CROSS JOIN LATERAL (
        SELECT SUM(v.total_value) AS value, SUM(COALESCE(v.wallet_value, v.total_value)) AS wallet, SUM(v.unrealised_pnl) AS upnl,
-              bool_or(v.source = 'backfill') AS backfill, bool_or(v.estimated) AS estimated FROM acc CROSS JOIN LATERAL (
-         SELECT total_value, wallet_value, unrealised_pnl, source, estimated FROM snapshots WHERE account_id = acc.id AND taken_at <= p.t ORDER BY taken_at DESC, id DESC LIMIT 1
+              bool_or(v.source = 'backfill') AS backfill, bool_or(v.estimated) AS estimated,
+              (array_agg(v.display_rates ORDER BY v.taken_at DESC))[1] AS rates FROM acc CROSS JOIN LATERAL (
+         SELECT total_value, wallet_value, unrealised_pnl, source, estimated, display_rates, taken_at FROM snapshots WHERE account_id = acc.id AND taken_at <= p.t ORDER BY taken_at DESC, id DESC LIMIT 1
        ) v
      ) s
      ORDER BY p.k`,
@@ -153,8 +155,18 @@ export async function readNetValue(db: Queryable, opts: { since: Date | null; ac
   // A total that includes any reconstructed account value is itself reconstructed.
   return rows.map((r) => ({
     t: r.t.toISOString(), value: dec(r.value).toString(), walletValue: dec(r.wallet).toString(), unrealisedPnl: dec(r.upnl).toString(),
-    source: r.backfill ? 'backfill' : 'sync', estimated: r.estimated,
+    source: r.backfill ? 'backfill' : 'sync', estimated: r.estimated, rates: pointRates(r.rates, r.t),
   }));
+}
+
+/** The display rates stored with a point's newest snapshot; a reconstructed day has none. */
+function pointRates(stored: Record<string, StoredRate> | null, t: Date): DisplayRates {
+  const rates: DisplayRates = {};
+  for (const currency of ['USD', 'EUR'] as const) {
+    const r = stored?.[currency];
+    if (r) rates[currency] = { symbol: r.symbol, base: r.base, quote: r.quote, price: r.price, at: t.toISOString() };
+  }
+  return rates;
 }
 
 /** An account's latest runs, newest first: what its circuit breaker is derived from. */
