@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { tradesExportFilter, tradesListInput, type PnlDay, type TradesPage } from './trades.js';
 import { isoWhen } from './when.js';
+import { DISPLAY_CURRENCIES } from './domain.js';
 import type { AccountsView, AccountView, AppErrorInfo, AppStatus, BreakerInfo, ConnectionTestResult, NetValuePoint, Portfolio, Position, SettingsView, SyncProgress, SyncRunRecord } from './domain.js';
 
 /**
@@ -41,6 +42,7 @@ const settingsPatch = z.object({
   launchAtLogin: z.boolean().optional(),
   notifications: z.object({ enabled: z.boolean() }).strict().optional(),
   quoteCurrency: z.literal('USDT').optional(),
+  displayCurrency: z.enum(DISPLAY_CURRENCIES).optional(),
 }).strict();
 
 export const apiInputs = {

@@ -48,9 +48,33 @@ export interface TradingTotals {
   feesPartial: boolean;
 }
 
+/** The currency figures are shown in; stored figures are always USDT. */
+export const DISPLAY_CURRENCIES = ['USDT', 'USD', 'EUR'] as const;
+export type DisplayCurrency = (typeof DISPLAY_CURRENCIES)[number];
+
+/**
+ * The exchange's own spot price that converts USDT into a display currency, as stored
+ * with a snapshot: `EURUSDT` 1.08 (the currency is the base: divide) or `USDTEUR` 0.92
+ * (USDT is the base: multiply).
+ */
+export interface FxRate {
+  symbol: string;
+  base: string;
+  quote: string;
+  price: DecimalString;
+  /** When the snapshot that stored it was taken. */
+  at: string;
+}
+
+/** The latest stored rate of each non-USDT display currency; absent when none is known. */
+export type DisplayRates = Partial<Record<Exclude<DisplayCurrency, 'USDT'>, FxRate>>;
+
 export interface Portfolio {
   asOf: string | null;
-  quote: 'USDT';
+  /** Always USDT from the core; a front end that converts sets its display currency here. */
+  quote: DisplayCurrency;
+  /** Rates for the display currencies, from the newest snapshot that had them. */
+  rates: DisplayRates;
   /** walletValue + unrealisedPnl: what the exchange calls the accounts' equity. */
   totalValue: DecimalString;
   /** The priced holdings of every wallet (the items' values summed). */
@@ -76,6 +100,13 @@ export interface Position {
   leverage: DecimalString | null;
   liquidationPrice: DecimalString | null;
   settleCoin: string | null;
+  /** Initial margin in the settle coin, where the exchange reports it. */
+  margin: DecimalString | null;
+  /**
+   * Funding of this symbol summed over the account's transaction log, in the settle
+   * coin: positive received, negative paid; null when the log has none for it.
+   */
+  funding: DecimalString | null;
   updatedAt: string;
 }
 
@@ -180,6 +211,11 @@ export interface NetValuePoint {
   walletValue: DecimalString;
   /** Open positions' unrealised P&L (USDT) in the value. */
   unrealisedPnl: DecimalString;
+  /**
+   * The exchange's conversion rates stored with the point's snapshot (its own time's
+   * price, for a chart in USD or EUR); empty for a reconstructed day.
+   */
+  rates?: DisplayRates;
 }
 
 /** Where an account's API key is kept; the key itself never leaves the main process. */
@@ -232,6 +268,8 @@ export interface SettingsView {
   launchAtLogin: boolean;
   notifications: { enabled: boolean };
   quoteCurrency: 'USDT';
+  /** Figures are shown in this currency, converted at the exchange's own rate. */
+  displayCurrency: DisplayCurrency;
 }
 
 /** What a test of an account's connection found; `key` is known for Bybit. */

@@ -1,5 +1,6 @@
 import type { SyncRunSummary } from '../../shared/api.js';
-import type { AppStatus, Portfolio, SyncRunRecord } from '../../shared/domain.js';
+import type { AppStatus, DisplayCurrency, DisplayRates, FxRate, Portfolio, SyncRunRecord } from '../../shared/domain.js';
+import { convertPortfolio, convertUsdt, describeRate, rateFor } from '../../shared/format/display-currency.js';
 import { formatAmount, formatPercent, formatPrice, formatQuantity } from '../../shared/format/number-format.js';
 import { countOf } from '../../shared/format/plural.js';
 import { Dec } from '../core/portfolio/decimal.js';
@@ -18,8 +19,13 @@ function table(header: string[], rows: string[][], rightAligned: Set<number>): s
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
-export function formatPortfolio(p: Portfolio): string {
-  if (p.items.length === 0) return 'No holdings stored yet. Run `alphapulse-sync sync` first.';
+/**
+ * The portfolio in the display currency, with a line saying what rate converted it, or
+ * that none is stored and the figures are USDT.
+ */
+export function formatPortfolio(stored: Portfolio, currency: DisplayCurrency = 'USDT'): string {
+  if (stored.items.length === 0) return 'No holdings stored yet. Run `alphapulse-sync sync` first.';
+  const { portfolio: p, rate, missingRate } = convertPortfolio(stored, currency);
   const rows = p.items.map((i) => [
     i.asset, `${i.exchangeId}/${i.account}`, qty(i.quantity), price(i.currentPrice), money(i.value),
     i.avgEntryPrice === null ? '—' : `${price(i.avgEntryPrice)}${i.avgEntryPartial ? '*' : ''}`, money(i.profitLoss), pct(i.profitLossPercentage),
@@ -33,6 +39,8 @@ export function formatPortfolio(p: Portfolio): string {
     if (t.realisedPnlPartial || t.feesPartial) out.push('* known part only: some trades could not be valued (no price at the time, or more was sold than the history explains).');
   }
   if (p.items.some((i) => i.avgEntryPartial)) out.push('* partial: the holding is larger than the trade history explains (deposits, transfers or older trades).');
+  const note = currencyNote(currency, rate, missingRate);
+  if (note) out.push(note);
   return out.join('\n');
 }
 
@@ -48,9 +56,14 @@ export function formatSyncSummary(s: SyncRunSummary): string {
   }).join('\n');
 }
 
-export function formatStatus(s: AppStatus): string {
+/** `rates`: the stored display rates, needed only when `currency` is not USDT. */
+export function formatStatus(s: AppStatus, currency: DisplayCurrency = 'USDT', rates: DisplayRates = {}): string {
   const sched = s.scheduler.enabled ? `every ${s.scheduler.intervalMinutes} min` : 'scheduled sync off';
-  const lines = [`Total value: ${money(s.totalValue)} USDT (as of ${s.asOf ?? 'never'})`, `Schedule: ${sched}`];
+  const rate = rateFor(currency, rates);
+  const total = rate === null ? s.totalValue : s.totalValue === null ? null : convertUsdt(s.totalValue, rate);
+  const lines = [`Total value: ${money(total)} ${rate === null ? 'USDT' : currency} (as of ${s.asOf ?? 'never'})`, `Schedule: ${sched}`];
+  const note = currencyNote(currency, rate, currency !== 'USDT' && rate === null ? currency : null);
+  if (note) lines.push(note);
   if (s.accounts.length === 0) lines.push('No exchange account is configured (set BYBIT_API_KEY and BYBIT_API_SECRET).');
   for (const a of s.accounts) {
     const age = a.dataAgeSeconds === null ? 'no data yet' : `data ${Math.round(a.dataAgeSeconds / 60)} min old`;
@@ -61,6 +74,13 @@ export function formatStatus(s: AppStatus): string {
     if (off.length > 0) lines.push(`  not explained by the imported history: ${off.map((u) => `${u.asset} ${u.quantity.startsWith('-') ? '' : '+'}${u.quantity}`).join(', ')} (\`diagnose\` names the likely cause)`);
   }
   return lines.join('\n');
+}
+
+/** What converted the money figures, or why they are still USDT; null for USDT asked. */
+export function currencyNote(currency: DisplayCurrency, rate: FxRate | null, missing: DisplayCurrency | null): string | null {
+  if (missing) return `No ${missing} rate is stored (the exchange lists no pair for it, or no sync has run since): figures are in USDT.`;
+  if (currency === 'USDT' || rate === null) return null;
+  return `Figures in ${currency}: ${describeRate(currency, rate, price)}, as of ${rate.at}.`;
 }
 
 export function formatHistory(runs: SyncRunRecord[]): string {

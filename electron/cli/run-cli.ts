@@ -8,6 +8,8 @@ import { startDashboardServer } from '../core/transport/dashboard-server.js';
 import { isLoopbackHost } from '../core/transport/request-guard.js';
 import { dashboardLink, DEFAULT_SERVE_PORT, findRendererDist, resolveServeToken } from '../core/transport/serve-options.js';
 import { registerExportCommand } from './export-command.js';
+import { DISPLAY_CURRENCIES, type DisplayCurrency } from '../../shared/domain.js';
+import { convertPortfolio } from '../../shared/format/display-currency.js';
 import { formatHistory, formatPortfolio, formatServeBanner, formatStatus, formatSyncSummary } from './format.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -71,29 +73,35 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   program.command('sync').description('sync every configured account once, then print the portfolio')
     .option('--json', 'print the run summary as JSON')
     .option('--force', 'try accounts whose circuit breaker is open (paused after repeated failures)')
-    .action((o: { json?: boolean; force?: boolean }) => withCore(global(), async (core) => {
+    .option(...CURRENCY_OPTION)
+    .action((o: { json?: boolean; force?: boolean; currency?: DisplayCurrency }) => withCore(global(), async (core) => {
       if (core.config.accounts.length === 0) throw noAccounts();
       const summary = await core.invoke('sync:run', { trigger: 'cli', force: o.force === true });
       if (o.json) json(summary);
-      else out(`${formatSyncSummary(summary)}\n\n${formatPortfolio(await core.invoke('portfolio:get'))}`);
+      else out(`${formatSyncSummary(summary)}\n\n${formatPortfolio(await core.invoke('portfolio:get'), await displayCurrency(core, o.currency))}`);
       return summary.ok ? EXIT.ok : EXIT.failed;
     }));
 
   program.command('status').description('last sync per account, data age and schedule')
     .option('--json', 'print JSON')
-    .action((o: { json?: boolean }) => withCore(global(), async (core) => {
+    .option(...CURRENCY_OPTION)
+    .action((o: { json?: boolean; currency?: DisplayCurrency }) => withCore(global(), async (core) => {
       const status = await core.invoke('status:get');
+      const currency = await displayCurrency(core, o.currency);
       if (o.json) json(status);
-      else out(formatStatus(status));
+      else out(formatStatus(status, currency, currency === 'USDT' ? {} : (await core.invoke('portfolio:get')).rates));
       return status.accounts.some((a) => a.state === 'failed') ? EXIT.failed : EXIT.ok;
     }));
 
   program.command('portfolio').description('the stored portfolio: quantity, price, value, average entry, P&L')
     .option('--json', 'print JSON (decimals as strings, null where unknown)')
-    .action((o: { json?: boolean }) => withCore(global(), async (core) => {
-      const portfolio = await core.invoke('portfolio:get');
-      if (o.json) json(portfolio);
-      else out(formatPortfolio(portfolio));
+    .option(...CURRENCY_OPTION)
+    .action((o: { json?: boolean; currency?: DisplayCurrency }) => withCore(global(), async (core) => {
+      const stored = await core.invoke('portfolio:get');
+      const currency = await displayCurrency(core, o.currency);
+      // JSON in another currency says so (`quote`, `rates`); without a rate it stays USDT.
+      if (o.json) json(convertPortfolio(stored, currency).portfolio);
+      else out(formatPortfolio(stored, currency));
       return EXIT.ok;
     }));
 
@@ -171,6 +179,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } catch (e) {
     return reportError(e, io.stderr);
   }
+}
+
+const CURRENCY_OPTION = ['--currency <code>', `show money in ${DISPLAY_CURRENCIES.join(', ')} at the exchange's own rate (default: the displayCurrency setting)`, parseCurrency] as const;
+
+function parseCurrency(value: string): DisplayCurrency {
+  const code = value.trim().toUpperCase();
+  const known = DISPLAY_CURRENCIES.find((c) => c === code);
+  if (!known) throw new InvalidArgumentError(`one of ${DISPLAY_CURRENCIES.join(', ')}`);
+  return known;
+}
+
+/** The flag wins over the setting. */
+async function displayCurrency(core: Core, flag: DisplayCurrency | undefined): Promise<DisplayCurrency> {
+  return flag ?? (await core.invoke('settings:get')).displayCurrency;
 }
 
 function parseLimit(value: string): number {

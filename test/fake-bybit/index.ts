@@ -12,3 +12,4 @@ export * from './history-types.js';
 export { signPayload } from './auth.js';
 export { priceAt, usdtPrice } from './prices.js';
 export { fillFee, MAX_WINDOW_MS, HISTORY_MS } from './executions.js';
+export { withEuroPair } from './eur-market.js';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readNetValue } from '../../electron/core/db/repositories/read-repo.js';
+import { convertNetValuePoint } from '../../shared/format/display-currency.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
 
 describe('net value history (SQL running sum and thinning)', () => {
@@ -30,8 +31,23 @@ describe('net value history (SQL running sum and thinning)', () => {
     await db.pool.query("INSERT INTO accounts (id, exchange_id, account) VALUES (3, 'bybit', 'c')");
     await db.pool.query("INSERT INTO snapshots (account_id, taken_at, quote, total_value, wallet_value, unrealised_pnl) VALUES (3, $1, 'USDT', 1050, 1000, 50)", [t]);
     const [first] = await readNetValue(db.pool, { since: null, account: { exchangeId: 'bybit', account: 'c' }, maxPoints: 500 });
-    expect(first).toEqual({ t: t.toISOString(), value: '1050', walletValue: '1000', unrealisedPnl: '50', source: 'sync', estimated: false });
+    expect(first).toEqual({ t: t.toISOString(), value: '1050', walletValue: '1000', unrealisedPnl: '50', source: 'sync', estimated: false, rates: {} });
     await db.pool.query('DELETE FROM accounts WHERE id = 3');
+  });
+
+  it('each point carries the display rates of its own newest snapshot, not today\'s', async () => {
+    await db.pool.query("INSERT INTO accounts (id, exchange_id, account) VALUES (4, 'bybit', 'd')");
+    const eur = (price: string) => JSON.stringify({ EUR: { symbol: 'USDTEUR', base: 'USDT', quote: 'EUR', price } });
+    await db.pool.query(`INSERT INTO snapshots (account_id, taken_at, quote, total_value, display_rates) VALUES
+      (4, $1, 'USDT', 100, $3), (4, $2, 'USDT', 200, $4)`, [at(1000), at(1030), eur('0.9'), eur('0.95')]);
+    const points = await readNetValue(db.pool, { since: null, account: { exchangeId: 'bybit', account: 'd' }, maxPoints: 500 });
+    expect(points.map((p) => p.rates?.EUR?.price)).toEqual(['0.9', '0.95']);
+    expect(points[0]!.rates?.EUR).toEqual({ symbol: 'USDTEUR', base: 'USDT', quote: 'EUR', price: '0.9', at: at(1000).toISOString() });
+    // Converted at each point's own rate: 100 × 0.9 and 200 × 0.95.
+    expect(points.map((p) => convertNetValuePoint(p, 'EUR')?.value)).toEqual(['90', '190']);
+    expect(convertNetValuePoint({ ...points[0]!, rates: {} }, 'EUR')).toBeNull();
+    expect(convertNetValuePoint(points[0]!, 'USDT')).toBe(points[0]);
+    await db.pool.query('DELETE FROM accounts WHERE id = 4');
   });
 
   it('filters by account and by time, keeping values from before the range', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DISPLAY_CURRENCIES } from '../../../shared/domain.js';
 
 /** Exchange ids are ccxt ids: lower-case letters and digits. */
 export const exchangeIdSchema = z.string().trim().regex(/^[a-z][a-z0-9]{1,31}$/, 'an exchange id such as "bybit"');
@@ -44,6 +45,8 @@ export const settingsSchema = z.object({
     .refine((list) => new Set(list.map((a) => `${a.exchangeId}:${a.id}`)).size === list.length, 'two accounts share one exchange and id'),
   database: databaseSettingsSchema.default({ mode: 'embedded' }),
   quoteCurrency: z.literal('USDT').default('USDT'),
+  /** What figures are shown in; stored figures stay USDT. */
+  displayCurrency: z.enum(DISPLAY_CURRENCIES).default('USDT'),
   launchAtLogin: z.boolean().default(false),
   notifications: z.object({ enabled: z.boolean().default(true) }).default({ enabled: true }),
   logLevel: z.enum(LOG_LEVELS).default('info'),

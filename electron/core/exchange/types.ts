@@ -38,6 +38,8 @@ export interface PositionRow {
   leverage: string | null;
   liquidationPrice: string | null;
   settleCoin: string | null;
+  /** Initial margin in the settle coin; null when the exchange does not say. */
+  margin: string | null;
 }
 
 /** Where the fill import stands for one account (stored on the accounts row). */

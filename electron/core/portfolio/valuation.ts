@@ -92,6 +92,7 @@ export function summarisePortfolio(items: readonly ValuedItem[], asOf: Date | nu
   return {
     asOf: asOf === null ? null : asOf.toISOString(),
     quote: 'USDT',
+    rates: {},
     totalValue: walletValue.plus(unrealisedPnl).toString(),
     walletValue: walletValue.toString(),
     unrealisedPnl: unrealisedPnl.toString(),

@@ -1,3 +1,4 @@
+import { pickDisplayRates } from '../portfolio/display-rates.js';
 import type { Pool, PoolClient } from 'pg';
 import type { AccountSyncSummary } from '../../../shared/api.js';
 import type { BreakerInfo, PortfolioItem, SyncProgress } from '../../../shared/domain.js';
@@ -129,7 +130,7 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
     const written = await withTransaction(tx, async () => {
       const w = await writeAccountSync(tx, {
         accountId: row.id, ...base, trigger, startedAt, finishedAt, balances: collected.balances, prices,
-        fills: collected.fills, bookings, positions: collected.positions, items, totalValue, walletValue, unrealisedPnl, unpricedAssets, warnings: collected.warnings, requests: result.requests,
+        fills: collected.fills, bookings, positions: collected.positions, items, totalValue, walletValue, unrealisedPnl, unpricedAssets, displayRates: pickDisplayRates(collected.tickers), warnings: collected.warnings, requests: result.requests,
       });
       if (collected.history) history = await writeHistory(tx, row.id, collected.history);
       if (backfill) await writeBackfill(tx, row.id, backfill, finishedAt);

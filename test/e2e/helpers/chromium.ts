@@ -24,7 +24,7 @@ export interface BrowserSession {
 }
 
 /** Starts headless Chromium with a new user-data-dir and the en-US locale (the formatted figures the tests read depend on it). */
-export async function launchBrowser(): Promise<BrowserSession> {
+export async function launchBrowser(opts: { bypassCSP?: boolean } = {}): Promise<BrowserSession> {
   if (!available) throw new Error(`Chromium was not found at ${CHROMIUM_PATH}: install Debian's "chromium" package (or set CHROMIUM_PATH)`);
   const profile = await fs.mkdtemp(path.join(os.tmpdir(), 'alphapulse-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -32,6 +32,8 @@ export async function launchBrowser(): Promise<BrowserSession> {
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
     locale: 'en-US',
+    // Only for injecting a checker such as axe-core, which the page's own CSP rightly refuses.
+    bypassCSP: opts.bypassCSP === true,
     timezoneId: 'UTC',
     viewport: { width: 1280, height: 860 },
     // Scrollbars as a person sees them (headless hides them by default): a table that scrolls sideways must show it.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatPortfolio } from '../../../electron/cli/format.js';
-import type { Portfolio, PortfolioItem } from '../../../shared/domain.js';
+import { currencyNote, formatPortfolio, formatStatus } from '../../../electron/cli/format.js';
+import type { AppStatus, Portfolio, PortfolioItem } from '../../../shared/domain.js';
 import { countOf } from '../../../shared/format/plural.js';
 
 const item = (over: Partial<PortfolioItem>): PortfolioItem => ({
@@ -12,7 +12,7 @@ const item = (over: Partial<PortfolioItem>): PortfolioItem => ({
 describe('the CLI portfolio table', () => {
   it('uses the dashboard rules: thousands separators, prices by magnitude, quantities by significant digits', () => {
     const p: Portfolio = {
-      asOf: '2026-11-21T10:00:00.000Z', quote: 'USDT', totalValue: '1262105.922', walletValue: '1262105.922', unrealisedPnl: '0', unpricedAssets: 1, trading: null,
+      asOf: '2026-11-21T10:00:00.000Z', quote: 'USDT', rates: {}, totalValue: '1262105.922', walletValue: '1262105.922', unrealisedPnl: '0', unpricedAssets: 1, trading: null,
       items: [
         item({ quantity: '12.5', currentPrice: '90000.123', value: '1125001.54', avgEntryPrice: '48387.25817', profitLoss: '-1234.5', profitLossPercentage: '80.1234' }),
         item({ asset: 'PEPE', quantity: '1074666.12345678', currentPrice: '0.008', value: '8597.33' }),
@@ -28,6 +28,34 @@ describe('the CLI portfolio table', () => {
     expect(text).toContain('1,074,666.1 ');
     expect(text).toContain('0.008000');
     expect(text).toContain('Total: 1,262,105.92 USDT (1 unpriced asset not counted)');
+  });
+});
+
+describe('the CLI in another display currency', () => {
+  const at = '2026-11-21T10:00:00.000Z';
+  const p: Portfolio = {
+    asOf: at, quote: 'USDT', totalValue: '1085', walletValue: '1000', unrealisedPnl: '85', unpricedAssets: 0,
+    trading: { realisedPnl: '108.5', realisedPnlPartial: false, feesPaid: '10.85', feesPartial: false },
+    rates: { EUR: { symbol: 'EURUSDT', base: 'EUR', quote: 'USDT', price: '1.085', at } },
+    items: [item({ quantity: '0.01', currentPrice: '100000', value: '1000', avgEntryPrice: '50000', profitLoss: '500' })],
+  };
+  it('prints every money figure at the stored rate and names the rate', () => {
+    const text = formatPortfolio(p, 'EUR');
+    expect(text).toMatch(/^BTC\s+bybit\/default\s+0\.01\s+92,165\.90\s+921\.66\s+46,082\.95\s+460\.83/m);
+    expect(text).toContain('Total: 1,000.00 EUR');
+    expect(text).toContain('= wallets 921.66 + unrealised P&L of open positions 78.34');
+    expect(text).toContain('Realised P&L: 100.00 EUR; fees paid: 10.00 EUR');
+    expect(text).toContain('Figures in EUR: 1 EUR = 1.085 USDT (EURUSDT), as of 2026-11-21T10:00:00.000Z.');
+  });
+  it('without a rate prints USDT and says so; status converts its total the same way', () => {
+    const text = formatPortfolio(p, 'USD');
+    expect(text).toContain('Total: 1,085.00 USDT');
+    expect(text).toContain('No USD rate is stored');
+    expect(currencyNote('USDT', null, null)).toBeNull();
+    const status: AppStatus = { syncing: false, scheduler: { enabled: true, intervalMinutes: 30, running: true, nextRunAt: null }, accounts: [], totalValue: '1085', asOf: at };
+    expect(formatStatus(status, 'EUR', p.rates)).toMatch(/^Total value: 1,000\.00 EUR/);
+    expect(formatStatus(status, 'USD', p.rates)).toMatch(/^Total value: 1,085\.00 USDT[\s\S]*No USD rate is stored/);
+    expect(formatStatus(status)).toMatch(/^Total value: 1,085\.00 USDT/);
   });
 });
 

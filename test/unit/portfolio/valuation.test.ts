@@ -146,7 +146,7 @@ describe('summarisePortfolio', () => {
   });
 
   it('an empty or all-unpriced portfolio totals 0 with no allocations', () => {
-    expect(summarisePortfolio([], null)).toEqual({ asOf: null, quote: 'USDT', totalValue: '0', walletValue: '0', unrealisedPnl: '0', unpricedAssets: 0, trading: null, items: [] });
+    expect(summarisePortfolio([], null)).toEqual({ asOf: null, quote: 'USDT', rates: {}, totalValue: '0', walletValue: '0', unrealisedPnl: '0', unpricedAssets: 0, trading: null, items: [] });
     expect(summarisePortfolio([item('a', 'FOO', null)], null).items[0]?.allocationPct).toBeNull();
   });
 });

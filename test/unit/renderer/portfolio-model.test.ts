@@ -112,7 +112,8 @@ describe('allocation slices', () => {
 
 describe('wallet breakdown', () => {
   it('lists each wallet with its quantity', () => {
-    expect(walletBreakdown(item({ asset: 'BTC', wallets: { UNIFIED: '0.4', FUND: '0.1' } }), (q) => q)).toBe('UNIFIED 0.4 · FUND 0.1');
+    expect(walletBreakdown(item({ asset: 'BTC', wallets: { UNIFIED: '0.4', FUND: '0.1' } }), (q) => q)).toBe('Unified trading 0.4 · Funding 0.1');
+    expect(walletBreakdown(item({ asset: 'BTC', wallets: { EARN_ONCHAIN: '1', FUND: '0.1', UNIFIED: '0.4' } }), (q) => q)).toBe('Unified trading 0.4 · Funding 0.1 · Earn on-chain 1');
     expect(walletBreakdown(item({ asset: 'BTC', wallets: {} }), (q) => q)).toBe('No wallet breakdown');
   });
 });

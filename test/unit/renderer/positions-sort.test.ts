@@ -4,7 +4,7 @@ import { DEFAULT_POSITION_SORT, nextPositionSort, sortPositions } from '../../..
 
 const pos = (symbol: string, over: Partial<Position> = {}): Position => ({
   exchangeId: 'bybit', account: 'main', category: 'linear', symbol, side: 'long', size: '1', entryPrice: '1', markPrice: '1',
-  unrealisedPnl: '0', leverage: '10', liquidationPrice: null, settleCoin: 'USDT', updatedAt: '2026-12-01T00:00:00Z', ...over,
+  unrealisedPnl: '0', leverage: '10', liquidationPrice: null, settleCoin: 'USDT', margin: null, funding: null, updatedAt: '2026-12-01T00:00:00Z', ...over,
 });
 
 describe('sorting positions like every other table', () => {

@@ -5,12 +5,12 @@ import { databaseEnvVars, generalFormFrom, generalPatch, keyDescription, parseIn
 
 const view = (over: Partial<SettingsView> = {}): SettingsView => ({
   sync: { enabled: true, intervalMinutes: 30 }, effectiveSync: { enabled: true, intervalMinutes: 30 }, envOverrides: [],
-  database: { mode: 'embedded' }, restartRequired: false, launchAtLogin: false, notifications: { enabled: true }, quoteCurrency: 'USDT', ...over,
+  database: { mode: 'embedded' }, restartRequired: false, launchAtLogin: false, notifications: { enabled: true }, quoteCurrency: 'USDT', displayCurrency: 'USDT', ...over,
 });
 
 describe('general settings', () => {
   it('fills the form from the settings, showing env values where they rule', () => {
-    expect(generalFormFrom(view())).toEqual({ interval: '30', enabled: true, launchAtLogin: false, notifications: true });
+    expect(generalFormFrom(view())).toEqual({ interval: '30', enabled: true, launchAtLogin: false, notifications: true, displayCurrency: 'USDT' });
     const env = view({ envOverrides: ['EXCHANGE_SYNC_INTERVAL_MINUTES'], effectiveSync: { enabled: true, intervalMinutes: 5 } });
     expect(generalFormFrom(env).interval).toBe('5');
   });
@@ -36,8 +36,15 @@ describe('general settings', () => {
   });
 
   it('produces patches the API’s schema accepts', () => {
-    const patch = generalPatch(view(), { interval: '60', enabled: false, launchAtLogin: true, notifications: false });
+    const patch = generalPatch(view(), { interval: '60', enabled: false, launchAtLogin: true, notifications: false, displayCurrency: 'EUR' });
+    expect(patch).toMatchObject({ displayCurrency: 'EUR' });
     expect(() => apiInputs['settings:update'].parse(patch)).not.toThrow();
+  });
+
+  it('sends the display currency only when it changed, and the API refuses one it does not know', () => {
+    expect(generalPatch(view(), { ...generalFormFrom(view()), displayCurrency: 'USDT' })).toBeNull();
+    expect(generalPatch(view(), { ...generalFormFrom(view()), displayCurrency: 'USD' })).toEqual({ displayCurrency: 'USD' });
+    expect(() => apiInputs['settings:update'].parse({ displayCurrency: 'GBP' })).toThrow();
   });
 
   it('names the database variables in effect', () => {

@@ -154,7 +154,7 @@ describe('sync, history and positions helpers', () => {
   it('sums unrealised P&L per settlement coin', () => {
     const p = (settleCoin: string | null, unrealisedPnl: string | null) => ({
       exchangeId: 'bybit', account: 'default', category: 'linear', symbol: 'BTCUSDT', side: 'long' as const, size: '1', entryPrice: null, markPrice: null,
-      unrealisedPnl, leverage: null, liquidationPrice: null, settleCoin, updatedAt: 'x',
+      unrealisedPnl, leverage: null, liquidationPrice: null, settleCoin, margin: null, funding: null, updatedAt: 'x',
     });
     expect(pnlBySettleCoin([p('USDT', '10.5'), p('USDT', '-0.5'), p('BTC', '0.001'), p('USDT', null)])).toEqual([
       { coin: 'BTC', total: '0.001', unknown: 0 }, { coin: 'USDT', total: '10', unknown: 1 },

@@ -1,10 +1,12 @@
 import type { Pool, PoolClient } from 'pg';
-import type { NetValuePoint, Portfolio, Position, SyncRunRecord } from '../../../../shared/domain.js';
+import type { DisplayRates, NetValuePoint, Portfolio, SyncRunRecord } from '../../../../shared/domain.js';
+import type { StoredRate } from '../../portfolio/display-rates.js';
 import type { CostFill } from '../../portfolio/cost-basis.js';
 import { dec, decOrNull, type Dec } from '../../portfolio/decimal.js';
 import { summarisePortfolio, type ValuedItem } from '../../portfolio/valuation.js';
 import { readTradingTotals } from './fills-repo.js';
 import { quantityKey, readUnexplainedQuantities } from './reconciliation-repo.js';
+import { readDisplayRates } from './positions-repo.js';
 
 type Queryable = Pool | PoolClient;
 
@@ -41,9 +43,9 @@ export async function readPortfolio(db: Queryable): Promise<Portfolio> {
       feesPaid: decOrNull(r.fees_usdt as string | null), feesPartial: r.fees_partial as boolean,
     };
   });
-  const [trading, unexplained] = await Promise.all([readTradingTotals(db), readUnexplainedQuantities(db)]);
+  const [trading, unexplained, rates] = await Promise.all([readTradingTotals(db), readUnexplainedQuantities(db), readDisplayRates(db)]);
   const portfolio = summarisePortfolio(items, asOf, upnl, trading && { ...trading, realisedPnl: dec(trading.realisedPnl).toString(), feesPaid: dec(trading.feesPaid).toString() });
-  return { ...portfolio, items: portfolio.items.map((i) => ({ ...i, unexplainedQuantity: unexplainedOf(unexplained, i.exchangeId, i.account, i.asset) })) };
+  return { ...portfolio, rates, items: portfolio.items.map((i) => ({ ...i, unexplainedQuantity: unexplainedOf(unexplained, i.exchangeId, i.account, i.asset) })) };
 }
 
 /** The stored unexplained quantity as a plain decimal; null before the account's first reconciliation. */
@@ -60,16 +62,6 @@ export async function readSpotFills(db: Queryable, accountId: number): Promise<C
   return rows.map((r) => ({
     id: r.fill_id, executedAt: r.executed_at, base: r.base, quote: r.quote, side: r.side, price: dec(r.price), quantity: dec(r.quantity),
     fee: decOrNull(r.fee), feeCurrency: r.fee_currency, quoteUsdtRate: decOrNull(r.quote_usdt_rate), feeUsdtRate: decOrNull(r.fee_usdt_rate),
-  }));
-}
-
-export async function readPositions(db: Queryable): Promise<Position[]> {
-  const { rows } = await db.query<{ exchange_id: string; account: string; category: string; symbol: string; side: 'long' | 'short'; size: string; entry_price: string | null; mark_price: string | null; unrealised_pnl: string | null; leverage: string | null; liquidation_price: string | null; settle_coin: string | null; updated_at: Date }>(
-    `SELECT a.exchange_id, a.account, p.* FROM positions p JOIN accounts a ON a.id = p.account_id WHERE a.removed_at IS NULL ORDER BY a.exchange_id, a.account, p.symbol`);
-  return rows.map((r) => ({
-    exchangeId: r.exchange_id, account: r.account, category: r.category, symbol: r.symbol, side: r.side, size: r.size,
-    entryPrice: r.entry_price, markPrice: r.mark_price, unrealisedPnl: r.unrealised_pnl, leverage: r.leverage,
-    liquidationPrice: r.liquidation_price, settleCoin: r.settle_coin, updatedAt: r.updated_at.toISOString(),
   }));
 }
 
@@ -146,7 +138,7 @@ export async function readOldestLastSuccess(db: Queryable): Promise<Date | null>
  * 30-minute snapshots never leaves the database whole.
  */
 export async function readNetValue(db: Queryable, opts: { since: Date | null; until?: Date | null; account: { exchangeId: string; account: string } | null; maxPoints: number }): Promise<NetValuePoint[]> {
-  const { rows } = await db.query<{ t: Date; value: string; wallet: string; upnl: string; backfill: boolean; estimated: boolean }>(
+  const { rows } = await db.query<{ t: Date; value: string; wallet: string; upnl: string; backfill: boolean; estimated: boolean; rates: Record<string, StoredRate> | null }>(
     `WITH acc AS (
        SELECT id FROM accounts WHERE removed_at IS NULL AND ($2::text IS NULL OR (exchange_id = $2 AND account = $3))
      ), ranged AS (
@@ -158,11 +150,12 @@ export async function readNetValue(db: Queryable, opts: { since: Date | null; un
          SELECT taken_at, k, CASE WHEN k = 0 OR n <= $4 THEN -k ELSE (k * ($4 - 1) + n - 2) / (n - 1) END AS bucket FROM ranged
        ) b ORDER BY bucket, k DESC
      )
-     SELECT p.t, s.value::text AS value, s.wallet::text AS wallet, s.upnl::text AS upnl, s.backfill, s.estimated FROM picked p
+     SELECT p.t, s.value::text AS value, s.wallet::text AS wallet, s.upnl::text AS upnl, s.backfill, s.estimated, s.rates FROM picked p
      CROSS JOIN LATERAL (
        SELECT SUM(v.total_value) AS value, SUM(COALESCE(v.wallet_value, v.total_value)) AS wallet, SUM(v.unrealised_pnl) AS upnl,
-              bool_or(v.source = 'backfill') AS backfill, bool_or(v.estimated) AS estimated FROM acc CROSS JOIN LATERAL (
-         SELECT total_value, wallet_value, unrealised_pnl, source, estimated FROM snapshots WHERE account_id = acc.id AND taken_at <= p.t ORDER BY taken_at DESC, id DESC LIMIT 1
+              bool_or(v.source = 'backfill') AS backfill, bool_or(v.estimated) AS estimated,
+              (array_agg(v.display_rates ORDER BY v.taken_at DESC))[1] AS rates FROM acc CROSS JOIN LATERAL (
+         SELECT total_value, wallet_value, unrealised_pnl, source, estimated, display_rates, taken_at FROM snapshots WHERE account_id = acc.id AND taken_at <= p.t ORDER BY taken_at DESC, id DESC LIMIT 1
        ) v
      ) s
      ORDER BY p.k`,
@@ -170,8 +163,18 @@ export async function readNetValue(db: Queryable, opts: { since: Date | null; un
   // A total that includes any reconstructed account value is itself reconstructed.
   return rows.map((r) => ({
     t: r.t.toISOString(), value: dec(r.value).toString(), walletValue: dec(r.wallet).toString(), unrealisedPnl: dec(r.upnl).toString(),
-    source: r.backfill ? 'backfill' : 'sync', estimated: r.estimated,
+    source: r.backfill ? 'backfill' : 'sync', estimated: r.estimated, rates: pointRates(r.rates, r.t),
   }));
+}
+
+/** The display rates stored with a point's newest snapshot; a reconstructed day has none. */
+function pointRates(stored: Record<string, StoredRate> | null, t: Date): DisplayRates {
+  const rates: DisplayRates = {};
+  for (const currency of ['USD', 'EUR'] as const) {
+    const r = stored?.[currency];
+    if (r) rates[currency] = { symbol: r.symbol, base: r.base, quote: r.quote, price: r.price, at: t.toISOString() };
+  }
+  return rates;
 }
 
 /** An account's latest runs, newest first: what its circuit breaker is derived from. */

@@ -2,6 +2,7 @@ import type { PoolClient } from 'pg';
 import type { PortfolioItem } from '../../../../shared/domain.js';
 import type { BalanceRow, FillRow, PositionRow } from '../../exchange/types.js';
 import { writeBookings, type FillBooking } from './fills-repo.js';
+import type { StoredRates } from '../../portfolio/display-rates.js';
 
 export interface PriceRow {
   asset: string;
@@ -30,6 +31,8 @@ export interface AccountSyncWrite {
   walletValue: string;
   unrealisedPnl: string;
   unpricedAssets: number;
+  /** The spot prices that convert USDT for display, keyed by currency (USD, EUR). */
+  displayRates?: StoredRates;
   warnings: string[];
   requests: number;
 }
@@ -68,10 +71,10 @@ export async function writeAccountSync(db: PoolClient, w: AccountSyncWrite): Pro
   await db.query('DELETE FROM positions WHERE account_id = $1', [w.accountId]);
   const p = w.positions;
   if (p.length > 0) await db.query(
-    `INSERT INTO positions (account_id, category, symbol, side, size, entry_price, mark_price, unrealised_pnl, leverage, liquidation_price, settle_coin, updated_at)
-     SELECT $1, *, $11 FROM unnest($2::text[], $3::text[], $4::text[], $5::numeric[], $6::numeric[], $7::numeric[], $8::numeric[], $9::numeric[], $10::numeric[], $12::text[])`,
+    `INSERT INTO positions (account_id, category, symbol, side, size, entry_price, mark_price, unrealised_pnl, leverage, liquidation_price, settle_coin, margin, updated_at)
+     SELECT $1, *, $11 FROM unnest($2::text[], $3::text[], $4::text[], $5::numeric[], $6::numeric[], $7::numeric[], $8::numeric[], $9::numeric[], $10::numeric[], $12::text[], $13::numeric[])`,
     [w.accountId, col(p, 'category'), col(p, 'symbol'), col(p, 'side'), col(p, 'size'), col(p, 'entryPrice'), col(p, 'markPrice'), col(p, 'unrealisedPnl'),
-      col(p, 'leverage'), col(p, 'liquidationPrice'), at, col(p, 'settleCoin')]);
+      col(p, 'leverage'), col(p, 'liquidationPrice'), at, col(p, 'settleCoin'), col(p, 'margin')]);
 
   const i = w.items;
   await db.query('DELETE FROM portfolio_items WHERE exchange_id = $1 AND account = $2 AND NOT (asset = ANY($3::text[]))', [w.exchangeId, w.account, col(i, 'asset')]);
@@ -97,8 +100,8 @@ export async function writeAccountSync(db: PoolClient, w: AccountSyncWrite): Pro
   const syncId = history.rows[0]!.id;
 
   const snap = await db.query<{ id: string }>(
-    `INSERT INTO snapshots (account_id, taken_at, quote, total_value, unpriced_assets, sync_id, wallet_value, unrealised_pnl) VALUES ($1, $2, 'USDT', $3, $4, $5, $6, $7) RETURNING id`,
-    [w.accountId, at, w.totalValue, w.unpricedAssets, syncId, w.walletValue, w.unrealisedPnl]);
+    `INSERT INTO snapshots (account_id, taken_at, quote, total_value, unpriced_assets, sync_id, wallet_value, unrealised_pnl, display_rates) VALUES ($1, $2, 'USDT', $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [w.accountId, at, w.totalValue, w.unpricedAssets, syncId, w.walletValue, w.unrealisedPnl, JSON.stringify(w.displayRates ?? {})]);
   await db.query(
     `INSERT INTO snapshot_items (snapshot_id, asset, quantity, price, value) SELECT $1, * FROM unnest($2::text[], $3::numeric[], $4::numeric[], $5::numeric[])`,
     [snap.rows[0]!.id, col(i, 'asset'), col(i, 'quantity'), col(i, 'currentPrice'), col(i, 'value')]);

@@ -53,7 +53,7 @@ export function parsePositions(result: z.infer<typeof positionListSchema>, categ
   return result.list.filter((p) => !isZero(p.size)).map((p) => ({
     category, symbol: p.symbol, side: p.side === 'Sell' ? 'short' : 'long', size: dec(p.size).toString(),
     entryPrice: orNull(p.avgPrice), markPrice: orNull(p.markPrice), unrealisedPnl: orNull(p.unrealisedPnl),
-    leverage: orNull(p.leverage), liquidationPrice: orNull(p.liqPrice),
+    leverage: orNull(p.leverage), liquidationPrice: orNull(p.liqPrice), margin: orNull(p.positionIM),
     settleCoin: settleCoin ?? (category === 'inverse' ? inverseSettleCoin(p.symbol) : null),
   }));
 }

@@ -62,6 +62,7 @@ export const positionListSchema = z.object({
     unrealisedPnl: numStr.optional(),
     leverage: numStr.optional(),
     liqPrice: numStr.optional(),
+    positionIM: numStr.optional(),
   })),
   nextPageCursor: z.string().optional(),
 });

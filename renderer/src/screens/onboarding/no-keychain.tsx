@@ -16,12 +16,13 @@ export function NoKeychain({ keychain, onCheckAgain, onClose }: { keychain: Keyc
         <li>
           <strong>Give the key through the environment.</strong> Stop AlphaPulse Sync (Ctrl+C where it runs) and start it again with{' '}
           {ENV_KEY_VARIABLES.map((v, i) => <span key={v}>{i > 0 && ' and '}<code>{v}</code></span>)} set (add <code>BYBIT_TESTNET=true</code> for a testnet key):
-          <pre className="command" data-testid="onboarding-env-command">{ENV_KEY_COMMAND}</pre>
+          {/* Focusable: a long command scrolls sideways, and the keyboard must be able to scroll it too. */}
+          <pre className="command" data-testid="onboarding-env-command" tabIndex={0} aria-label="Command to start with the key from the environment">{ENV_KEY_COMMAND}</pre>
           The account then appears here by itself; reopen the link it prints.
         </li>
         <li>
           <strong>Or start a keyring first</strong> (on Linux: packages <code>gnome-keyring</code>, <code>dbus-user-session</code>, <code>libsecret-1-0</code>), then add the key here:
-          <pre className="command">{KEYRING_COMMAND}</pre>
+          <pre className="command" tabIndex={0} aria-label="Command to start a keyring">{KEYRING_COMMAND}</pre>
         </li>
       </ol>
       <p className="muted small">

@@ -1,11 +1,13 @@
-import { memo, useMemo } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { arc, pie } from 'd3-shape';
 import type { PortfolioItem } from '../../../../shared/domain.js';
-import { formatMoney, formatPercent } from '../../format/number-format.js';
-import { allocationSlices } from './portfolio-model.js';
+import { formatCount, formatMoney, formatPercent } from '../../format/number-format.js';
+import { allocationBreakdown, type AllocationSlice } from './portfolio-model.js';
 
 /** Slice colours come from the stylesheet, so both themes pick their own palette. */
 const PALETTE = Array.from({ length: 8 }, (_, i) => `var(--chart-${i + 1})`);
+/** Named slices: eight colours, then "Other". */
+const MAX_SLICES = 9;
 
 interface Datum {
   asset: string;
@@ -16,13 +18,22 @@ interface Datum {
   fill: string;
 }
 
-/** A donut of the largest holdings and a legend that carries the exact figures (and is what screen readers get). */
+/**
+ * A donut of the largest holdings and a legend that carries the exact figures (and is
+ * what screen readers get). "Other" is a list the user can open, each asset with its
+ * share and value, rather than one anonymous slice.
+ */
 export const AllocationChart = memo(function AllocationChart({ items, quote }: { items: readonly PortfolioItem[]; quote: string }) {
+  const { slices, other } = useMemo(() => allocationBreakdown(items, MAX_SLICES), [items]);
   const data: Datum[] = useMemo(
-    () => allocationSlices(items).map((s, i) => ({ ...s, share: Number(s.pct), fill: PALETTE[i % PALETTE.length] ?? 'var(--chart-1)' })),
-    [items],
+    () => slices.map((s, i) => ({ ...s, share: Number(s.pct), fill: i < PALETTE.length ? PALETTE[i]! : 'var(--chart-other)' })),
+    [slices],
   );
+  const [open, setOpen] = useState(false);
+  const listId = useId();
   if (data.length === 0) return null;
+  const named = other.length > 0 ? data.slice(0, -1) : data;
+  const rest = other.length > 0 ? data[data.length - 1] : undefined;
   return (
     <section className="card allocation" aria-labelledby="allocation-title">
       <h2 id="allocation-title" className="card-title">Allocation</h2>
@@ -30,20 +41,40 @@ export const AllocationChart = memo(function AllocationChart({ items, quote }: {
         <div className="allocation-chart" aria-hidden="true">
           <Donut data={data} quote={quote} />
         </div>
-        <ul className="allocation-legend">
-          {data.map((d, i) => (
-            <li key={d.asset}>
-              <span className={`swatch swatch-${(i % PALETTE.length) + 1}`} aria-hidden="true" />
-              <span className="legend-asset">{d.asset}</span>
-              <span className="legend-pct">{formatPercent(d.pct)}</span>
-              <span className="legend-value muted">{formatMoney(d.value, quote)}</span>
+        <ul className="allocation-legend" aria-label="Allocation by asset" data-testid="allocation-legend">
+          {named.map((d, i) => <LegendRow key={d.asset} slice={d} swatch={i + 1} quote={quote} />)}
+          {rest && (
+            <li className="legend-other">
+              <button type="button" className="link-button legend-toggle" aria-expanded={open} aria-controls={listId} onClick={() => setOpen((o) => !o)} data-testid="allocation-other">
+                <span className="swatch swatch-other" aria-hidden="true" />
+                <span className="legend-asset">Other {formatCount(other.length)} assets</span>
+                <span className="legend-pct">{formatPercent(rest.pct)}</span>
+                <span className="legend-value muted">{formatMoney(rest.value, quote)}</span>
+              </button>
+              {open && (
+                // Focusable: a long list scrolls inside the card, and the keyboard must scroll it too.
+                <ul id={listId} className="allocation-other-list" data-testid="allocation-other-list" tabIndex={0} aria-label={`The other ${other.length} assets`}>
+                  {other.map((s) => <LegendRow key={s.asset} slice={s} swatch={null} quote={quote} />)}
+                </ul>
+              )}
             </li>
-          ))}
+          )}
         </ul>
       </div>
     </section>
   );
 });
+
+function LegendRow({ slice, swatch, quote }: { slice: AllocationSlice; swatch: number | null; quote: string }) {
+  return (
+    <li>
+      {swatch !== null && <span className={`swatch swatch-${swatch}`} aria-hidden="true" />}
+      <span className="legend-asset">{slice.asset}</span>
+      <span className="legend-pct">{formatPercent(slice.pct)}</span>
+      <span className="legend-value muted">{formatMoney(slice.value, quote)}</span>
+    </li>
+  );
+}
 
 const SIZE = 180;
 const slicePath = arc<{ startAngle: number; endAngle: number; padAngle: number }>().innerRadius(52).outerRadius(86);

@@ -1,9 +1,10 @@
 import type { PortfolioItem } from '../../../../shared/domain.js';
+import { sortWallets, walletName } from '../../../../shared/format/wallet-names.js';
 import { compareDecimals, Dec, toDec } from '../../format/decimal.js';
 
 /** Pure portfolio logic: sorting, the dust filter, the 24 h change and allocation slices. */
 
-export type SortColumn = 'asset' | 'account' | 'quantity' | 'price' | 'change24h' | 'value' | 'allocation' | 'avgEntry' | 'pnl' | 'pnlPct';
+export type SortColumn = 'asset' | 'account' | 'wallets' | 'quantity' | 'price' | 'change24h' | 'value' | 'allocation' | 'avgEntry' | 'invested' | 'pnl' | 'pnlPct' | 'realised' | 'fees';
 export interface SortState {
   column: SortColumn;
   direction: 'asc' | 'desc';
@@ -11,9 +12,9 @@ export interface SortState {
 
 export const DEFAULT_SORT: SortState = { column: 'value', direction: 'desc' };
 
-const TEXT_COLUMNS: ReadonlySet<SortColumn> = new Set(['asset', 'account']);
+const TEXT_COLUMNS: ReadonlySet<SortColumn> = new Set(['asset', 'account', 'wallets']);
 
-const numericField: Record<Exclude<SortColumn, 'asset' | 'account'>, (i: PortfolioItem) => string | null> = {
+const numericField: Record<Exclude<SortColumn, 'asset' | 'account' | 'wallets'>, (i: PortfolioItem) => string | null> = {
   quantity: (i) => i.quantity,
   price: (i) => i.currentPrice,
   change24h: (i) => i.change24hPct,
@@ -22,7 +23,12 @@ const numericField: Record<Exclude<SortColumn, 'asset' | 'account'>, (i: Portfol
   avgEntry: (i) => i.avgEntryPrice,
   pnl: (i) => i.profitLoss,
   pnlPct: (i) => i.profitLossPercentage,
+  invested: (i) => toDec(i.avgEntryPrice)?.times(i.quantity).toFixed() ?? null,
+  realised: (i) => i.realisedPnl,
+  fees: (i) => i.feesPaid,
 };
+
+const walletsText = (i: PortfolioItem) => Object.keys(i.wallets).map(walletName).sort().join(', ');
 
 /** Clicking the sorted column flips it; a new column starts high-to-low for figures, A–Z for names. */
 export function nextSort(current: SortState, column: SortColumn): SortState {
@@ -42,8 +48,8 @@ function accountLabel(i: PortfolioItem): string {
 export function sortItems(items: readonly PortfolioItem[], sort: SortState): PortfolioItem[] {
   const dir = sort.direction === 'asc' ? 1 : -1;
   const tieBreak = (a: PortfolioItem, b: PortfolioItem) => a.asset.localeCompare(b.asset) || accountLabel(a).localeCompare(accountLabel(b));
-  if (sort.column === 'asset' || sort.column === 'account') {
-    const key = sort.column === 'asset' ? (i: PortfolioItem) => i.asset : accountLabel;
+  if (sort.column === 'asset' || sort.column === 'account' || sort.column === 'wallets') {
+    const key = sort.column === 'asset' ? (i: PortfolioItem) => i.asset : sort.column === 'wallets' ? walletsText : accountLabel;
     return [...items].sort((a, b) => key(a).localeCompare(key(b)) * dir || tieBreak(a, b));
   }
   const field = numericField[sort.column];
@@ -108,10 +114,23 @@ export interface AllocationSlice {
   pct: string;
 }
 
+/** The chart's slices, and what "Other" holds so it can be listed rather than left a mystery. */
+export interface AllocationBreakdown {
+  slices: AllocationSlice[];
+  /** The assets summed into the "Other" slice, largest first; empty when there is none. */
+  other: AllocationSlice[];
+}
+
 /**
  * Holdings grouped by asset across accounts, largest first; past `maxSlices − 1` the
  * rest becomes one "Other" slice so the chart stays readable with 2,000 assets.
  */
+export function allocationBreakdown(items: readonly PortfolioItem[], maxSlices = 8): AllocationBreakdown {
+  const slices = allocationSlices(items, maxSlices);
+  const all = allocationSlices(items, Number.MAX_SAFE_INTEGER);
+  return { slices, other: all.length > maxSlices ? all.slice(maxSlices - 1) : [] };
+}
+
 export function allocationSlices(items: readonly PortfolioItem[], maxSlices = 8): AllocationSlice[] {
   const byAsset = new Map<string, { value: Dec; pct: Dec }>();
   for (const i of items) {
@@ -135,7 +154,7 @@ export function allocationSlices(items: readonly PortfolioItem[], maxSlices = 8)
 
 /** "UNIFIED 0.4 · FUND 0.1": where a holding sits, for the quantity's tooltip. */
 export function walletBreakdown(item: PortfolioItem, formatQuantity: (q: string) => string): string {
-  const entries = Object.entries(item.wallets);
+  const entries = sortWallets(Object.keys(item.wallets)).map((w) => [w, item.wallets[w]!] as const);
   if (entries.length === 0) return 'No wallet breakdown';
-  return entries.map(([wallet, q]) => `${wallet} ${formatQuantity(q)}`).join(' · ');
+  return entries.map(([wallet, q]) => `${walletName(wallet)} ${formatQuantity(q)}`).join(' · ');
 }

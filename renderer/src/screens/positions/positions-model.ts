@@ -6,11 +6,21 @@ import { compareDecimals, Dec, toDec } from '../../format/decimal.js';
  * are not added together); positions with an unknown P&L are counted apart.
  */
 export function pnlBySettleCoin(positions: readonly Position[]): Array<{ coin: string; total: string; unknown: number }> {
+  return sumBySettleCoin(positions, (p) => p.unrealisedPnl);
+}
+
+/** Funding of the open positions' symbols per settle coin (positive received, negative paid); coins with none are left out. */
+export function fundingBySettleCoin(positions: readonly Position[]): Array<{ coin: string; total: string }> {
+  return sumBySettleCoin(positions, (p) => p.funding).filter((t) => t.unknown < positions.filter((p) => (p.settleCoin ?? 'USDT') === t.coin).length)
+    .map(({ coin, total }) => ({ coin, total }));
+}
+
+function sumBySettleCoin(positions: readonly Position[], field: (p: Position) => string | null): Array<{ coin: string; total: string; unknown: number }> {
   const totals = new Map<string, { total: Dec; unknown: number }>();
   for (const p of positions) {
     const coin = p.settleCoin ?? 'USDT';
     const entry = totals.get(coin) ?? { total: new Dec(0), unknown: 0 };
-    const pnl = toDec(p.unrealisedPnl);
+    const pnl = toDec(field(p));
     if (pnl === null) entry.unknown += 1;
     else entry.total = entry.total.plus(pnl);
     totals.set(coin, entry);
@@ -35,7 +45,26 @@ export function formatPnl(value: string, settleCoin: string | null, fmt: { amoun
   return `${DOLLAR_COINS.has(coin) ? fmt.amount(value) : fmt.quantity(value)} ${coin}`;
 }
 
-export type PositionColumn = 'symbol' | 'account' | 'side' | 'size' | 'entry' | 'mark' | 'pnl' | 'leverage' | 'liquidation';
+/**
+ * What the position is worth at the mark price, in its settle coin: size × mark for a
+ * linear contract (size in the base coin), size ÷ mark for an inverse one (size in USD
+ * contracts, settled in the base coin). Null without a mark price.
+ */
+export function notionalOf(p: Position): string | null {
+  const mark = toDec(p.markPrice);
+  if (mark === null || !mark.gt(0)) return null;
+  return p.category === 'inverse' ? new Dec(p.size).dividedBy(mark).toFixed() : mark.times(p.size).toFixed();
+}
+
+/** Return on the margin put up: unrealised P&L ÷ initial margin, in percent; null when either is unknown or the margin is zero. */
+export function roeOf(p: Position): string | null {
+  const pnl = toDec(p.unrealisedPnl);
+  const margin = toDec(p.margin);
+  if (pnl === null || margin === null || margin.isZero()) return null;
+  return pnl.dividedBy(margin).times(100).toFixed();
+}
+
+export type PositionColumn = 'symbol' | 'account' | 'side' | 'size' | 'entry' | 'mark' | 'notional' | 'margin' | 'pnl' | 'roe' | 'funding' | 'leverage' | 'liquidation';
 export interface PositionSort {
   column: PositionColumn;
   direction: 'asc' | 'desc';
@@ -48,7 +77,7 @@ const TEXT: Record<'symbol' | 'account' | 'side', (p: Position) => string> = {
 };
 const FIGURE: Record<Exclude<PositionColumn, 'symbol' | 'account' | 'side'>, (p: Position) => string | null> = {
   size: (p) => p.size, entry: (p) => p.entryPrice, mark: (p) => p.markPrice, pnl: (p) => p.unrealisedPnl,
-  leverage: (p) => p.leverage, liquidation: (p) => p.liquidationPrice,
+  leverage: (p) => p.leverage, liquidation: (p) => p.liquidationPrice, notional: notionalOf, margin: (p) => p.margin, roe: roeOf, funding: (p) => p.funding,
 };
 
 /** Like the holdings table: the sorted column flips; a new one starts A–Z for names, high-to-low for figures. */

@@ -4,27 +4,32 @@ import type { Position } from '../../../../shared/domain.js';
 import { EmptyState, ErrorNotice, Loading } from '../../components/async-view.js';
 import { LiveAge } from '../../components/live-time.js';
 import { Signed } from '../../components/signed.js';
-import { formatAmount, formatPrice, formatQuantity, UNKNOWN } from '../../format/number-format.js';
+import { formatAmount, formatPercent, formatPrice, formatQuantity, UNKNOWN } from '../../format/number-format.js';
 import { countOf } from '../../../../shared/format/plural.js';
 import { useDataVersion } from '../../state/live-data.js';
 import { useQuery } from '../../state/use-query.js';
 import { SortHeader } from '../../components/sort-header.js';
-import { DEFAULT_POSITION_SORT, formatLeverage, formatPnl, nextPositionSort, pnlBySettleCoin, sortPositions, type PositionColumn } from './positions-model.js';
+import { DEFAULT_POSITION_SORT, formatLeverage, formatPnl, fundingBySettleCoin, nextPositionSort, notionalOf, pnlBySettleCoin, roeOf, sortPositions, type PositionColumn } from './positions-model.js';
 
-const COLUMNS: ReadonlyArray<{ id: PositionColumn; label: string; numeric: boolean }> = [
+const COLUMNS: ReadonlyArray<{ id: PositionColumn; label: string; numeric: boolean; hint?: string }> = [
   { id: 'symbol', label: 'Symbol', numeric: false },
   { id: 'account', label: 'Account', numeric: false },
   { id: 'side', label: 'Side', numeric: false },
   { id: 'size', label: 'Size', numeric: true },
   { id: 'entry', label: 'Entry', numeric: true },
   { id: 'mark', label: 'Mark', numeric: true },
+  { id: 'notional', label: 'Notional', numeric: true, hint: 'Size at the mark price, in the settle coin' },
+  { id: 'margin', label: 'Margin', numeric: true, hint: 'Initial margin, in the settle coin' },
   { id: 'pnl', label: 'Unrealised P&L', numeric: true },
+  { id: 'roe', label: 'ROE', numeric: true, hint: 'Return on equity: unrealised P&L ÷ margin' },
+  { id: 'funding', label: 'Funding', numeric: true, hint: 'Funding of this symbol over the imported history: + received, − paid' },
   { id: 'leverage', label: 'Leverage', numeric: true },
   { id: 'liquidation', label: 'Liq. price', numeric: true },
 ];
 
 // Signed figures for P&L: a gain shows "+".
 const signedPnl = { amount: (v: string) => formatAmount(v, undefined, true), quantity: (v: string) => formatQuantity(v, undefined, true) };
+const plain = { amount: (v: string) => formatAmount(v), quantity: (v: string) => formatQuantity(v) };
 
 const loadPositions = (api: RendererApi) => api.invoke('positions:list');
 
@@ -33,6 +38,7 @@ export function PositionsScreen() {
   const version = useDataVersion();
   const positions = useQuery(`positions:${version}`, loadPositions);
   const totals = useMemo(() => pnlBySettleCoin(positions.data ?? []), [positions.data]);
+  const funding = useMemo(() => fundingBySettleCoin(positions.data ?? []), [positions.data]);
   const [sort, setSort] = useState(DEFAULT_POSITION_SORT);
   const onSort = useCallback((c: PositionColumn) => setSort((s) => nextPositionSort(s, c)), []);
   const sorted = useMemo(() => sortPositions(positions.data ?? [], sort), [positions.data, sort]);
@@ -58,6 +64,13 @@ export function PositionsScreen() {
                 {t.unknown > 0 && <span className="summary-note">{countOf(t.unknown, 'position')} without a P&amp;L figure</span>}
               </div>
             ))}
+            {funding.map((t) => (
+              <div className="summary-item" key={`funding-${t.coin}`} data-testid={`funding-total-${t.coin}`}>
+                <span className="summary-label">Funding ({t.coin})</span>
+                <span className="summary-value"><Signed value={t.total} text={formatPnl(t.total, t.coin, signedPnl)} /></span>
+                <span className="summary-note">Of these symbols over the imported history: + received, − paid</span>
+              </div>
+            ))}
             {newest && (
               <div className="summary-item">
                 <span className="summary-label">Data</span>
@@ -71,7 +84,7 @@ export function PositionsScreen() {
                 <caption className="visually-hidden">Open derivatives positions; column headers sort the table</caption>
                 <thead>
                   <tr>
-                    {COLUMNS.map((c) => <SortHeader key={c.id} id={c.id} label={c.label} numeric={c.numeric} sort={sort} onSort={onSort} />)}
+                    {COLUMNS.map((c) => <SortHeader key={c.id} id={c.id} label={c.label} numeric={c.numeric} sort={sort} onSort={onSort} hint={c.hint} />)}
                   </tr>
                 </thead>
                 <tbody>
@@ -87,6 +100,8 @@ export function PositionsScreen() {
 }
 
 function PositionRow({ p }: { p: Position }) {
+  const notional = notionalOf(p);
+  const roe = roeOf(p);
   return (
     <tr data-testid={`position-row-${p.symbol}`}>
       <th scope="row" className="asset">
@@ -97,9 +112,13 @@ function PositionRow({ p }: { p: Position }) {
       <td className="num">{formatQuantity(p.size)}</td>
       <td className="num">{formatPrice(p.entryPrice)}</td>
       <td className="num">{formatPrice(p.markPrice)}</td>
+      <td className="num">{notional === null ? UNKNOWN : formatPnl(notional, p.settleCoin, plain)}</td>
+      <td className="num">{p.margin === null ? UNKNOWN : formatPnl(p.margin, p.settleCoin, plain)}</td>
       <td className="num">
         {p.unrealisedPnl === null ? UNKNOWN : <Signed value={p.unrealisedPnl} text={formatPnl(p.unrealisedPnl, p.settleCoin, signedPnl)} />}
       </td>
+      <td className="num">{roe === null ? UNKNOWN : <Signed value={roe} text={formatPercent(roe, undefined, { signed: true })} />}</td>
+      <td className="num" data-testid="position-funding">{p.funding === null ? UNKNOWN : <Signed value={p.funding} text={formatPnl(p.funding, p.settleCoin, signedPnl)} />}</td>
       <td className="num">{formatLeverage(p.leverage, (v) => formatQuantity(v))}</td>
       <td className="num">{formatPrice(p.liquidationPrice)}</td>
     </tr>

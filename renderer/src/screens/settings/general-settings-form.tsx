@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ApiError } from '../../../../electron/preload/types.js';
-import type { SettingsView } from '../../../../shared/domain.js';
+import { DISPLAY_CURRENCIES, type DisplayCurrency, type SettingsView } from '../../../../shared/domain.js';
 import { useApi } from '../../api/index.js';
 import { ErrorNotice } from '../../components/async-view.js';
 import { toApiError } from '../../state/api-error.js';
@@ -75,6 +75,14 @@ export function GeneralSettingsForm({ view, onSaved }: { view: SettingsView; onS
           </label>
           {envEnabled && <span className="field-hint env-note">Set by environment variable {ENABLED_VAR}</span>}
         </div>
+      </div>
+      <div className="field">
+        <label htmlFor="settings-currency">Show figures in</label>
+        <select id="settings-currency" value={form.displayCurrency} onChange={(e) => update('displayCurrency', e.target.value as DisplayCurrency)} data-testid="settings-currency"
+          aria-describedby="settings-currency-hint">
+          {DISPLAY_CURRENCIES.map((c) => <option key={c} value={c}>{c}</option>)}
+        </select>
+        <span className="field-hint" id="settings-currency-hint">Converted at the exchange&apos;s own price (USDC/USDT for USD, its euro pair for EUR); stored figures stay in USDT.</span>
       </div>
       <label className="toggle">
         <input type="checkbox" checked={form.launchAtLogin} onChange={(e) => update('launchAtLogin', e.target.checked)} data-testid="settings-launch-at-login" />

@@ -1,5 +1,5 @@
 import type { ApiInput } from '../../../../shared/api.js';
-import type { AccountView, SettingsView } from '../../../../shared/domain.js';
+import type { AccountView, DisplayCurrency, SettingsView } from '../../../../shared/domain.js';
 
 /** Where an account's key lives, as a sentence ("…ab12" is all the window ever learns of it). */
 export function keyDescription(a: AccountView): string {
@@ -16,6 +16,7 @@ export interface GeneralForm {
   enabled: boolean;
   launchAtLogin: boolean;
   notifications: boolean;
+  displayCurrency: DisplayCurrency;
 }
 
 export const INTERVAL_VAR = 'EXCHANGE_SYNC_INTERVAL_MINUTES';
@@ -30,6 +31,7 @@ export function generalFormFrom(view: SettingsView): GeneralForm {
     enabled: envEnabled ? view.effectiveSync.enabled : view.sync.enabled,
     launchAtLogin: view.launchAtLogin,
     notifications: view.notifications.enabled,
+    displayCurrency: view.displayCurrency,
   };
 }
 
@@ -58,6 +60,7 @@ export function generalPatch(view: SettingsView, form: GeneralForm): ApiInput<'s
   if (Object.keys(sync).length) patch.sync = sync;
   if (form.launchAtLogin !== view.launchAtLogin) patch.launchAtLogin = form.launchAtLogin;
   if (form.notifications !== view.notifications.enabled) patch.notifications = { enabled: form.notifications };
+  if (form.displayCurrency !== view.displayCurrency) patch.displayCurrency = form.displayCurrency;
   return Object.keys(patch).length ? patch : null;
 }
 
