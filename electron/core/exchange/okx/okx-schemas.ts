@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+// What the sync reads of each OKX V5 answer's `data` array; numbers stay the strings OKX sent.
+// OKX sends "" for an empty number, so every numeric field accepts it.
+
+const num = z.string();
+
+export const instrumentsSchema = z.array(z.object({ instId: z.string(), baseCcy: z.string(), quoteCcy: z.string() }));
+
+export const tickersSchema = z.array(z.object({ instId: z.string(), last: num, open24h: num.optional() }));
+
+/** account/balance: `cashBal` is the balance without unrealised P&L; `eq` adds it. */
+export const tradingBalanceSchema = z.array(z.object({
+  details: z.array(z.object({ ccy: z.string(), cashBal: num, eq: num.optional(), upl: num.optional() })),
+}));
+
+export const fundingBalanceSchema = z.array(z.object({ ccy: z.string(), bal: num }));
+
+export const savingsBalanceSchema = z.array(z.object({ ccy: z.string(), amt: num, earnings: num.optional() }));
+
+export const positionsSchema = z.array(z.object({
+  instType: z.string(), instId: z.string(), pos: num, posSide: z.string(), avgPx: num, markPx: num.optional(),
+  upl: num, lever: num.optional(), liqPx: num.optional(), ccy: z.string(),
+}));
+
+export const fillsSchema = z.array(z.object({
+  instType: z.string(), instId: z.string(), tradeId: z.string(), ordId: z.string(), billId: z.string(),
+  side: z.enum(['buy', 'sell']), fillSz: num, fillPx: num, fee: num, feeCcy: z.string(), ts: z.string(),
+}));
+export type OkxFillRaw = z.infer<typeof fillsSchema>[number];
+
+/** account/config: the key's permissions ("read_only,trade,withdraw") and bound IPs ("" = none). */
+export const accountConfigSchema = z.array(z.object({
+  uid: z.string(), acctLv: z.string(), perm: z.string(), ip: z.string().optional(), label: z.string().optional(), posMode: z.string().optional(),
+})).min(1);
+export type OkxAccountConfig = z.infer<typeof accountConfigSchema>[number];
