@@ -29,3 +29,6 @@ export const OKX_IP_BOUND_KEY: FakeOkxKey = {
 };
 
 export const OKX_BUILT_IN_KEYS: readonly FakeOkxKey[] = [OKX_READ_ONLY_KEY, OKX_TRADING_KEY, OKX_DEMO_KEY, OKX_IP_BOUND_KEY];
+
+/** The read-only key sent with a passphrase that is not its own: what a mistyped OKX_API_PASSWORD looks like. */
+export const OKX_WRONG_PASSPHRASE_KEY: FakeOkxKey = { ...OKX_READ_ONLY_KEY, name: 'wrong-passphrase', passphrase: 'Not-The-Phrase' };
