@@ -1,6 +1,19 @@
 import { AppError } from '../../errors.js';
 import type { ErrorContext } from '../classify-error.js';
 
+/** OKX's answer code, kept as the cause of the AppError made from it (diagnostics read it back). */
+export class OkxCodeError extends Error {
+  override name = 'OkxCodeError';
+  constructor(readonly code: string, msg: string) {
+    super(`OKX code ${code}: ${msg}`);
+  }
+}
+
+/** The OKX code behind a classified error, or null when it did not come from an OKX answer. */
+export function okxCodeOf(e: AppError): string | null {
+  return e.cause instanceof OkxCodeError ? e.cause.code : null;
+}
+
 const CLOCK_ADVICE = 'Turn on automatic time sync in the operating system (Windows: Settings › Time › Sync now; macOS: Date & Time › Set automatically; Linux: timedatectl set-ntp true).';
 
 function envHint(ctx: ErrorContext): string {
@@ -15,6 +28,11 @@ function envHint(ctx: ErrorContext): string {
  * reported as a bad signature. Unknown codes keep OKX's own short text, redacted.
  */
 export function classifyOkxCode(code: string, msg: string, ctx: ErrorContext): AppError {
+  const e = okxAppError(code, msg, ctx);
+  return new AppError(e.errorClass, e.message, e.recommendation, { cause: new OkxCodeError(code, ctx.redactor.redact(msg)), transient: e.transient });
+}
+
+function okxAppError(code: string, msg: string, ctx: ErrorContext): AppError {
   const said = msg ? ` (OKX said: "${ctx.redactor.redact(msg).slice(0, 200)}", code ${code})` : ` (code ${code})`;
   const what = ctx.what ?? 'this data';
   switch (code) {
