@@ -25,6 +25,12 @@ function fillsIn(ctx: OkxHandlerContext, fromAge: number, toAge: number): unknow
   }));
 }
 
+/** account/bills reaches seven days back, bills-archive three months. */
+function bills(c: OkxHandlerContext, reach: number): unknown[] {
+  return page(c.scenario.bills.filter((b) => b.ts >= c.now - reach), (b) => b.billId, (b) => b.ts, c.query)
+    .map((b) => ({ ...b, ts: s(b.ts), fee: '0', pnl: '0', sz: b.balChg, instType: 'SWAP', mgnMode: 'cross' }));
+}
+
 export const OKX_ROUTES: Record<string, OkxRoute> = {
   '/api/v5/public/time': { private: false, handler: (c) => [{ ts: s(c.now) }] },
   '/api/v5/public/instruments': {
@@ -82,17 +88,14 @@ export const OKX_ROUTES: Record<string, OkxRoute> = {
   },
   '/api/v5/asset/deposit-history': {
     private: true,
-    handler: (c) => page(c.scenario.deposits, (d) => String(d.ts), (d) => d.ts, { ...c.query, after: '', before: '' })
+    handler: (c) => page(c.scenario.deposits, (d) => String(d.ts), (d) => d.ts, c.query)
       .map((d) => ({ depId: d.id, ccy: d.ccy, amt: d.amt, state: d.state, txId: d.txId, ts: s(d.ts), chain: `${d.ccy}-TRC20` })),
   },
   '/api/v5/asset/withdrawal-history': {
     private: true,
-    handler: (c) => page(c.scenario.withdrawals, (d) => String(d.ts), (d) => d.ts, { ...c.query, after: '', before: '' })
+    handler: (c) => page(c.scenario.withdrawals, (d) => String(d.ts), (d) => d.ts, c.query)
       .map((d) => ({ wdId: d.id, ccy: d.ccy, amt: d.amt, fee: d.fee, state: d.state, txId: d.txId, ts: s(d.ts), chain: `${d.ccy}-TRC20` })),
   },
-  '/api/v5/account/bills': {
-    private: true,
-    handler: (c) => page(c.scenario.bills.filter((b) => b.ts >= c.now - 7 * DAY), (b) => b.billId, (b) => b.ts, c.query)
-      .map((b) => ({ ...b, ts: s(b.ts), fee: '0', pnl: '0', sz: b.balChg, instType: 'SWAP', mgnMode: 'cross' })),
-  },
+  '/api/v5/account/bills': { private: true, handler: (c) => bills(c, 7 * DAY) },
+  '/api/v5/account/bills-archive': { private: true, handler: (c) => bills(c, 90 * DAY) },
 };

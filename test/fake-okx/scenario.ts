@@ -90,7 +90,10 @@ export function smallOkxScenario(now: number = Date.now()): OkxScenario {
     ],
     deposits: [{ id: 'd1', ccy: 'USDT', amt: '10000', fee: '0', state: '2', txId: '0xabc', ts: now - 80 * DAY }],
     withdrawals: [{ id: 'w1', ccy: 'USDT', amt: '100', fee: '1', state: '2', txId: '0xdef', ts: now - 2 * DAY }],
-    bills: [{ billId: '9001', ccy: 'USDT', balChg: '-0.5', bal: '2000.5', type: '8', subType: '173', instId: 'BTC-USDT-SWAP', ts: now - DAY }],
+    bills: [
+      { billId: '8001', ccy: 'USDT', balChg: '-0.425', bal: '2001', type: '2', subType: '1', instId: 'BTC-USDT-SWAP', ts: now - 10 * DAY },
+      { billId: '9001', ccy: 'USDT', balChg: '-0.5', bal: '2000.5', type: '8', subType: '173', instId: 'BTC-USDT-SWAP', ts: now - DAY },
+    ],
   };
 }
 

@@ -61,6 +61,17 @@ describe('sync of an OKX account through ccxt into PostgreSQL', () => {
     const { rows } = await h.db.pool.query<{ fill_id: string; fee: string }>("SELECT fill_id, fee::text AS fee FROM fills WHERE symbol = 'BTC-USDT' ORDER BY fill_id");
     // OKX's negative fee is a charge: stored as paid, exact.
     expect(rows).toEqual([{ fill_id: '1002', fee: '0.0002' }, { fill_id: '1003', fee: '7' }, { fill_id: '1006', fee: '4' }]);
+    // The SWAP fill goes to fills with its category, outside the spot cost basis.
+    const swap = await h.db.pool.query("SELECT category, quantity::text AS quantity, fee::text AS fee FROM fills WHERE symbol = 'BTC-USDT-SWAP'");
+    expect(swap.rows).toEqual([{ category: 'swap', quantity: '1', fee: '0.425' }]);
+    const flows = await h.db.pool.query("SELECT kind, asset, amount::text AS amount, fee::text AS fee FROM cash_flows ORDER BY kind");
+    expect(flows.rows).toEqual([{ kind: 'deposit', asset: 'USDT', amount: '10000', fee: null }, { kind: 'withdrawal', asset: 'USDT', amount: '100', fee: '1' }]);
+    // Three months of bills on the first sync (bills-archive), each with the balance after it.
+    const log = await h.db.pool.query('SELECT log_id, type, change::text AS change, cash_balance::text AS bal, funding::text AS funding FROM transaction_log ORDER BY log_id');
+    expect(log.rows).toEqual([
+      { log_id: '8001', type: '2/1', change: '-0.425', bal: '2001', funding: null },
+      { log_id: '9001', type: '8/173', change: '-0.5', bal: '2000.5', funding: '-0.5' },
+    ]);
   });
 
   it('portfolio --json matches the hand computation of average entries with fees to 1e-12', async () => {
@@ -77,9 +88,10 @@ describe('sync of an OKX account through ccxt into PostgreSQL', () => {
     okx.clearRequests();
     const summary = await core.sync.syncAll('test');
     expect(summary.ok).toBe(true);
-    expect(okx.requests.map((r) => r.path).sort()).toEqual([
-      '/api/v5/account/balance', '/api/v5/account/positions', '/api/v5/asset/balances', '/api/v5/finance/savings/balance',
-      '/api/v5/market/tickers', '/api/v5/trade/fills-history',
+    expect(okx.requests.map((r) => `${r.path}${r.query.instType ? `?${r.query.instType}` : ''}`).sort()).toEqual([
+      '/api/v5/account/balance', '/api/v5/account/bills', '/api/v5/account/positions', '/api/v5/asset/balances', '/api/v5/asset/deposit-history',
+      '/api/v5/asset/withdrawal-history', '/api/v5/finance/savings/balance', '/api/v5/market/tickers?SPOT',
+      '/api/v5/trade/fills-history?FUTURES', '/api/v5/trade/fills-history?MARGIN', '/api/v5/trade/fills-history?SPOT', '/api/v5/trade/fills-history?SWAP',
     ]);
     // Only what came after the cursor (less an overlap) is asked for.
     expect(Number(okx.requests.find((r) => r.path === '/api/v5/trade/fills-history')!.query.begin)).toBeGreaterThan(okx.now() - 3_600_000);

@@ -7,6 +7,7 @@ import type { BalanceRow, CollectInput, CollectResult, ExchangeAccountClient, Ma
 import { countOf } from '../../../../shared/format/plural.js';
 import { OkxApi } from './okx-api.js';
 import { fetchOkxSpotFills } from './okx-fills.js';
+import { collectOkxHistory } from './okx-history.js';
 import { fetchOkxKeyInfo, okxAccountMode } from './okx-key-info.js';
 import { parseFundingBalance, parsePositions, parseSavingsBalance, parseTickers, parseTradingBalance, toFillRow } from './okx-parse.js';
 import { fundingBalanceSchema, instrumentsSchema, positionsSchema, savingsBalanceSchema, tickersSchema, tradingBalanceSchema } from './okx-schemas.js';
@@ -25,8 +26,8 @@ export interface OkxClientDeps {
 
 /**
  * OKX V5 read path. A warm sync with nothing new is one request per kind of data, all in
- * flight at once: spot tickers, trading account, funding account, savings, positions and
- * spot fills since the cursor. Markets come from a daily DB cache; the clock is measured
+ * flight at once: spot tickers, trading account, funding account, savings, positions,
+ * spot fills since the cursor, SWAP/FUTURES/MARGIN fills, deposits, withdrawals and bills. Markets come from a daily DB cache; the clock is measured
  * once per client (public/time) and the key's details (account/config) once per account.
  */
 export function createOkxClient(deps: OkxClientDeps): ExchangeAccountClient {
@@ -72,13 +73,14 @@ export function createOkxClient(deps: OkxClientDeps): ExchangeAccountClient {
     input.onProgress({ step: 'balances', done: 0, total: null, message: 'Reading balances' });
     // On a first sync the key's details come first: a wrong key then fails on one signed request.
     const mode = input.accountMode ?? okxAccountMode(await fetchOkxKeyInfo(api));
-    const [[markets, tickers], trading, funding, savings, positions, fills] = await settleAll(stop, [
+    const [[markets, tickers], trading, funding, savings, positions, fills, history] = await settleAll(stop, [
       prices,
       api.privateGet('account/balance', {}, tradingBalanceSchema, 'the trading account').then(parseTradingBalance),
       optional(async () => parseFundingBalance(await api.privateGet('asset/balances', {}, fundingBalanceSchema, 'the funding account')), 'Funding account', warnings),
       optional(async () => parseSavingsBalance(await api.privateGet('finance/savings/balance', {}, savingsBalanceSchema, 'the Simple Earn (savings) balances')), 'Simple Earn savings', warnings),
       api.privateGet('account/positions', {}, positionsSchema, 'the open positions').then(parsePositions),
       fetchOkxSpotFills(api, input.fills, serverNow, input.onProgress),
+      collectOkxHistory(api, { cursors: input.cursors ?? {}, serverNow }, warnings),
     ] as const);
     input.onProgress({ step: 'positions', done: 1, total: 1, message: 'Positions read' });
     const rows = fills.rows.flatMap((f) => toFillRow(f, markets) ?? []);
@@ -87,7 +89,7 @@ export function createOkxClient(deps: OkxClientDeps): ExchangeAccountClient {
     return {
       serverTime: new Date(serverNow), clockOffsetMs: offset,
       balances: [...trading, ...funding, ...savings], tickers: parseTickers(tickers, markets),
-      fills: rows, fillsState: fills.next, positions, accountMode: mode, warnings,
+      fills: rows, fillsState: fills.next, positions, accountMode: mode, warnings, history,
       requests: api.requestCount() - first,
     };
   }

@@ -15,6 +15,11 @@ const PAGE = 100;
  * with nothing new is one request.
  */
 export async function fetchOkxSpotFills(api: OkxApi, state: FillsState, serverNow: number, onProgress: ProgressSink): Promise<{ rows: OkxFillRaw[]; next: FillsState }> {
+  return fetchOkxFills(api, 'SPOT', state, serverNow, onProgress);
+}
+
+/** Fills of one instrument type (SPOT, SWAP, FUTURES, MARGIN) since the cursor, as above. */
+export async function fetchOkxFills(api: OkxApi, instType: string, state: FillsState, serverNow: number, onProgress: ProgressSink = () => undefined): Promise<{ rows: OkxFillRaw[]; next: FillsState }> {
   const cold = state.cursor === null || state.historyStart === null;
   const floor = serverNow - OKX_HISTORY_MS;
   const begin = cold ? floor : Math.max(floor, state.cursor!.getTime() - OVERLAP_MS);
@@ -22,9 +27,9 @@ export async function fetchOkxSpotFills(api: OkxApi, state: FillsState, serverNo
   const rows: OkxFillRaw[] = [];
   let after = '';
   for (;;) {
-    const params: Record<string, string | number> = { instType: 'SPOT', begin, end: serverNow, limit: PAGE };
+    const params: Record<string, string | number> = { instType, begin, end: serverNow, limit: PAGE };
     if (after) params.after = after;
-    const page = await api.privateGet('trade/fills-history', params, fillsSchema, 'the trade history');
+    const page = await api.privateGet('trade/fills-history', params, fillsSchema, instType === 'SPOT' ? 'the trade history' : `the ${instType} trade history`);
     rows.push(...page);
     onProgress({ step: 'fills', done: rows.length, total: null, message: 'Importing trade history' });
     if (page.length < PAGE) break;

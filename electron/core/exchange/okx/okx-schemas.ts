@@ -34,3 +34,13 @@ export const accountConfigSchema = z.array(z.object({
   uid: z.string(), acctLv: z.string(), perm: z.string(), ip: z.string().optional(), label: z.string().optional(), posMode: z.string().optional(),
 })).min(1);
 export type OkxAccountConfig = z.infer<typeof accountConfigSchema>[number];
+
+export const depositsSchema = z.array(z.object({ depId: z.string(), ccy: z.string(), amt: num, state: z.string(), txId: z.string().optional(), ts: z.string() }));
+export const withdrawalsSchema = z.array(z.object({ wdId: z.string(), ccy: z.string(), amt: num, fee: num.optional(), state: z.string(), txId: z.string().optional(), ts: z.string() }));
+
+/** account/bills: every change of a trading-account balance, with the balance after it. */
+export const billsSchema = z.array(z.object({
+  billId: z.string(), ccy: z.string(), balChg: num, bal: num, type: z.string(), subType: z.string().optional(), instId: z.string().optional(),
+  instType: z.string().optional(), sz: num.optional(), px: num.optional(), fee: num.optional(), pnl: num.optional(), ordId: z.string().optional(),
+  tradeId: z.string().optional(), ts: z.string(),
+}));
