@@ -25,6 +25,16 @@ function fillsIn(ctx: OkxHandlerContext, fromAge: number, toAge: number): unknow
   }));
 }
 
+/** One 1-minute candle: the one before `after` (OKX's "older than"), or the current one; every price is the ticker's last. */
+function candles(c: OkxHandlerContext): unknown[] {
+  const t = c.scenario.tickers.find((x) => x.instId === required(c.query, 'instId'));
+  if (!t) throw new OkxError('51001', 'Instrument ID does not exist.');
+  const bar = 60_000;
+  const end = c.query.after ? Number(c.query.after) - bar : c.now;
+  const start = Math.floor(end / bar) * bar;
+  return [[s(start), t.last, t.last, t.last, t.last, '1', t.last, t.last, '1']];
+}
+
 /** account/bills reaches seven days back, bills-archive three months. */
 function bills(c: OkxHandlerContext, reach: number): unknown[] {
   return page(c.scenario.bills.filter((b) => b.ts >= c.now - reach), (b) => b.billId, (b) => b.ts, c.query)
@@ -48,17 +58,8 @@ export const OKX_ROUTES: Record<string, OkxRoute> = {
         .map((t) => ({ instType: type, instId: t.instId, last: t.last, open24h: t.open24h, sodUtc0: t.open24h, ts: s(c.now) }));
     },
   },
-  '/api/v5/market/candles': {
-    private: false,
-    handler: (c) => {
-      const t = c.scenario.tickers.find((x) => x.instId === required(c.query, 'instId'));
-      if (!t) throw new OkxError('51001', 'Instrument ID does not exist.');
-      const bar = 60_000;
-      const end = c.query.after ? Number(c.query.after) - bar : c.now;
-      const start = Math.floor(end / bar) * bar;
-      return [[s(start), t.last, t.last, t.last, t.last, '1', t.last, t.last, '1']];
-    },
-  },
+  '/api/v5/market/candles': { private: false, handler: (c) => candles(c) },
+  '/api/v5/market/history-candles': { private: false, handler: (c) => candles(c) },
   '/api/v5/account/balance': {
     private: true,
     handler: (c) => [{

@@ -105,6 +105,19 @@ describe('sync of an OKX account through ccxt into PostgreSQL', () => {
     // 1.4985 for 3000, then 0.5 for 1500 + 1.5 USDT fee.
     expect(eth.avgEntryPrice).toBe(d('4501.5').div('1.9985').toString());
   });
+
+  it('a cross-pair fill is costed at the quote coin\'s USDT close of its minute (history-candles)', async () => {
+    okx.clearRequests();
+    okx.addFill({ instType: 'SPOT', instId: 'ETH-BTC', tradeId: 't2002', ordId: 'o2002', billId: '2002', side: 'buy', fillSz: '1', fillPx: '0.0333', fee: '-0.001', feeCcy: 'ETH', ts: okx.now() - 1000 });
+    expect((await core.sync.syncAll('test')).accounts[0]!.fillsImported).toBe(1);
+    const candle = okx.requests.filter((r) => r.path === '/api/v5/market/history-candles');
+    expect(candle.map((r) => r.query)).toEqual([expect.objectContaining({ instId: 'BTC-USDT', bar: '1m', limit: '1' })]);
+    const { rows } = await h.db.pool.query("SELECT quote_usdt_rate::text AS rate FROM fills WHERE fill_id = '2002'");
+    expect(rows).toEqual([{ rate: '90000' }]);
+    const eth = (await core.invoke('portfolio:get')).items.find((i) => i.asset === 'ETH')!;
+    // 1.9985 for 4501.5, then 0.999 ETH for 0.0333 BTC × 90000 = 2997.
+    expect(eth.avgEntryPrice).toBe(d('7498.5').div('2.9975').toString());
+  });
 });
 
 describe('a Bybit and an OKX account side by side', () => {

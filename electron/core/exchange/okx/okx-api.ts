@@ -14,7 +14,7 @@ type Params = Record<string, string | number>;
  * account/balance 10 per 2 s); half of each, so a burst never trips 50011.
  */
 const PER_SECOND: Record<string, number> = {
-  'public/time': 5, 'public/instruments': 10, 'market/tickers': 10, 'market/candles': 20,
+  'public/time': 5, 'public/instruments': 10, 'market/tickers': 10, 'market/candles': 20, 'market/history-candles': 10,
   'account/balance': 5, 'account/positions': 5, 'account/config': 2, 'account/bills': 2,
   'asset/balances': 3, 'finance/savings/balance': 3, 'asset/deposit-history': 3, 'asset/withdrawal-history': 3,
   'trade/fills-history': 5,

@@ -8,6 +8,7 @@ import { countOf } from '../../../../shared/format/plural.js';
 import { OkxApi } from './okx-api.js';
 import { fetchOkxSpotFills } from './okx-fills.js';
 import { collectOkxHistory } from './okx-history.js';
+import { attachOkxUsdtRates } from './okx-usdt-rates.js';
 import { fetchOkxKeyInfo, okxAccountMode } from './okx-key-info.js';
 import { parseFundingBalance, parsePositions, parseSavingsBalance, parseTickers, parseTradingBalance, toFillRow } from './okx-parse.js';
 import { fundingBalanceSchema, instrumentsSchema, positionsSchema, savingsBalanceSchema, tickersSchema, tradingBalanceSchema } from './okx-schemas.js';
@@ -86,6 +87,7 @@ export function createOkxClient(deps: OkxClientDeps): ExchangeAccountClient {
     const rows = fills.rows.flatMap((f) => toFillRow(f, markets) ?? []);
     const skipped = fills.rows.length - rows.length;
     if (skipped > 0) warnings.push(`${countOf(skipped, 'trade')} on markets that no longer exist ${skipped === 1 ? 'was' : 'were'} skipped.`);
+    await attachOkxUsdtRates(api, rows, markets);
     return {
       serverTime: new Date(serverNow), clockOffsetMs: offset,
       balances: [...trading, ...funding, ...savings], tickers: parseTickers(tickers, markets),
