@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Portfolio } from '../../shared/domain.js';
 import type { Core } from '../../electron/core/core.js';
 import { Dec } from '../../electron/core/portfolio/decimal.js';
-import { createOkxServer, OKX_DEMO_KEY, OKX_IP_BOUND_KEY, OKX_READ_ONLY_KEY, OKX_WRONG_PASSPHRASE_KEY, type FakeOkxKey, type FakeOkxServer } from '../fake-okx/index.js';
+import { createOkxServer, type FakeOkxServer } from '../fake-okx/index.js';
+import { okxEnv } from '../helpers/okx-env.js';
 import { runCli } from '../helpers/cli.js';
 import { startHarness, type SyncHarness } from '../helpers/sync-harness.js';
 
@@ -17,10 +18,6 @@ const ETH_AVG = d('3000').div('1.4985');
 const OKX_WALLETS = '34978';
 // The BTC-USDT-SWAP long's unrealised P&L, which cashBal leaves out.
 const OKX_TOTAL = '35028';
-
-const okxEnv = (server: FakeOkxServer, key: FakeOkxKey = OKX_READ_ONLY_KEY): Record<string, string> => ({
-  EXCHANGE_SYNC_EXCHANGES: 'okx', OKX_API_KEY: key.apiKey, OKX_API_SECRET: key.secret, OKX_API_PASSWORD: key.passphrase, OKX_API_URL: server.url,
-});
 
 describe('sync of an OKX account through ccxt into PostgreSQL', () => {
   let h: SyncHarness;
@@ -140,80 +137,3 @@ describe('a Bybit and an OKX account side by side', () => {
     }
   });
 });
-
-describe('bad OKX keys fail with a classified error that names the cause', () => {
-  let h: SyncHarness;
-  let okx: FakeOkxServer;
-  beforeAll(async () => {
-    h = await startHarness();
-    okx = await createOkxServer();
-  });
-  afterAll(async () => {
-    await h.close();
-    await okx.close();
-  });
-
-  // Forced: the failures before would otherwise open the account's breaker and skip it.
-  const syncResult = async (env: Record<string, string>) => {
-    const core = await h.core({ env: { ...okxEnv(okx), ...env } });
-    return core.sync.syncAll('test', { force: true });
-  };
-  const syncWith = async (env: Record<string, string>) => {
-    const summary = await syncResult(env);
-    expect(summary.ok).toBe(false);
-    return summary.accounts[0]!.error!;
-  };
-
-  it('a wrong passphrase says passphrase, not signature', async () => {
-    const e = await syncWith({ OKX_API_PASSWORD: OKX_WRONG_PASSPHRASE_KEY.passphrase });
-    expect(e.errorClass).toBe('auth');
-    expect(e.message).toMatch(/rejected the API passphrase/);
-    expect(e.recommendation).toMatch(/OKX_API_PASSWORD/);
-  });
-
-  it('a wrong secret says the secret does not belong to the key', async () => {
-    const e = await syncWith({ OKX_API_SECRET: 'NotTheSecretOfThisKey000000000000' });
-    expect(e).toMatchObject({ errorClass: 'auth' });
-    expect(e.message).toMatch(/API secret does not belong to this key/);
-  });
-
-  it('a demo key on live, and a live key in demo mode, say which environment is wrong', async () => {
-    const live = await syncWith(okxEnvKey(OKX_DEMO_KEY));
-    expect(live.errorClass).toBe('auth');
-    expect(live.message).toMatch(/demo-trading key used on the live site/);
-    expect(live.recommendation).toMatch(/OKX_DEMO=true/);
-    const demo = await syncWith({ OKX_DEMO: 'true' });
-    expect(demo.message).toMatch(/live key used for demo trading/);
-  });
-
-  it('a demo key with OKX_DEMO=true syncs (the x-simulated-trading header is sent)', async () => {
-    expect((await syncResult({ ...okxEnvKey(OKX_DEMO_KEY), OKX_DEMO: 'true' })).ok).toBe(true);
-  });
-
-  it('an IP-bound key from another address is an ip error; an unknown key an invalid key', async () => {
-    expect((await syncWith(okxEnvKey(OKX_IP_BOUND_KEY))).errorClass).toBe('ip');
-    const unknown = await syncWith({ OKX_API_KEY: 'okx-nobody-00000000' });
-    expect(unknown.message).toMatch(/API key is invalid/);
-  });
-
-  it('a clock 60 s off is measured and signed around (OKX allows 30 s)', async () => {
-    okx.clockSkewMs = 60_000;
-    try {
-      expect((await syncResult({})).ok).toBe(true);
-    } finally {
-      okx.clockSkewMs = 0;
-    }
-  });
-
-  it('a missing passphrase is a configuration error naming OKX_API_PASSWORD, exit 2', async () => {
-    okx.clearRequests();
-    const env = { ...h.env, ...okxEnv(okx) };
-    delete (env as Record<string, string | undefined>).OKX_API_PASSWORD;
-    const r = await runCli(['sync', '--json'], env);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/OKX_API_PASSWORD is not set/);
-    expect(okx.requests).toHaveLength(0);
-  });
-});
-
-const okxEnvKey = (key: FakeOkxKey): Record<string, string> => ({ OKX_API_KEY: key.apiKey, OKX_API_SECRET: key.secret, OKX_API_PASSWORD: key.passphrase });
