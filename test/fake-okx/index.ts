@@ -3,3 +3,4 @@ export { createOkxServer, type CreateOkxServerOptions, type FakeOkxServer } from
 export * from './scenario.js';
 export * from './keys.js';
 export { okxSign } from './auth.js';
+export { okxBenchScenario } from './bench-scenario.js';
