@@ -46,7 +46,11 @@ export const OKX_ROUTES: Record<string, OkxRoute> = {
   '/api/v5/public/instruments': {
     private: false,
     handler: (c) => {
-      if (required(c.query, 'instType') !== 'SPOT') return [];
+      const type = required(c.query, 'instType');
+      if (type !== 'SPOT') {
+        return c.scenario.contracts.filter((k) => k.instType === type)
+          .map((k) => ({ instType: k.instType, instId: k.instId, ctVal: k.ctVal, ctValCcy: k.ctValCcy, settleCcy: k.settleCcy, ctType: k.ctValCcy === 'USD' ? 'inverse' : 'linear', state: 'live' }));
+      }
       return c.scenario.instruments.map((i) => ({ instType: 'SPOT', instId: i.instId, baseCcy: i.baseCcy, quoteCcy: i.quoteCcy, state: 'live', lotSz: '0.00000001', tickSz: '0.1', minSz: '0.00001' }));
     },
   },

@@ -4,6 +4,8 @@
 export type OkxInstType = 'SPOT' | 'MARGIN' | 'SWAP' | 'FUTURES' | 'OPTION';
 
 export interface OkxInstrument { instId: string; baseCcy: string; quoteCcy: string }
+/** A SWAP or FUTURES contract: one contract is `ctVal` of `ctValCcy`. */
+export interface OkxContract { instType: 'SWAP' | 'FUTURES'; instId: string; ctVal: string; ctValCcy: string; settleCcy: string }
 export interface OkxTicker { instId: string; last: string; open24h: string }
 /** A trading-account currency: `cashBal` excludes unrealised P&L, `upl` is what open positions add to `eq`. */
 export interface OkxTradingBalance { ccy: string; cashBal: string; upl: string }
@@ -26,6 +28,7 @@ export interface OkxBill { billId: string; ccy: string; balChg: string; bal: str
 
 export interface OkxScenario {
   instruments: OkxInstrument[];
+  contracts: OkxContract[];
   tickers: OkxTicker[];
   trading: OkxTradingBalance[];
   funding: OkxFundingBalance[];
@@ -57,6 +60,10 @@ export function smallOkxScenario(now: number = Date.now()): OkxScenario {
       { instId: 'ETH-USDT', baseCcy: 'ETH', quoteCcy: 'USDT' },
       { instId: 'ETH-BTC', baseCcy: 'ETH', quoteCcy: 'BTC' },
       { instId: 'USDC-USDT', baseCcy: 'USDC', quoteCcy: 'USDT' },
+    ],
+    contracts: [
+      { instType: 'SWAP', instId: 'BTC-USDT-SWAP', ctVal: '0.01', ctValCcy: 'BTC', settleCcy: 'USDT' },
+      { instType: 'SWAP', instId: 'BTC-USD-SWAP', ctVal: '100', ctValCcy: 'USD', settleCcy: 'BTC' },
     ],
     tickers: [
       { instId: 'BTC-USDT', last: '90000', open24h: '88000' },

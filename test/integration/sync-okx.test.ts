@@ -54,7 +54,7 @@ describe('sync of an OKX account through ccxt into PostgreSQL', () => {
     expect(p.unrealisedPnl).toBe('50');
     expect(p.totalValue).toBe(OKX_TOTAL);
     const positions = await core.invoke('positions:list');
-    expect(positions).toEqual([expect.objectContaining({ symbol: 'BTC-USDT-SWAP', category: 'swap', side: 'long', size: '1', entryPrice: '85000', unrealisedPnl: '50', settleCoin: 'USDT' })]);
+    expect(positions).toEqual([expect.objectContaining({ symbol: 'BTC-USDT-SWAP', category: 'swap', side: 'long', size: '0.01', entryPrice: '85000', unrealisedPnl: '50', settleCoin: 'USDT' })]);
     const { rows } = await h.db.pool.query<{ fill_id: string; fee: string }>("SELECT fill_id, fee::text AS fee FROM fills WHERE symbol = 'BTC-USDT' ORDER BY fill_id");
     // OKX's negative fee is a charge: stored as paid, exact.
     expect(rows).toEqual([{ fill_id: '1002', fee: '0.0002' }, { fill_id: '1003', fee: '7' }, { fill_id: '1006', fee: '4' }]);

@@ -30,7 +30,7 @@ export function judgeOkxKey(config: OkxAccountConfig): CheckOutcome {
   }
   if (ips.length === 0) {
     issues.push('it is not bound to an IP address');
-    fixes.push("Bind the key to this computer's public IP address on OKX: anyone who learns an unbound key can use it from anywhere, and OKX deletes unbound keys left unused for 14 days.");
+    fixes.push("Bind the key to this computer's public IP address on OKX: anyone who learns an unbound key can use it from anywhere, and OKX may delete an unbound key that goes unused for 14 days.");
   }
   if (issues.length) return warn(`The key works, but ${issues.join('; ')}`, fixes.join(' '), data);
   return pass(`Read-only key bound to ${ips.join(', ')}; ${data.accountMode} account`, data);

@@ -27,6 +27,9 @@ describe('OKX answers to rows', () => {
     expect(parsePositions([{ ...p, posSide: 'long', pos: '2' }])[0]?.side).toBe('long');
     expect(parsePositions([{ ...p, posSide: 'short', pos: '2' }])[0]?.side).toBe('short');
     expect(parsePositions([{ ...p, pos: '0' }])).toEqual([]);
+    // Contracts become the contract's currency: 3 × 0.1 ETH; unknown contract values keep contracts.
+    expect(parsePositions([p], new Map([['ETH-USDT-SWAP', '0.1']]))[0]?.size).toBe('0.3');
+    expect(parsePositions([{ ...p, instId: 'ETH-USD-SWAP', pos: '7' }], new Map([['ETH-USD-SWAP', '10']]))[0]?.size).toBe('70');
   });
 
   it('the 24 h change is measured from open24h; an unknown open gives null, never 0', () => {

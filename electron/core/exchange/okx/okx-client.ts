@@ -11,7 +11,7 @@ import { collectOkxHistory } from './okx-history.js';
 import { attachOkxUsdtRates } from './okx-usdt-rates.js';
 import { fetchOkxKeyInfo, okxAccountMode } from './okx-key-info.js';
 import { parseFundingBalance, parsePositions, parseSavingsBalance, parseTickers, parseTradingBalance, toFillRow } from './okx-parse.js';
-import { fundingBalanceSchema, instrumentsSchema, positionsSchema, savingsBalanceSchema, tickersSchema, tradingBalanceSchema } from './okx-schemas.js';
+import { contractsSchema, fundingBalanceSchema, instrumentsSchema, positionsSchema, savingsBalanceSchema, tickersSchema, tradingBalanceSchema } from './okx-schemas.js';
 
 const MARKETS_MAX_AGE_MS = 24 * 3_600_000;
 
@@ -53,6 +53,21 @@ export function createOkxClient(deps: OkxClientDeps): ExchangeAccountClient {
     return known.bySymbol;
   }
 
+  // Contract values rarely change; a kept client reads each contract type once.
+  const contractValues = new Map<string, string>();
+  const contractTypesRead = new Set<string>();
+
+  /** The contract values the open positions need, reading each missing type's instruments once. */
+  async function contractsFor(types: readonly string[]): Promise<Map<string, string>> {
+    const missing = [...new Set(types)].filter((t) => (t === 'SWAP' || t === 'FUTURES') && !contractTypesRead.has(t));
+    await Promise.all(missing.map(async (instType) => {
+      const data = await api.publicGet('public/instruments', { instType }, contractsSchema, `the ${instType} contracts`);
+      for (const i of data) if (i.ctVal !== '') contractValues.set(i.instId, i.ctVal);
+      contractTypesRead.add(instType);
+    }));
+    return contractValues;
+  }
+
   /** A read the key may lack permission for: the sync goes on without it and says so. */
   async function optional(read: () => Promise<BalanceRow[]>, label: string, warnings: string[]): Promise<BalanceRow[]> {
     try {
@@ -79,7 +94,7 @@ export function createOkxClient(deps: OkxClientDeps): ExchangeAccountClient {
       api.privateGet('account/balance', {}, tradingBalanceSchema, 'the trading account').then(parseTradingBalance),
       optional(async () => parseFundingBalance(await api.privateGet('asset/balances', {}, fundingBalanceSchema, 'the funding account')), 'Funding account', warnings),
       optional(async () => parseSavingsBalance(await api.privateGet('finance/savings/balance', {}, savingsBalanceSchema, 'the Simple Earn (savings) balances')), 'Simple Earn savings', warnings),
-      api.privateGet('account/positions', {}, positionsSchema, 'the open positions').then(parsePositions),
+      api.privateGet('account/positions', {}, positionsSchema, 'the open positions').then(async (data) => parsePositions(data, await contractsFor(data.map((p) => p.instType)))),
       fetchOkxSpotFills(api, input.fills, serverNow, input.onProgress),
       collectOkxHistory(api, { cursors: input.cursors ?? {}, serverNow }, warnings),
     ] as const);

@@ -21,7 +21,7 @@ export function okxPermissions(config: Pick<OkxAccountConfig, 'perm'>): string[]
   return config.perm.split(',').map((p) => p.trim()).filter(Boolean);
 }
 
-/** The IPs the key is bound to; empty when it is not bound (OKX then expires it after 14 days unused). */
+/** The IPs the key is bound to; empty when it is not bound. */
 export function okxBoundIps(config: Pick<OkxAccountConfig, 'ip'>): string[] {
   return (config.ip ?? '').split(',').map((p) => p.trim()).filter(Boolean);
 }

@@ -40,14 +40,20 @@ export function parseSavingsBalance(data: z.infer<typeof savingsBalanceSchema>):
   return data.filter((b) => !isZero(b.amt)).map((b) => ({ wallet: OKX_WALLETS.savings, asset: b.ccy, quantity: dec(b.amt).toString() }));
 }
 
+/** Contract value per SWAP/FUTURES instrument id, as "0.01". */
+export type ContractValues = ReadonlyMap<string, string>;
+
 /**
  * Open positions. In net mode `pos` is signed (negative = short); in long/short mode
- * `posSide` says. Size stays in OKX's unit (contracts for SWAP and FUTURES). The
+ * `posSide` says. SWAP and FUTURES sizes come in contracts and are turned into the
+ * contract's currency (coins for a linear contract, USD for an inverse one, as Bybit
+ * reports sizes); without a known contract value the size stays in contracts. The
  * unrealised P&L is in `ccy`, the margin currency, which the portfolio prices.
  */
-export function parsePositions(data: z.infer<typeof positionsSchema>): PositionRow[] {
+export function parsePositions(data: z.infer<typeof positionsSchema>, contracts: ContractValues = new Map()): PositionRow[] {
   return data.filter((p) => !isZero(p.pos)).map((p) => {
-    const pos = dec(p.pos);
+    const ctVal = contracts.get(p.instId);
+    const pos = ctVal === undefined ? dec(p.pos) : dec(p.pos).times(ctVal);
     const side = p.posSide === 'short' || (p.posSide === 'net' && pos.isNegative()) ? 'short' : 'long';
     return {
       category: p.instType.toLowerCase(), symbol: p.instId, side, size: pos.abs().toString(),

@@ -7,6 +7,9 @@ const num = z.string();
 
 export const instrumentsSchema = z.array(z.object({ instId: z.string(), baseCcy: z.string(), quoteCcy: z.string() }));
 
+/** SWAP and FUTURES instruments: one contract is `ctVal` of `ctValCcy` (0.01 BTC, or 100 USD for an inverse one). */
+export const contractsSchema = z.array(z.object({ instId: z.string(), ctVal: num, ctValCcy: z.string() }));
+
 export const tickersSchema = z.array(z.object({ instId: z.string(), last: num, open24h: num.optional() }));
 
 /** account/balance: `cashBal` is the balance without unrealised P&L; `eq` adds it. */
