@@ -102,5 +102,10 @@ export const OKX_ROUTES: Record<string, OkxRoute> = {
       .map((d) => ({ wdId: d.id, ccy: d.ccy, amt: d.amt, fee: d.fee, state: d.state, txId: d.txId, ts: s(d.ts), chain: `${d.ccy}-TRC20` })),
   },
   '/api/v5/account/bills': { private: true, handler: (c) => bills(c, 7 * DAY) },
+  '/api/v5/account/positions-history': {
+    private: true,
+    handler: (c) => page(c.scenario.closedPositions.filter((p) => p.uTime >= c.now - 90 * DAY), (p) => String(p.uTime), (p) => p.uTime, c.query)
+      .map((p) => ({ ...p, type: '2', lever: '10', ccy: 'USDT', mgnMode: 'cross', pnl: p.realizedPnl, cTime: s(p.cTime), uTime: s(p.uTime) })),
+  },
   '/api/v5/account/bills-archive': { private: true, handler: (c) => bills(c, 90 * DAY) },
 };

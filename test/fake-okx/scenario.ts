@@ -24,6 +24,10 @@ export interface OkxFill {
 }
 
 export interface OkxCashFlow { id: string; ccy: string; amt: string; fee: string; state: string; txId: string; ts: number }
+export interface OkxClosedPosition {
+  posId: string; instType: OkxInstType; instId: string; direction: 'long' | 'short'; openAvgPx: string; closeAvgPx: string;
+  closeTotalPos: string; realizedPnl: string; fee: string; cTime: number; uTime: number;
+}
 export interface OkxBill { billId: string; ccy: string; balChg: string; bal: string; type: string; subType: string; instId: string; ts: number }
 
 export interface OkxScenario {
@@ -38,6 +42,7 @@ export interface OkxScenario {
   deposits: OkxCashFlow[];
   withdrawals: OkxCashFlow[];
   bills: OkxBill[];
+  closedPositions: OkxClosedPosition[];
 }
 
 const DAY = 86_400_000;
@@ -97,6 +102,10 @@ export function smallOkxScenario(now: number = Date.now()): OkxScenario {
     ],
     deposits: [{ id: 'd1', ccy: 'USDT', amt: '10000', fee: '0', state: '2', txId: '0xabc', ts: now - 80 * DAY }],
     withdrawals: [{ id: 'w1', ccy: 'USDT', amt: '100', fee: '1', state: '2', txId: '0xdef', ts: now - 2 * DAY }],
+    closedPositions: [{
+      posId: 'p7', instType: 'SWAP', instId: 'ETH-USDT-SWAP', direction: 'long', openAvgPx: '3000', closeAvgPx: '3100', closeTotalPos: '2',
+      realizedPnl: '1.87', fee: '-0.13', cTime: now - 40 * DAY, uTime: now - 39 * DAY,
+    }],
     bills: [
       { billId: '8001', ccy: 'USDT', balChg: '-0.425', bal: '2001', type: '2', subType: '1', instId: 'BTC-USDT-SWAP', ts: now - 10 * DAY },
       { billId: '9001', ccy: 'USDT', balChg: '-0.5', bal: '2000.5', type: '8', subType: '173', instId: 'BTC-USDT-SWAP', ts: now - DAY },

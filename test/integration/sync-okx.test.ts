@@ -63,6 +63,8 @@ describe('sync of an OKX account through ccxt into PostgreSQL', () => {
     expect(swap.rows).toEqual([{ category: 'swap', quantity: '1', fee: '0.425' }]);
     const flows = await h.db.pool.query("SELECT kind, asset, amount::text AS amount, fee::text AS fee FROM cash_flows ORDER BY kind");
     expect(flows.rows).toEqual([{ kind: 'deposit', asset: 'USDT', amount: '10000', fee: null }, { kind: 'withdrawal', asset: 'USDT', amount: '100', fee: '1' }]);
+    const closed = await h.db.pool.query('SELECT category, symbol, side, closed_pnl::text AS pnl, avg_entry_price::text AS entry, close_fee::text AS fee FROM closed_pnl');
+    expect(closed.rows).toEqual([{ category: 'swap', symbol: 'ETH-USDT-SWAP', side: 'long', pnl: '1.87', entry: '3000', fee: '-0.13' }]);
     // Three months of bills on the first sync (bills-archive), each with the balance after it.
     const log = await h.db.pool.query('SELECT log_id, type, change::text AS change, cash_balance::text AS bal, funding::text AS funding FROM transaction_log ORDER BY log_id');
     expect(log.rows).toEqual([
@@ -86,7 +88,7 @@ describe('sync of an OKX account through ccxt into PostgreSQL', () => {
     const summary = await core.sync.syncAll('test');
     expect(summary.ok).toBe(true);
     expect(okx.requests.map((r) => `${r.path}${r.query.instType ? `?${r.query.instType}` : ''}`).sort()).toEqual([
-      '/api/v5/account/balance', '/api/v5/account/bills', '/api/v5/account/positions', '/api/v5/asset/balances', '/api/v5/asset/deposit-history',
+      '/api/v5/account/balance', '/api/v5/account/bills', '/api/v5/account/positions', '/api/v5/account/positions-history', '/api/v5/asset/balances', '/api/v5/asset/deposit-history',
       '/api/v5/asset/withdrawal-history', '/api/v5/finance/savings/balance', '/api/v5/market/tickers?SPOT',
       '/api/v5/trade/fills-history?FUTURES', '/api/v5/trade/fills-history?MARGIN', '/api/v5/trade/fills-history?SPOT', '/api/v5/trade/fills-history?SWAP',
     ]);

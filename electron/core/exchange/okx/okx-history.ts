@@ -1,11 +1,11 @@
 import type { z } from 'zod';
 import type { AppError } from '../../errors.js';
 import { dec } from '../../portfolio/decimal.js';
-import type { CashFlowRow, HistoryImport, ImportCursors, ImportKind, TransactionLogRow } from '../history-types.js';
+import type { CashFlowRow, ClosedPnlRow, HistoryImport, ImportCursors, ImportKind, TransactionLogRow } from '../history-types.js';
 import type { FillRow, FillsState } from '../types.js';
 import type { OkxApi } from './okx-api.js';
 import { fetchOkxFills } from './okx-fills.js';
-import { billsSchema, depositsSchema, withdrawalsSchema } from './okx-schemas.js';
+import { billsSchema, depositsSchema, positionsHistorySchema, withdrawalsSchema } from './okx-schemas.js';
 
 const DAY = 86_400_000;
 const OVERLAP_MS = 5 * 60_000;
@@ -23,7 +23,8 @@ const textOrNull = (s: string | undefined) => (s === undefined || s === '' ? nul
  * Reads OKX's history beside spot fills, each kind from its own cursor: SWAP, FUTURES and
  * MARGIN fills (three months), deposits and withdrawals (newest first until the cursor),
  * and the trading account's bills as the transaction log (seven days from account/bills,
- * three months from bills-archive on the first sync). A key refused the deposit or
+ * three months from bills-archive on the first sync), and closed positions with their
+ * realised P&L (three months). A key refused the deposit or
  * withdrawal history keeps syncing with a warning.
  */
 export async function collectOkxHistory(api: OkxApi, opts: { cursors: ImportCursors; serverNow: number }, warnings: string[]): Promise<HistoryImport> {
@@ -48,19 +49,19 @@ export async function collectOkxHistory(api: OkxApi, opts: { cursors: ImportCurs
     }
   };
 
-  const [derivatives, deposits, withdrawals, bills] = await Promise.all([
+  const [derivatives, deposits, withdrawals, bills, closed] = await Promise.all([
     (async () => {
       const reads = await Promise.all(DERIVATIVE_TYPES.map((t) => fetchOkxFills(api, t, state('derivative-fills'), opts.serverNow)));
       next['derivative-fills'] = reads[0]!.next;
       return reads.flatMap((r) => r.rows).map(toDerivativeFill);
     })(),
     optional('Deposit history', async () => {
-      const rows = await newestFirst(api, 'asset/deposit-history', depositsSchema, 'the deposit history', (r) => r.ts, since('deposits', 365 * DAY));
+      const rows = await newestFirst(api, 'asset/deposit-history', depositsSchema, 'the deposit history', (r) => r.ts, since('deposits', 365 * DAY), (r) => Number(r.ts));
       done('deposits', 365 * DAY);
       return rows.map(toDeposit);
     }),
     optional('Withdrawal history', async () => {
-      const rows = await newestFirst(api, 'asset/withdrawal-history', withdrawalsSchema, 'the withdrawal history', (r) => r.ts, since('withdrawals', 365 * DAY));
+      const rows = await newestFirst(api, 'asset/withdrawal-history', withdrawalsSchema, 'the withdrawal history', (r) => r.ts, since('withdrawals', 365 * DAY), (r) => Number(r.ts));
       done('withdrawals', 365 * DAY);
       return rows.map(toWithdrawal);
     }),
@@ -71,15 +72,20 @@ export async function collectOkxHistory(api: OkxApi, opts: { cursors: ImportCurs
       done('transaction-log', BILLS_ARCHIVE_MS);
       return rows.map(toLogRow);
     })(),
+    (async () => {
+      const rows = await newestFirst(api, 'account/positions-history', positionsHistorySchema, 'the closed positions', (r) => r.uTime, since('closed-positions', 90 * DAY), (r) => Number(r.uTime));
+      done('closed-positions', 90 * DAY);
+      return rows.map(toClosedPnl);
+    })(),
   ]);
-  return { derivativeFills: derivatives, closedPnl: [], transactionLog: bills, cashFlows: [...deposits, ...withdrawals], cursors: next };
+  return { derivativeFills: derivatives, closedPnl: closed, transactionLog: bills, cashFlows: [...deposits, ...withdrawals], cursors: next };
 }
 
 /**
  * Pages an OKX list newest first with `after` = the last row's id (a bill id, or the
  * timestamp for deposits and withdrawals) until a page is short or reaches `from`.
  */
-async function newestFirst<T extends { ts: string }>(api: OkxApi, path: string, schema: z.ZodType<T[]>, what: string, idOf: (r: T) => string, from: number, tsOf: (r: T) => number = (r) => Number(r.ts)): Promise<T[]> {
+async function newestFirst<T>(api: OkxApi, path: string, schema: z.ZodType<T[]>, what: string, idOf: (r: T) => string, from: number, tsOf: (r: T) => number): Promise<T[]> {
   const out: T[] = [];
   let after = '';
   for (;;) {
@@ -115,6 +121,16 @@ function toWithdrawal(r: z.infer<typeof withdrawalsSchema>[number]): CashFlowRow
   return {
     kind: 'withdrawal', flowId: r.wdId, asset: r.ccy, amount: dec(r.amt).toString(), fee: orNull(r.fee), counterAsset: null, counterAmount: null,
     fromWallet: 'FUNDING', toWallet: null, txId: textOrNull(r.txId), status: r.state, rawType: null, occurredAt: new Date(Number(r.ts)), raw: r,
+  };
+}
+
+/** A closed (or partly closed) position; the position id stands where Bybit has the closing order's. */
+function toClosedPnl(p: z.infer<typeof positionsHistorySchema>[number]): ClosedPnlRow {
+  return {
+    category: p.instType.toLowerCase(), symbol: p.instId, orderId: p.posId, side: p.direction, qty: orNull(p.closeTotalPos), orderPrice: null,
+    orderType: null, execType: textOrNull(p.type), closedSize: orNull(p.closeTotalPos), cumEntryValue: null, avgEntryPrice: orNull(p.openAvgPx),
+    cumExitValue: null, avgExitPrice: orNull(p.closeAvgPx), closedPnl: dec(p.realizedPnl).toString(), openFee: null, closeFee: orNull(p.fee),
+    fillCount: null, leverage: orNull(p.lever), createdAt: new Date(Number(p.uTime)), updatedAt: null, raw: p,
   };
 }
 

@@ -41,6 +41,12 @@ export type OkxAccountConfig = z.infer<typeof accountConfigSchema>[number];
 export const depositsSchema = z.array(z.object({ depId: z.string(), ccy: z.string(), amt: num, state: z.string(), txId: z.string().optional(), ts: z.string() }));
 export const withdrawalsSchema = z.array(z.object({ wdId: z.string(), ccy: z.string(), amt: num, fee: num.optional(), state: z.string(), txId: z.string().optional(), ts: z.string() }));
 
+/** account/positions-history: one row per (partly) closed position, with its realised P&L. */
+export const positionsHistorySchema = z.array(z.object({
+  posId: z.string(), instType: z.string(), instId: z.string(), direction: z.string(), type: z.string().optional(), openAvgPx: num, closeAvgPx: num,
+  closeTotalPos: num, realizedPnl: num, fee: num.optional(), lever: num.optional(), cTime: z.string(), uTime: z.string(),
+}));
+
 /** account/bills: every change of a trading-account balance, with the balance after it. */
 export const billsSchema = z.array(z.object({
   billId: z.string(), ccy: z.string(), balChg: num, bal: num, type: z.string(), subType: z.string().optional(), instId: z.string().optional(),
