@@ -89,6 +89,16 @@ describe('bad OKX keys fail with a classified error that names the cause', () =>
     expect((await test(OKX_DEMO_KEY, { demo: true })).ok).toBe(true);
   });
 
+  it('an OKX key without its passphrase is refused at save and test, naming the passphrase', async () => {
+    const core = await h.core({ env: okxEnv(okx) });
+    const input = { exchangeId: 'okx', id: 'third', label: 'Third', apiUrl: okx.url, credentials: { apiKey: OKX_READ_ONLY_KEY.apiKey, secret: OKX_READ_ONLY_KEY.secret } };
+    okx.clearRequests();
+    await expect(core.invoke('accounts:test', input)).rejects.toMatchObject({ errorClass: 'config', message: 'The OKX key needs its passphrase' });
+    await expect(core.invoke('accounts:save', input)).rejects.toMatchObject({ errorClass: 'config', message: 'The OKX key needs its passphrase' });
+    expect((await core.invoke('accounts:list')).accounts.map((a) => a.id)).not.toContain('third');
+    expect(okx.requests).toHaveLength(0);
+  });
+
   it('a missing passphrase is a configuration error naming OKX_API_PASSWORD, exit 2', async () => {
     okx.clearRequests();
     const env = { ...h.env, ...okxEnv(okx) };

@@ -122,6 +122,9 @@ function readExchangeEnv(env: Env, id: string): ExchangeEnv {
 /** Exchanges whose keys come with a passphrase, which every signed request carries. */
 const NEEDS_PASSPHRASE = new Set(['okx']);
 
+/** Whether this exchange's keys need a passphrase beside key and secret (OKX). */
+export const needsPassphrase = (exchangeId: string): boolean => NEEDS_PASSPHRASE.has(exchangeId);
+
 function checkPassphrase(env: Env, id: string): void {
   if (!NEEDS_PASSPHRASE.has(id)) return;
   const name = `${envPrefix(id)}_API_PASSWORD`;
