@@ -7,6 +7,7 @@ import { runHeadlessDiagnostics } from '../../electron/core/diagnostics/headless
 import {
   createOkxServer, OKX_DEMO_KEY, OKX_IP_BOUND_KEY, OKX_READ_ONLY_KEY, OKX_TRADING_KEY, OKX_WRONG_PASSPHRASE_KEY, type FakeOkxKey, type FakeOkxServer,
 } from '../fake-okx/index.js';
+import { createServer, READ_ONLY_KEY } from '../fake-bybit/index.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
 
 // Diagnostics of an OKX account against the fake OKX over loopback, one scenario per key.
@@ -76,6 +77,19 @@ describe('diagnostics of an OKX account', () => {
   it('a demo key with OKX_DEMO=true passes; a live key with it is sent back to live', async () => {
     expect(check(await diagnose(env(OKX_DEMO_KEY, { OKX_DEMO: 'true' })), 'environment')).toMatchObject({ status: 'pass', data: { keyBelongsTo: 'demo' } });
     expect(check(await diagnose(env(OKX_READ_ONLY_KEY, { OKX_DEMO: 'true' })), 'environment')).toMatchObject({ status: 'fail', data: { keyBelongsTo: 'mainnet' } });
+  });
+
+  it('a Bybit and an OKX account are diagnosed side by side, each with its own checks', async () => {
+    const bybit = await createServer();
+    try {
+      const r = await diagnose({ ...env(OKX_READ_ONLY_KEY), EXCHANGE_SYNC_EXCHANGES: 'bybit,okx', BYBIT_API_KEY: READ_ONLY_KEY.apiKey, BYBIT_API_SECRET: READ_ONLY_KEY.secret, BYBIT_API_URL: bybit.url });
+      const credentials = r.checks.filter((c) => c.id === 'credentials').map((c) => [c.account, c.status]);
+      expect(credentials.sort()).toEqual([['bybit/default', 'pass'], ['okx/default', 'pass']]);
+      const wallets = r.checks.filter((c) => c.id === 'wallets').map((c) => [c.account, (c.data as { accountType: string }).accountType]);
+      expect(wallets.sort()).toEqual([['bybit/default', 'unified'], ['okx/default', 'okx']]);
+    } finally {
+      await bybit.close();
+    }
   });
 
   it('an IP-bound key used from elsewhere is an IP failure', async () => {
