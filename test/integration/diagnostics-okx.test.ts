@@ -52,6 +52,17 @@ describe('diagnostics of an OKX account', () => {
     expect(check(r, 'wallets')).toMatchObject({ status: 'pass', data: { accountType: 'okx', wallets: { TRADING: { readable: true }, FUNDING: { readable: true }, EARN_SAVINGS: { readable: true } } } });
   });
 
+  it('a clock 10 s off warns against OKX\'s 30 s window (Bybit\'s 5 s would fail it)', async () => {
+    okx.clockSkewMs = -10_000;
+    try {
+      const c = check(await diagnose(env(OKX_READ_ONLY_KEY)), 'clock');
+      expect(c).toMatchObject({ status: 'warn', data: { recvWindowMs: 30_000 } });
+      expect(c.detail).toMatch(/allows 30 s/);
+    } finally {
+      okx.clockSkewMs = 0;
+    }
+  });
+
   it('a trading key is flagged as able to trade', async () => {
     const r = await diagnose(env(OKX_TRADING_KEY));
     expect(check(r, 'key-health')).toMatchObject({ status: 'warn', data: { readOnly: false, canTrade: true } });
