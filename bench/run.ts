@@ -15,6 +15,7 @@ import { measureRenderer } from './renderer-figures.js';
 import { measureCliStart, measureServeRss } from './process-figures.js';
 import { renderReport } from './report.js';
 import { measureSync } from './sync-figures.js';
+import { measureOkx, withOkxSection } from './okx-figures.js';
 
 const LATENCY_MS = 50;
 const root = path.resolve(import.meta.dirname, '..');
@@ -51,9 +52,11 @@ async function main(): Promise<void> {
     // A fresh folder, so `serve` syncs as soon as it starts (a recent sync would make it wait).
     const serveDir = await fs.mkdtemp(path.join(os.tmpdir(), 'alphapulse-bench-serve-'));
     const serve = await measureServeRss({ ...processEnv, DATA_DIR: serveDir }).finally(() => fs.rm(serveDir, { recursive: true, force: true }));
+    log('an OKX account…');
+    const okx = await measureOkx(LATENCY_MS);
     const report = renderReport({ latencyMs: LATENCY_MS, sync, db, old, cli, serve, renderer, money });
     process.stdout.write(`${report.console}\n`);
-    await fs.writeFile(path.join(root, 'BENCHMARKS.md'), report.markdown);
+    await fs.writeFile(path.join(root, 'BENCHMARKS.md'), withOkxSection(report.markdown, okx));
     log('wrote BENCHMARKS.md');
   } finally {
     await server.close();

@@ -19,6 +19,7 @@ const entries = {
   cli: 'electron/cli/main.ts',
   // The fake exchange ships with the test tree; a production install may leave test/ out.
   'fake-bybit': 'test/fake-bybit/main.ts',
+  'fake-okx': 'test/fake-okx/main.ts',
 };
 
 const result = await build({

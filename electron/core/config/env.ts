@@ -105,6 +105,7 @@ function readExchangeEnv(env: Env, id: string): ExchangeEnv {
     const missing = hasKey ? `${p}_API_SECRET` : `${p}_API_KEY`;
     throw configError(`${missing} is not set, but its partner is`, `Set both ${p}_API_KEY and ${p}_API_SECRET, or neither.`);
   }
+  if (hasKey) checkPassphrase(env, id);
   const out: ExchangeEnv = { hasCredentials: hasKey };
   const testnet = env[`${p}_TESTNET`];
   if (testnet !== undefined && testnet.trim() !== '') out.testnet = parseBool(`${p}_TESTNET`, testnet);
@@ -116,6 +117,21 @@ function readExchangeEnv(env: Env, id: string): ExchangeEnv {
   const testnetApiUrl = parseUrl(`${p}_TESTNET_API_URL`, env[`${p}_TESTNET_API_URL`]);
   if (testnetApiUrl) out.testnetApiUrl = testnetApiUrl;
   return out;
+}
+
+/** Exchanges whose keys come with a passphrase, which every signed request carries. */
+const NEEDS_PASSPHRASE = new Set(['okx']);
+
+/** Whether this exchange's keys need a passphrase beside key and secret (OKX). */
+export const needsPassphrase = (exchangeId: string): boolean => NEEDS_PASSPHRASE.has(exchangeId);
+
+function checkPassphrase(env: Env, id: string): void {
+  if (!NEEDS_PASSPHRASE.has(id)) return;
+  const name = `${envPrefix(id)}_API_PASSWORD`;
+  const value = env[name];
+  if (value === undefined || value.trim() === '') {
+    throw configError(`${name} is not set, but ${envPrefix(id)} keys need their passphrase`, `Set ${name} to the passphrase chosen when the API key was created (not the account's login password).`);
+  }
 }
 
 /** Keys pasted with a stray space or newline fail as "invalid key" at the exchange; say so here. */

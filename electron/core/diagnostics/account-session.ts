@@ -6,6 +6,8 @@ import { exchangeName, type AccountConnection } from '../exchange/create-client.
 import type { Credentials, SecretStore } from '../secrets/secret-store.js';
 import { asAppError, retCodeOf } from './check-types.js';
 import { accountModeOf, type KeyInfo } from '../exchange/bybit/bybit-key-info.js';
+import { fundingBalanceSchema, savingsBalanceSchema, tradingBalanceSchema } from '../exchange/okx/okx-schemas.js';
+import { okxCodeOf } from '../exchange/okx/okx-errors.js';
 import { isUnknownKey, openProbeClient, type ProbeClient, type ProbeClientDeps } from './probe-client.js';
 
 /** Where a key lives: Bybit's main site, its testnet, or demo trading. */
@@ -88,7 +90,8 @@ export function createAccountSession(account: AccountConfig, deps: SessionDeps):
     return {
       exchangeId: account.exchangeId, accountId: account.id, testnet: env === 'testnet', demo: env === 'demo',
       // The configured environment uses exactly the account's settings; others the URLs given for them.
-      apiUrl: env === environment ? account.apiUrl : (env === 'testnet' ? null : urls[env] ?? null),
+      // OKX serves demo trading from its live host (a header tells them apart), so its URL override holds for both.
+      apiUrl: env === environment || account.exchangeId === 'okx' ? account.apiUrl : (env === 'testnet' ? null : urls[env] ?? null),
       testnetApiUrl: env === environment ? account.testnetApiUrl : (urls.testnet ?? null),
       credentials: creds?.credentials ?? { apiKey: '', secret: '' },
     };
@@ -107,6 +110,7 @@ export function createAccountSession(account: AccountConfig, deps: SessionDeps):
   const wallets = memo(async () => {
     const info = await keyInfo();
     const c = await client();
+    if (c.isOkx) return okxWallets(c);
     const uta = info !== null && accountModeOf(info) === 'unified';
     const reads: WalletRead[] = [];
     // One after the other, so each answer's rate-limit headers are its own.
@@ -124,6 +128,8 @@ export function createAccountSession(account: AccountConfig, deps: SessionDeps):
     credentials, client, keyInfo, wallets,
     async otherEnvironments() {
       if (account.exchangeId === 'bybit') return (['mainnet', 'testnet', 'demo'] as const).filter((e) => e !== environment);
+      // OKX's demo trading is the same host with the x-simulated-trading header; it has no testnet.
+      if (account.exchangeId === 'okx') return (['mainnet', 'demo'] as const).filter((e) => e !== environment);
       const hasTestnet = (await client()).ex.urls.test !== undefined;
       return hasTestnet ? (['mainnet', 'testnet'] as const).filter((e) => e !== environment) : [];
     },
@@ -134,10 +140,19 @@ export function createAccountSession(account: AccountConfig, deps: SessionDeps):
         return { outcome: 'accepted' };
       } catch (e) {
         const err = asAppError(e);
-        return isUnknownKey(err, retCodeOf(err)) ? { outcome: 'rejected' } : { outcome: 'error', error: err };
+        return isUnknownKey(err, retCodeOf(err)) || okxCodeOf(err) === '50101' ? { outcome: 'rejected' } : { outcome: 'error', error: err };
       }
     },
   };
+}
+
+/** OKX's three places the sync reads balances from, one after the other. */
+async function okxWallets(c: ProbeClient): Promise<WalletRead[]> {
+  return [
+    await readWallet('TRADING', async () => (await c.okxGet('account/balance', {}, tradingBalanceSchema, 'the trading account'))[0]?.details.length ?? 0),
+    await readWallet('FUNDING', async () => (await c.okxGet('asset/balances', {}, fundingBalanceSchema, 'the funding account')).length),
+    await readWallet('EARN_SAVINGS', async () => (await c.okxGet('finance/savings/balance', {}, savingsBalanceSchema, 'the Simple Earn (savings) balances')).length),
+  ];
 }
 
 async function readWallet(wallet: string, read: () => Promise<number>): Promise<WalletRead> {

@@ -3,6 +3,8 @@ import { asAppError, blockedBy, fail, humanDuration, pass, warn, type CheckDefin
 
 /** Bybit accepts a request up to recvWindow behind its clock (5000 ms as the app signs). */
 export const RECV_WINDOW_MS = 5000;
+/** How far off each exchange lets a request's time be, where it differs from Bybit's (OKX: 30 s either way). */
+const WINDOW_BY_EXCHANGE: Record<string, number> = { okx: 30_000 };
 /** Past this the offset is worth fixing, though the app compensates. */
 export const CLOCK_WARN_MS = 1000;
 
@@ -19,14 +21,15 @@ async function checkClock(session: AccountSession, platform: NodeJS.Platform): P
     return blockedBy(asAppError(e));
   }
   const { offsetMs, serverTime, roundTripMs } = reading;
-  const data = { offsetMs, serverTime: new Date(serverTime).toISOString(), roundTripMs, warnAboveMs: CLOCK_WARN_MS, recvWindowMs: RECV_WINDOW_MS, platform };
+  const windowMs = WINDOW_BY_EXCHANGE[session.account.exchangeId] ?? RECV_WINDOW_MS;
+  const data = { offsetMs, serverTime: new Date(serverTime).toISOString(), roundTripMs, warnAboveMs: CLOCK_WARN_MS, recvWindowMs: windowMs, platform };
   const direction = offsetMs > 0 ? 'ahead of' : 'behind';
   const said = `This computer's clock is ${humanDuration(offsetMs)} ${direction} ${session.exchangeName}'s`;
-  if (Math.abs(offsetMs) > RECV_WINDOW_MS) {
-    return fail(`${said}: more than the ${RECV_WINDOW_MS / 1000} s the exchange accepts. AlphaPulse Sync measures and compensates, but other tools fail and one stale measurement fails a sync`,
+  if (Math.abs(offsetMs) > windowMs) {
+    return fail(`${said}: more than the ${windowMs / 1000} s the exchange accepts. AlphaPulse Sync measures and compensates, but other tools fail and one stale measurement fails a sync`,
       clockAdvice(platform), data);
   }
-  if (Math.abs(offsetMs) > CLOCK_WARN_MS) return warn(`${said} (AlphaPulse Sync compensates; the exchange allows ${RECV_WINDOW_MS / 1000} s)`, clockAdvice(platform), data);
+  if (Math.abs(offsetMs) > CLOCK_WARN_MS) return warn(`${said} (AlphaPulse Sync compensates; the exchange allows ${windowMs / 1000} s)`, clockAdvice(platform), data);
   return pass(`Clock within ${humanDuration(offsetMs)} of ${session.exchangeName}'s (round trip ${roundTripMs} ms)`, data);
 }
 

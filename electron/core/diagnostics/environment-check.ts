@@ -2,6 +2,10 @@ import { envPrefix } from '../config/env.js';
 import type { AccountSession, Environment, EnvironmentProbe } from './account-session.js';
 import { asAppError, blockedBy, cannotTell, fail, pass, retCodeOf, skip, type CheckDefinition, type CheckOutcome } from './check-types.js';
 import { isUnknownKey } from './probe-client.js';
+import { okxCodeOf } from '../exchange/okx/okx-errors.js';
+
+/** OKX says outright when a key is from the other environment (demo vs live): 50101. */
+const otherEnvironmentKey = (e: Parameters<typeof okxCodeOf>[0]) => okxCodeOf(e) === '50101';
 
 const NAMES: Record<Environment, string> = { mainnet: 'the main site (mainnet)', testnet: 'testnet', demo: 'demo trading' };
 
@@ -25,7 +29,7 @@ async function checkEnvironment(session: AccountSession): Promise<CheckOutcome> 
     const err = asAppError(e);
     if (err.errorClass === 'config') return skip(`Not checked: ${err.message}`, data, err.recommendation);
     if (cannotTell(err)) return blockedBy(err, data);
-    if (!isUnknownKey(err, retCodeOf(err))) {
+    if (!isUnknownKey(err, retCodeOf(err)) && !otherEnvironmentKey(err)) {
       // The exchange knew the key (wrong secret, expired, IP not allowed): the environment is right.
       data.keyBelongsTo = configured;
       return pass(`The key exists on ${NAMES[configured]}, as the account is set (its other problem is under "API key")`, data);

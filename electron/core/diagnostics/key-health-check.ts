@@ -1,6 +1,7 @@
 import type { AccountSession } from './account-session.js';
 import { countOf } from '../../../shared/format/plural.js';
 import { asAppError, blockedBy, fail, humanDate, pass, skip, warn, type CheckDefinition, type CheckOutcome } from './check-types.js';
+import { checkOkxKeyHealth } from './okx-key-health.js';
 import { accountModeOf, isReadOnly, keyExpiry, type KeyInfo } from '../exchange/bybit/bybit-key-info.js';
 
 /** Warn when the key expires within this many days. */
@@ -13,6 +14,7 @@ export function keyHealthCheck(session: AccountSession, now: () => Date): CheckD
 }
 
 async function checkKeyHealth(session: AccountSession, now: () => Date): Promise<CheckOutcome> {
+  if (session.account.exchangeId === 'okx') return checkOkxKeyHealth(session);
   if (!session.isBybit) return skip(`Checked for Bybit keys only (${session.exchangeName} has no common key-details endpoint)`);
   let info: KeyInfo | null;
   try {

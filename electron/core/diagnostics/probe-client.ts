@@ -8,6 +8,9 @@ import { BybitApi } from '../exchange/bybit/bybit-api.js';
 import { KEY_INFO_PATH, KEY_INFO_WHAT, keyInfoSchema, type KeyInfo } from '../exchange/bybit/bybit-key-info.js';
 import type { LimitHeaders } from '../exchange/bybit/bybit-headers.js';
 import type { Redactor } from '../exchange/redact.js';
+import { OkxApi } from '../exchange/okx/okx-api.js';
+import { fetchOkxKeyInfo } from '../exchange/okx/okx-key-info.js';
+import type { OkxAccountConfig } from '../exchange/okx/okx-schemas.js';
 
 /** What {@link openProbeClient} needs besides the connection. */
 export interface ProbeClientDeps {
@@ -42,6 +45,7 @@ export interface EndpointLimits extends LimitHeaders {
 export interface ProbeClient {
   readonly ex: CcxtExchange;
   readonly isBybit: boolean;
+  readonly isOkx: boolean;
   readonly errorContext: ErrorContext;
   /** The REST base URL requests go to. */
   baseUrl(): string;
@@ -52,6 +56,10 @@ export interface ProbeClient {
   bybitGet<T>(path: string, params: Record<string, string | number>, schema: z.ZodType<T>, what: string): Promise<T>;
   /** Rate-limit headers of every private Bybit answer so far. */
   limits(): EndpointLimits[];
+  /** OKX: the key's details (GET /api/v5/account/config), read once; null for other exchanges. */
+  okxConfig(): Promise<OkxAccountConfig | null>;
+  /** A signed OKX GET, validated by `schema`. Throws a classified AppError. */
+  okxGet<T>(path: string, params: Record<string, string | number>, schema: z.ZodType<T>, what: string): Promise<T>;
 }
 
 /** Builds a {@link ProbeClient} for `conn`; no request is made until one is asked for. */
@@ -60,6 +68,8 @@ export async function openProbeClient(conn: AccountConnection, deps: ProbeClient
   const elapsed = deps.elapsed ?? (() => performance.now());
   const isBybit = conn.exchangeId === 'bybit';
   const api = isBybit ? new BybitApi(ex, errorContext, { resilience: { maxAttempts: 1, requestTimeoutMs: deps.requestTimeoutMs } }) : null;
+  const okx = conn.exchangeId === 'okx' ? new OkxApi(ex, errorContext, { resilience: { maxAttempts: 1, requestTimeoutMs: deps.requestTimeoutMs } }) : null;
+  let okxConfigOnce: Promise<OkxAccountConfig> | null = null;
   const seen = new Map<string, EndpointLimits>();
   let clockOnce: Promise<ClockReading> | null = null;
 
@@ -74,12 +84,17 @@ export async function openProbeClient(conn: AccountConnection, deps: ProbeClient
   };
 
   const client: ProbeClient = {
-    ex, isBybit, errorContext,
+    ex, isBybit, isOkx: okx !== null, errorContext,
     baseUrl: () => baseUrlOf(ex),
     clock() {
       clockOnce ??= (async () => {
         const wallBefore = Date.now();
         const started = elapsed();
+        if (okx) {
+          const serverTime = await okx.measureClock();
+          const roundTripMs = elapsed() - started;
+          return { offsetMs: okx.clockOffsetMs() ?? 0, serverTime, roundTripMs: Math.round(roundTripMs) };
+        }
         if (api) {
           await api.measureClock();
           const roundTripMs = elapsed() - started;
@@ -93,6 +108,10 @@ export async function openProbeClient(conn: AccountConnection, deps: ProbeClient
       return clockOnce;
     },
     async signedRead() {
+      if (okx) {
+        await client.okxConfig();
+        return null;
+      }
       if (!api) {
         await unified('fetchBalance', 'the balance');
         return null;
@@ -111,6 +130,18 @@ export async function openProbeClient(conn: AccountConnection, deps: ProbeClient
       }
     },
     limits: () => [...seen.values()],
+    okxConfig() {
+      if (!okx) return Promise.resolve(null);
+      okxConfigOnce ??= (async () => {
+        await client.clock();
+        return fetchOkxKeyInfo(okx);
+      })();
+      return okxConfigOnce;
+    },
+    async okxGet(path, params, schema, what) {
+      if (!okx) throw classifyExchangeError(new Error(`${ex.id} is not OKX`), { ...errorContext, what });
+      return okx.privateGet(path, params, schema, what);
+    },
   };
   return client;
 }

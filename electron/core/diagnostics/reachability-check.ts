@@ -15,9 +15,13 @@ export interface ReachabilityDeps {
 }
 
 /** The exchange's public endpoint that also tells its time; any answer proves HTTP works. */
-const TIME_PATH: Record<string, string> = { bybit: '/v5/market/time' };
+const TIME_PATH: Record<string, string> = { bybit: '/v5/market/time', okx: '/api/v5/public/time' };
 
-const REGIONAL = 'https://api.bybit.eu (EEA), https://api.bybit.kz (Kazakhstan) or https://api.bytick.com (alternative domain)';
+/** Where else an exchange answers when its main domain is blocked or does not serve the region. */
+const REGIONAL_BY_EXCHANGE: Record<string, string> = {
+  bybit: 'https://api.bybit.eu (EEA), https://api.bybit.kz (Kazakhstan) or https://api.bytick.com (alternative domain)',
+  okx: 'https://my.okx.com (EEA accounts), https://app.okx.com or https://aws.okx.com (alternative domains)',
+};
 
 /** DNS, TCP, TLS (for https) and HTTP to the account's API base URL, each timed. */
 export function reachabilityCheck(session: AccountSession, deps: ReachabilityDeps): CheckDefinition {
@@ -54,12 +58,13 @@ async function checkReachability(session: AccountSession, deps: ReachabilityDeps
   const proxyVariables = ['HTTPS_PROXY', 'HTTP_PROXY', 'https_proxy', 'http_proxy'].filter((v) => deps.env[v]);
   const data: Record<string, unknown> = { url: baseUrl, host, port, environment: session.environment, overridden: isOverridden(session), proxyVariables };
   const t = deps.stepTimeoutMs;
+  const regional = REGIONAL_BY_EXCHANGE[session.account.exchangeId] ?? 'a regional API domain of the exchange';
 
   const dns = net.isIP(host) ? null : await timed(elapsed, async () => ({ addresses: await deps.net.lookup(host, t) }));
   data.dns = dns ?? { skipped: 'the URL names an IP address' };
   if (dns && !dns.ok) {
     return fail(`The name ${host} could not be looked up (${dns.code})`,
-      `Check the internet connection and DNS. If ${session.exchangeName} is blocked where you are, use a regional domain: set ${variable} to ${REGIONAL}, or use a VPN.`, data);
+      `Check the internet connection and DNS. If ${session.exchangeName} is blocked where you are, use a regional domain: set ${variable} to ${regional}, or use a VPN.`, data);
   }
   const address = dns?.ok && Array.isArray(dns.addresses) && typeof dns.addresses[0] === 'string' ? dns.addresses[0] : host;
   const tcp = await timed(elapsed, async () => {
@@ -73,7 +78,7 @@ async function checkReachability(session: AccountSession, deps: ReachabilityDeps
   data.tls = tls ?? { skipped: 'plain http' };
   if (tls && !tls.ok) {
     return fail(`The encrypted connection to ${host} failed (${tls.code})`,
-      `Something between this computer and ${session.exchangeName} intercepts or blocks encrypted connections (a corporate proxy, antivirus "HTTPS scanning" or a captive portal). Exempt ${host} from it, or use another network; if ${session.exchangeName} is blocked in your region, set ${variable} to ${REGIONAL}.`, data);
+      `Something between this computer and ${session.exchangeName} intercepts or blocks encrypted connections (a corporate proxy, antivirus "HTTPS scanning" or a captive portal). Exempt ${host} from it, or use another network; if ${session.exchangeName} is blocked in your region, set ${variable} to ${regional}.`, data);
   }
   const path = TIME_PATH[session.account.exchangeId] ?? '/';
   const answer = await timed(elapsed, async () => {
@@ -89,7 +94,7 @@ async function checkReachability(session: AccountSession, deps: ReachabilityDeps
   const status = answer.status as number;
   if (status === 403) {
     return fail(`${session.exchangeName} refused this IP address (HTTP 403)`,
-      `Either this IP address sent too many requests (wait a few minutes) or ${session.exchangeName} does not serve your region from ${host}: set ${variable} to ${REGIONAL}.`, data);
+      `Either this IP address sent too many requests (wait a few minutes) or ${session.exchangeName} does not serve your region from ${host}: set ${variable} to ${regional}.`, data);
   }
   if (status >= 500) {
     return warn(`${session.exchangeName} answered HTTP ${status} (server error or maintenance)`, `Nothing to fix on this computer; check ${session.exchangeName}'s status page and try again later.`, data);
@@ -102,11 +107,12 @@ async function checkReachability(session: AccountSession, deps: ReachabilityDeps
 }
 
 function tcpAdvice(code: string, session: AccountSession, variable: string): string {
+  const regional = REGIONAL_BY_EXCHANGE[session.account.exchangeId] ?? 'a regional API domain of the exchange';
   if (isOverridden(session) && code === 'ECONNREFUSED') {
     return `Nothing listens at the URL override: check ${variable} (host and port), or unset it to use ${session.exchangeName}'s own address.`;
   }
   if (code === 'ECONNREFUSED') return `Something refuses connections to ${session.exchangeName}: check the firewall, proxy or VPN settings.`;
-  return `A firewall, proxy or the network blocks the connection: check them, try another network, or set ${variable} to ${REGIONAL}.`;
+  return `A firewall, proxy or the network blocks the connection: check them, try another network, or set ${variable} to ${regional}.`;
 }
 
 function isOverridden(session: AccountSession): boolean {
@@ -115,10 +121,11 @@ function isOverridden(session: AccountSession): boolean {
 
 /** Whether a body is the exchange's API (Bybit's envelope) rather than an HTML page; null when unknown. */
 function looksLikeApi(exchangeId: string, body: string): boolean | null {
-  if (exchangeId !== 'bybit') return null;
+  const field = { bybit: 'retCode', okx: 'code' }[exchangeId];
+  if (!field) return null;
   try {
-    const parsed = JSON.parse(body) as { retCode?: unknown };
-    return typeof parsed === 'object' && parsed !== null && 'retCode' in parsed;
+    const parsed = JSON.parse(body) as Record<string, unknown>;
+    return typeof parsed === 'object' && parsed !== null && field in parsed;
   } catch {
     return false;
   }

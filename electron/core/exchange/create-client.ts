@@ -6,6 +6,7 @@ import type { Redactor } from './redact.js';
 import type { ExchangeAccountClient, MarketsCache } from './types.js';
 import { createBybitClient } from './bybit/bybit-client.js';
 import { createGenericClient } from './generic-client.js';
+import { createOkxClient } from './okx/okx-client.js';
 import type { ResilienceOptions } from './resilience.js';
 
 /** One exchange account's connection settings (no secrets but the credentials object). */
@@ -28,7 +29,8 @@ export interface ClientFactoryDeps {
   resilience?: Partial<ResilienceOptions>;
 }
 
-const NAMES: Record<string, string> = { bybit: 'Bybit' };
+const OWN_PACING = new Set(['bybit', 'okx']);
+const NAMES: Record<string, string> = { bybit: 'Bybit', okx: 'OKX' };
 export const exchangeName = (id: string): string => NAMES[id] ?? id[0]!.toUpperCase() + id.slice(1);
 
 /** A ccxt instance set up as a sync sets it up, and what classifying its errors needs. */
@@ -50,7 +52,8 @@ export async function createExchangeInstance(conn: AccountConnection, deps: Pick
   const Exchange = await deps.loader.load(conn.exchangeId);
   const ex = new Exchange({
     apiKey, secret, ...(password ? { password } : {}),
-    enableRateLimit: conn.exchangeId !== 'bybit',
+    // Bybit and OKX pace each endpoint themselves; ccxt's single bucket would serialise them.
+    enableRateLimit: !OWN_PACING.has(conn.exchangeId),
     options: { adjustForTimeDifference: false, recvWindow: 5000 },
   });
   ex.verbose = false;
@@ -70,11 +73,23 @@ export async function createExchangeClient(conn: AccountConnection, deps: Client
   if (conn.exchangeId === 'bybit') {
     return createBybitClient({ ex, errorContext, marketsCache: deps.marketsCache, endpointKey, now: deps.now, resilience: deps.resilience ?? {} });
   }
+  if (conn.exchangeId === 'okx') {
+    return createOkxClient({ ex, errorContext, marketsCache: deps.marketsCache, endpointKey, now: deps.now, resilience: deps.resilience ?? {} });
+  }
   return createGenericClient({ ex, errorContext, now: deps.now, resilience: deps.resilience ?? {} });
 }
 
 function selectEnvironment(ex: CcxtExchange, conn: AccountConnection): void {
   if (conn.testnet && conn.demo) throw configError('An account cannot be on testnet and demo trading at once', 'Turn one of them off in the account settings.');
+  if (conn.exchangeId === 'okx') {
+    // OKX has no testnet: its demo trading is the same host with the x-simulated-trading
+    // header, which ccxt's okx class sends in sandbox mode (its enableDemoTrading swaps to
+    // URLs okx does not define).
+    if (conn.testnet) throw configError('OKX has no testnet', 'Use demo trading instead (OKX_DEMO=true, or Demo in the account settings) with a key created under Demo Trading.');
+    if (conn.demo) ex.setSandboxMode(true);
+    applyUrlOverride(ex, conn.apiUrl);
+    return;
+  }
   if (conn.testnet) {
     try {
       ex.setSandboxMode(true);
@@ -86,7 +101,10 @@ function selectEnvironment(ex: CcxtExchange, conn: AccountConnection): void {
     if (typeof ex.enableDemoTrading !== 'function') throw configError(`${exchangeName(conn.exchangeId)} has no demo trading`, 'Turn demo trading off for this account.');
     ex.enableDemoTrading(true);
   }
-  const override = conn.testnet ? conn.testnetApiUrl : conn.apiUrl;
+  applyUrlOverride(ex, conn.testnet ? conn.testnetApiUrl : conn.apiUrl);
+}
+
+function applyUrlOverride(ex: CcxtExchange, override: string | null): void {
   if (!override) return;
   if (typeof ex.urls.api === 'string') {
     ex.urls.api = override;

@@ -5,6 +5,8 @@ import { BybitApi } from '../exchange/bybit/bybit-api.js';
 import { fetchKeyInfo, isReadOnly, keyExpiry } from '../exchange/bybit/bybit-key-info.js';
 import { classifyExchangeError, type ErrorContext } from '../exchange/classify-error.js';
 import { createExchangeInstance, exchangeName, type AccountConnection, type ClientFactoryDeps } from '../exchange/create-client.js';
+import { OkxApi } from '../exchange/okx/okx-api.js';
+import { fetchOkxKeyInfo, okxBoundIps, okxPermissions } from '../exchange/okx/okx-key-info.js';
 
 /** Tests one account's credentials with a single signed read; never throws. */
 export type ConnectionTester = (conn: AccountConnection) => Promise<ConnectionTestResult>;
@@ -24,6 +26,12 @@ export function createConnectionTester(deps: ClientFactoryDeps): ConnectionTeste
     });
     try {
       const { ex } = await createExchangeInstance(conn, deps);
+      if (conn.exchangeId === 'okx') {
+        // OKX: the server time, then GET /api/v5/account/config (permissions, bound IPs; OKX keys have no fixed expiry).
+        const config = await fetchOkxKeyInfo(new OkxApi(ex, ctx, { resilience: { ...deps.resilience, maxAttempts: 1 } }));
+        const perms = okxPermissions(config);
+        return done(null, { readOnly: !perms.includes('trade') && !perms.includes('withdraw'), expiresAt: null, ipRestricted: okxBoundIps(config).length > 0 });
+      }
       if (conn.exchangeId !== 'bybit') {
         await (ex.fetchBalance as () => Promise<unknown>).call(ex).catch((e: unknown) => { throw classifyExchangeError(e, { ...ctx, what: 'the balance' }); });
         return done(null, null);

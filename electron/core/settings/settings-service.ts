@@ -1,7 +1,8 @@
 import type { ApiParsedInput, ApiResults } from '../../../shared/api.js';
 import type { AccountsView, AccountView, ConnectionTestResult, KeychainState, SettingsView } from '../../../shared/domain.js';
 import { buildAppConfig, type AccountConfig, type AppConfig } from '../config/app-config.js';
-import { envPrefix, type EnvOverrides } from '../config/env.js';
+import { envPrefix, needsPassphrase, type EnvOverrides } from '../config/env.js';
+import { exchangeName } from '../exchange/create-client.js';
 import type { DataPaths } from '../config/paths.js';
 import type { SettingsStore } from '../config/settings-file.js';
 import { accountSettingsSchema, type DatabaseSettings, type Settings } from '../config/settings-schema.js';
@@ -144,6 +145,7 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
         throw configError(`A new ${input.exchangeId} account needs its API key and secret`, 'Enter the read-only API key and secret of the account.');
       }
       const { credentials, exchangeId, id, ...fields } = input;
+      if (credentials) checkPassphrase(exchangeId, credentials, 'save');
       const account = accountSettingsSchema.safeParse({ ...(stored ?? { exchangeId, id }), ...definedOnly(fields) });
       if (!account.success) {
         const issue = account.error.issues[0];
@@ -209,6 +211,7 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
       if (!credentials) {
         throw configError(`No API key is stored for ${input.exchangeId} account "${input.id}"`, 'Enter the API key and secret to test them.');
       }
+      checkPassphrase(input.exchangeId, credentials, 'test');
       const a = fields.data;
       return deps.testConnection({ exchangeId: a.exchangeId, accountId: a.id, testnet: a.testnet, demo: a.demo, apiUrl: a.apiUrl, testnetApiUrl: a.testnetApiUrl, credentials });
     },
@@ -240,4 +243,10 @@ function envOwned(a: AccountConfig): AppError {
 
 function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** A key of an exchange that signs with a passphrase is refused without one, naming the field. */
+function checkPassphrase(exchangeId: string, credentials: { password?: string }, action: 'save' | 'test'): void {
+  if (!needsPassphrase(exchangeId) || (credentials.password ?? '').trim() !== '') return;
+  throw configError(`The ${exchangeName(exchangeId)} key needs its passphrase`, `Enter the passphrase chosen when the API key was created, then ${action} again.`);
 }

@@ -149,4 +149,15 @@ describe('bad values never echo a secret', () => {
     expect(far).not.toContain('did you mean');
     expect(message(() => readEnvOverrides({ EXCHANGE_SYNC_EXCHANGES: 'kraken' }, () => ['bybit', 'okx']))).toContain('"kraken"');
   });
+  it('an OKX key needs its passphrase: missing or blank names OKX_API_PASSWORD, spaces too', () => {
+    const base = { EXCHANGE_SYNC_EXCHANGES: 'bybit,okx', OKX_API_KEY: 'KEY123456', OKX_API_SECRET: 'secret123' };
+    fails(base, /^OKX_API_PASSWORD is not set/);
+    fails({ ...base, OKX_API_PASSWORD: '' }, /^OKX_API_PASSWORD is not set/);
+    fails({ ...base, OKX_API_PASSWORD: '   ' }, /^OKX_API_PASSWORD/);
+    fails({ ...base, OKX_API_PASSWORD: ' Phrase-1 ' }, /^OKX_API_PASSWORD has spaces or line breaks around it/);
+    expect(readEnvOverrides({ ...base, OKX_API_PASSWORD: 'Phrase-1', OKX_DEMO: 'true' }).perExchange.okx).toEqual({ hasCredentials: true, demo: true });
+    // Without a key there is nothing to sign, and Bybit needs no passphrase.
+    expect(readEnvOverrides({ EXCHANGE_SYNC_EXCHANGES: 'okx' }).perExchange.okx).toEqual({ hasCredentials: false });
+    expect(readEnvOverrides({ BYBIT_API_KEY: 'KEY123456', BYBIT_API_SECRET: 'secret123' }).perExchange.bybit).toEqual({ hasCredentials: true });
+  });
 });
