@@ -39,6 +39,7 @@ const settingsPatch = z.object({
   launchAtLogin: z.boolean().optional(),
   notifications: z.object({ enabled: z.boolean() }).strict().optional(),
   quoteCurrency: z.literal('USDT').optional(),
+  depositCostBasis: z.enum(['unknown', 'market']).optional(),
 }).strict();
 
 export const apiInputs = {

@@ -36,6 +36,8 @@ export interface PortfolioItem {
 
 /** Realised P&L and fees of every spot trade of the accounts shown, sold-out assets included. */
 export interface TradingTotals {
+  /** The deposit policy these figures and the average entry prices were worked out under. */
+  depositCostBasis: 'unknown' | 'market';
   realisedPnl: DecimalString;
   realisedPnlPartial: boolean;
   feesPaid: DecimalString;
@@ -217,6 +219,8 @@ export interface SettingsView {
   launchAtLogin: boolean;
   notifications: { enabled: boolean };
   quoteCurrency: 'USDT';
+  /** How deposits enter average entry prices: with no cost (partial) or at their minute's market price. */
+  depositCostBasis: 'unknown' | 'market';
 }
 
 /** What a test of an account's connection found; `key` is known for Bybit. */

@@ -44,6 +44,12 @@ export const settingsSchema = z.object({
     .refine((list) => new Set(list.map((a) => `${a.exchangeId}:${a.id}`)).size === list.length, 'two accounts share one exchange and id'),
   database: databaseSettingsSchema.default({ mode: 'embedded' }),
   quoteCurrency: z.literal('USDT').default('USDT'),
+  /**
+   * How a deposit enters the average entry price: 'unknown' (the holding's average stays
+   * that of the trades and says partial) or 'market' (at the USDT price of the deposit's
+   * minute, as cloud trackers do).
+   */
+  depositCostBasis: z.enum(['unknown', 'market']).default('unknown'),
   launchAtLogin: z.boolean().default(false),
   notifications: z.object({ enabled: z.boolean().default(true) }).default({ enabled: true }),
   logLevel: z.enum(LOG_LEVELS).default('info'),

@@ -29,6 +29,7 @@ export function toSettingsView(settings: Settings, config: AppConfig, ctx: { env
     launchAtLogin: settings.launchAtLogin,
     notifications: { ...settings.notifications },
     quoteCurrency: settings.quoteCurrency,
+    depositCostBasis: settings.depositCostBasis,
   };
 }
 
@@ -44,6 +45,7 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): { s
   if (patch.launchAtLogin !== undefined) next.launchAtLogin = patch.launchAtLogin;
   if (patch.notifications) next.notifications = { ...current.notifications, ...patch.notifications };
   if (patch.quoteCurrency) next.quoteCurrency = patch.quoteCurrency;
+  if (patch.depositCostBasis) next.depositCostBasis = patch.depositCostBasis;
   if (patch.database?.mode === 'embedded') next.database = { mode: 'embedded' };
   if (patch.database?.mode === 'external') {
     parseDatabaseUrl(patch.database.url, 'The database URL');
