@@ -43,6 +43,7 @@ const settingsPatch = z.object({
   notifications: z.object({ enabled: z.boolean() }).strict().optional(),
   quoteCurrency: z.literal('USDT').optional(),
   displayCurrency: z.enum(DISPLAY_CURRENCIES).optional(),
+  depositCostBasis: z.enum(['unknown', 'market']).optional(),
 }).strict();
 
 export const apiInputs = {

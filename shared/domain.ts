@@ -42,6 +42,8 @@ export interface PortfolioItem {
 
 /** Realised P&L and fees of every spot trade of the accounts shown, sold-out assets included. */
 export interface TradingTotals {
+  /** The deposit policy these figures and the average entry prices were worked out under. */
+  depositCostBasis: 'unknown' | 'market';
   realisedPnl: DecimalString;
   realisedPnlPartial: boolean;
   feesPaid: DecimalString;
@@ -270,6 +272,8 @@ export interface SettingsView {
   quoteCurrency: 'USDT';
   /** Figures are shown in this currency, converted at the exchange's own rate. */
   displayCurrency: DisplayCurrency;
+  /** How deposits enter average entry prices: with no cost (partial) or at their minute's market price. */
+  depositCostBasis: 'unknown' | 'market';
 }
 
 /** What a test of an account's connection found; `key` is known for Bybit. */

@@ -136,6 +136,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   // Any sync (manual ones too) puts the next scheduled one an interval later.
   events.on('sync:finished', (summary) => scheduler.noteRun(new Date(summary.finishedAt)));
   // Settings and accounts change while running: the scheduler and the sync read the live config.
+  const costPolicy = { current: loaded.settings.depositCostBasis };
   const settings = createSettingsService({
     store: settingsStore, initial: loaded.settings, env: opts.env, envOverrides, paths, envSecrets, keychain, databasePasswordStored: withDbPassword.stored, registry,
     testConnection: createConnectionTester({ loader, redactor, marketsCache, now, resilience: opts.tuning?.resilience ?? {} }),
@@ -143,6 +144,12 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       scheduler.configure(cfg.sync);
       events.emit('settings:changed', view);
       publishStatus();
+      // A new deposit policy changes every average and realised figure: work them out
+      // again now rather than at the next scheduled sync.
+      if (cfg.settings.depositCostBasis !== costPolicy.current) {
+        costPolicy.current = cfg.settings.depositCostBasis;
+        sync.syncAll('settings').catch((e: unknown) => log.warn('sync after a policy change failed', { message: String(e) }));
+      }
     },
     warn: (message, data) => log.warn(message, data),
   });
@@ -153,6 +160,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       createClient: (conn) => clients.get(conn),
       discardClient: (conn) => clients.discard(conn),
       basisCache: createBasisCache(),
+      depositCostBasis: () => settings.config().settings.depositCostBasis,
     },
     accounts: () => settings.config().accounts,
     onProgress: (p) => events.emit('sync:progress', p),

@@ -47,6 +47,12 @@ export const settingsSchema = z.object({
   quoteCurrency: z.literal('USDT').default('USDT'),
   /** What figures are shown in; stored figures stay USDT. */
   displayCurrency: z.enum(DISPLAY_CURRENCIES).default('USDT'),
+  /**
+   * How a deposit enters the average entry price: 'unknown' (the holding's average stays
+   * that of the trades and says partial) or 'market' (at the USDT price of the deposit's
+   * minute, as cloud trackers do).
+   */
+  depositCostBasis: z.enum(['unknown', 'market']).default('unknown'),
   launchAtLogin: z.boolean().default(false),
   notifications: z.object({ enabled: z.boolean().default(true) }).default({ enabled: true }),
   logLevel: z.enum(LOG_LEVELS).default('info'),

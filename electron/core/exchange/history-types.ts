@@ -84,6 +84,8 @@ export interface CashFlowRow {
   rawType: string | null;
   occurredAt: Date;
   raw: unknown;
+  /** A deposit's USDT price at its minute (for the market cost-basis policy); null when none could be had. */
+  usdtRate?: string | null;
 }
 
 /** What one sync read of the history kinds, ready to store. */

@@ -1,6 +1,6 @@
-import { isCash } from './cash.js';
+import { applyFill, applyTransfer } from './cost-apply.js';
 import { Ledger, type LedgerEntry } from './cost-ledger.js';
-import { Dec, ONE, ZERO } from './decimal.js';
+import type { Dec } from './decimal.js';
 
 export { CASH_ASSETS, isCash } from './cash.js';
 
@@ -73,6 +73,25 @@ export interface FillOutcome {
   realisedPnl: Dec | null;
 }
 
+/**
+ * A coin arriving (deposit) or leaving (withdrawal) without a trade. How a deposit is
+ * costed is the user's choice: unknown (the holding's average stays partial) or at the
+ * market price of the deposit's minute.
+ */
+export interface CostTransfer {
+  id: string;
+  executedAt: Date;
+  kind: 'deposit' | 'withdrawal';
+  asset: string;
+  /** Units that arrived or left (a withdrawal's fee included). */
+  quantity: Dec;
+  /** USDT price of the asset at the transfer's minute; null when none could be had. */
+  usdtRate: Dec | null;
+}
+
+/** How deposits enter the cost basis. */
+export type DepositCostBasis = 'unknown' | 'market';
+
 /** The books after all fills: per asset, and per fill. */
 export interface CostBooks {
   basis: Map<string, CostBasis>;
@@ -87,101 +106,24 @@ export function computeCostBasis(fills: readonly CostFill[]): Map<string, CostBa
   return computeCostBooks(fills).basis;
 }
 
-/** {@link computeCostBasis}, with each fill's fee and realised P&L. */
-export function computeCostBooks(fills: readonly CostFill[]): CostBooks {
+/**
+ * {@link computeCostBasis}, with each fill's fee and realised P&L, and the account's
+ * deposits and withdrawals in the same timeline (a withdrawal leaves at the average
+ * and realises nothing).
+ */
+export function computeCostBooks(fills: readonly CostFill[], transfers: readonly CostTransfer[] = [], policy: DepositCostBasis = 'unknown'): CostBooks {
   const ledger = new Ledger();
-  const ordered = [...fills].sort(
-    (a, b) => a.executedAt.getTime() - b.executedAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
+  type Event = { at: number; id: string; fill?: CostFill; transfer?: CostTransfer };
+  const events: Event[] = [
+    ...fills.map((fill) => ({ at: fill.executedAt.getTime(), id: fill.id, fill })),
+    ...transfers.map((transfer) => ({ at: transfer.executedAt.getTime(), id: transfer.id, transfer })),
+  ].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const outcomes = new Map<string, FillOutcome>();
-  for (const fill of ordered) outcomes.set(fill.id, applyFill(ledger, fill));
+  for (const e of events) {
+    if (e.fill) outcomes.set(e.fill.id, applyFill(ledger, e.fill));
+    else if (e.transfer) applyTransfer(ledger, e.transfer, policy);
+  }
   return { basis: basisOf(ledger.entries), outcomes };
-}
-
-function applyFill(ledger: Ledger, f: CostFill): FillOutcome {
-  const feeCoin = f.fee !== null && !f.fee.isZero() ? f.feeCurrency : null;
-  for (const asset of new Set([f.base, f.quote, ...(feeCoin === null ? [] : [feeCoin])])) ledger.touch(asset);
-  if (!f.quantity.gt(0) || !f.price.gt(0)) {
-    // Nothing sensible can be booked; say so instead of skipping silently.
-    ledger.flag(f.base);
-    ledger.flag(f.quote);
-    ledger.addFee(f.base, null);
-    ledger.addRealised(f.base, null);
-    return { id: f.id, feeUsdt: null, realisedPnl: null };
-  }
-
-  const buy = f.side === 'buy';
-  const get = buy ? f.base : f.quote;
-  const give = buy ? f.quote : f.base;
-  const gross = f.quantity.times(f.price);
-  let getQty = buy ? f.quantity : gross;
-  let giveQty = buy ? gross : f.quantity;
-
-  // USDT value of one unit of each leg. A cash leg is at par; a base unit is worth
-  // `price` quote units, so it is known whenever the quote's value is.
-  const quoteUsdt = isCash(f.quote) ? ONE : f.quoteUsdtRate;
-  const baseUsdt = isCash(f.base) ? ONE : quoteUsdt === null ? null : f.price.times(quoteUsdt);
-  const unitOf = (asset: string) => (asset === f.base ? baseUsdt : quoteUsdt);
-  // What changed hands, in USDT.
-  const traded: Dec | null = baseUsdt === null ? null : f.quantity.times(baseUsdt);
-  // The acquired asset costs what was given up for it: the trade's value plus any fee
-  // not taken out of the acquired asset itself.
-  let cost: Dec | null = traded;
-  let costComplete = true;
-  let thirdCoinRealised: Dec | null = ZERO;
-
-  const fee = f.fee ?? ZERO;
-  // The fee's USDT value, whatever coin it was charged in.
-  let feeUsdt: Dec | null = f.fee === null ? null : ZERO;
-  if (!fee.isZero()) {
-    let feeValue: Dec | null;
-    if (f.feeCurrency === get) {
-      getQty = getQty.minus(fee);
-      feeValue = ZERO;
-      feeUsdt = unitOf(get) === null ? null : fee.times(unitOf(get)!);
-    } else if (f.feeCurrency === give) {
-      giveQty = giveQty.plus(fee);
-      const unit = unitOf(give);
-      feeValue = unit === null ? null : fee.times(unit);
-      feeUsdt = feeValue;
-    } else if (f.feeCurrency === null) {
-      feeValue = null; // charged in an unknown coin: cannot book it anywhere
-      feeUsdt = null;
-    } else if (isCash(f.feeCurrency)) {
-      feeValue = fee;
-      feeUsdt = fee;
-    } else {
-      feeValue = f.feeUsdtRate === null ? null : fee.times(f.feeUsdtRate);
-      feeUsdt = feeValue;
-      // Paying a fee disposes of the fee coin at its average; a rebate acquires it.
-      const costOut = ledger.move(f.feeCurrency, fee.neg(), feeValue === null ? null : feeValue.neg());
-      if (fee.gt(0)) {
-        thirdCoinRealised = feeValue === null || costOut === null ? null : feeValue.minus(costOut);
-        ledger.addRealised(f.feeCurrency, thirdCoinRealised);
-      }
-    }
-    if (feeValue === null) costComplete = false;
-    else if (cost !== null) cost = cost.plus(feeValue);
-  }
-  ledger.addFee(f.base, feeUsdt);
-
-  const costOut = ledger.move(give, giveQty.neg(), null);
-  ledger.move(get, getQty, cost);
-  if (!costComplete) ledger.flag(get);
-
-  let giveRealised: Dec | null = ZERO;
-  if (!isCash(give)) {
-    // Sold for cash, the fee is an expense of the sale (a fee in the coin sold already
-    // left with it); swapped for another coin, the fee went into that coin's cost, so
-    // the coin given up realises exactly what it was worth.
-    const proceeds = isCash(get)
-      ? (traded === null ? null : f.feeCurrency === give || fee.isZero() ? traded : feeUsdt === null ? null : traded.minus(feeUsdt))
-      : unitOf(give) === null ? null : giveQty.times(unitOf(give)!);
-    giveRealised = proceeds === null || costOut === null ? null : proceeds.minus(costOut);
-    ledger.addRealised(give, giveRealised);
-  }
-  const realisedPnl = giveRealised === null || thirdCoinRealised === null ? null : giveRealised.plus(thirdCoinRealised);
-  return { id: f.id, feeUsdt, realisedPnl };
 }
 
 function basisOf(entries: ReadonlyMap<string, LedgerEntry>): Map<string, CostBasis> {

@@ -30,6 +30,7 @@ export function toSettingsView(settings: Settings, config: AppConfig, ctx: { env
     notifications: { ...settings.notifications },
     quoteCurrency: settings.quoteCurrency,
     displayCurrency: settings.displayCurrency,
+    depositCostBasis: settings.depositCostBasis,
   };
 }
 
@@ -46,6 +47,7 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): { s
   if (patch.notifications) next.notifications = { ...current.notifications, ...patch.notifications };
   if (patch.quoteCurrency) next.quoteCurrency = patch.quoteCurrency;
   if (patch.displayCurrency) next.displayCurrency = patch.displayCurrency;
+  if (patch.depositCostBasis) next.depositCostBasis = patch.depositCostBasis;
   if (patch.database?.mode === 'embedded') next.database = { mode: 'embedded' };
   if (patch.database?.mode === 'external') {
     parseDatabaseUrl(patch.database.url, 'The database URL');

@@ -22,7 +22,9 @@ import { breakerState, type BreakerPolicy } from './breaker.js';
 import { recordFailedRun, writeAccountSync } from '../db/repositories/sync-write.js';
 import { withTransaction } from '../db/transaction.js';
 import type { Logger } from '../logging/logger.js';
-import { computeCostBooks, type CostFill } from '../portfolio/cost-basis.js';
+import { computeCostBooks, type CostFill, type DepositCostBasis } from '../portfolio/cost-basis.js';
+import { transferOf } from '../db/repositories/cost-transfers-repo.js';
+import { markItemsPolicy } from '../db/repositories/fills-repo.js';
 import { dec } from '../portfolio/decimal.js';
 import { resolveUsdtPrices } from '../portfolio/pricing.js';
 import { unrealisedPnlUsdt } from '../portfolio/unrealised.js';
@@ -34,6 +36,8 @@ export interface AccountSyncDeps {
   secrets: SecretStore;
   createClient: (conn: AccountConnection) => Promise<ExchangeAccountClient>;
   basisCache: BasisCache;
+  /** How deposits enter average entry prices (a setting; read at each sync). */
+  depositCostBasis: () => DepositCostBasis;
   /** Drops the account's kept client after a failure. */
   discardClient: (conn: AccountConnection) => void;
   classifyDbError: (e: unknown) => AppError;
@@ -103,7 +107,8 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
     const t0 = performance.now();
     // The stored fills load and their cost basis is computed while the exchange is read:
     // a warm sync is mostly waiting, so this work is off the critical path.
-    const storedFills = deps.basisCache.load(db, row.id);
+    const policy = deps.depositCostBasis();
+    const storedFills = deps.basisCache.load(db, row.id, policy);
     storedFills.catch(() => undefined);
     const backfillState = readBackfillState(deps.pool, row.id);
     backfillState.catch(() => undefined);
@@ -118,7 +123,7 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
     result.warnings = collected.warnings;
     progress({ step: 'saving', done: 0, total: null, message: 'Saving' });
     const t1 = performance.now();
-    const { items, totalValue, walletValue, unrealisedPnl, unpricedAssets, prices, bookings, fills, warnings: valueWarnings } = value(account, collected, await storedFills);
+    const { items, totalValue, walletValue, unrealisedPnl, unpricedAssets, prices, bookings, fills, costPolicy, warnings: valueWarnings } = value(account, collected, await storedFills);
     collected.warnings.push(...valueWarnings);
     const t2 = performance.now();
     const backfill = (await backfillState).done ? null : await backfillHistory(deps, exchangeClient, collected, { accountId: row.id, fills }, (await backfillState).firstSyncAt, run.signal);
@@ -133,6 +138,7 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
         fills: collected.fills, bookings, positions: collected.positions, items, totalValue, walletValue, unrealisedPnl, unpricedAssets, displayRates: pickDisplayRates(collected.tickers), warnings: collected.warnings, requests: result.requests,
       });
       if (collected.history) history = await writeHistory(tx, row.id, collected.history);
+      await markItemsPolicy(tx, account.exchangeId, account.id, costPolicy);
       if (backfill) await writeBackfill(tx, row.id, backfill, finishedAt);
       await reconcileAccount(tx, row.id, { balances: collected.balances, spotFills: fills, accountMode: collected.accountMode, warnings: collected.warnings, at: finishedAt });
       await markAccountSynced(tx, row.id, collected.fillsState, collected.accountMode, finishedAt);
@@ -182,7 +188,10 @@ function value(account: AccountConfig, c: CollectResult, stored: StoredBasis) {
   const holdings = [...holdingsMap.values()];
   const settleCoins = c.positions.flatMap((p) => (p.settleCoin === null ? [] : [p.settleCoin]));
   const priceMap = resolveUsdtPrices(c.tickers, [...new Set([...holdings.map((h) => h.asset), ...settleCoins])]);
-  const books = fresh.length ? computeCostBooks([...stored.fills, ...fresh]) : stored;
+  const knownTransfers = new Set(stored.transfers.map((t) => t.id));
+  const freshTransfers = (c.history?.cashFlows ?? []).flatMap((f) => transferOf(f) ?? []).filter((t) => !knownTransfers.has(t.id));
+  const books = fresh.length || freshTransfers.length
+    ? computeCostBooks([...stored.fills, ...fresh], [...stored.transfers, ...freshTransfers], stored.policy) : stored;
   const valuation = valueAccount({ exchangeId: account.exchangeId, account: account.id, holdings, prices: priceMap, costBasis: books.basis });
   const pnl = unrealisedPnlUsdt(c.positions, priceMap);
   const summary = summarisePortfolio(valuation.items, c.serverTime, pnl.total);
@@ -191,7 +200,7 @@ function value(account: AccountConfig, c: CollectResult, stored: StoredBasis) {
   const warnings = pnl.unpriced.length === 0 ? [] : [`Unrealised P&L of ${pnl.unpriced.join(', ')} not counted: its settle coin has no price.`];
   return {
     items, totalValue: summary.totalValue, walletValue: summary.walletValue, unrealisedPnl: summary.unrealisedPnl, unpricedAssets: valuation.unpricedAssets, prices, warnings,
-    bookings: changedBookings(books.outcomes, stored.bookings), fills: [...stored.fills, ...fresh],
+    bookings: changedBookings(books.outcomes, stored.bookings, stored.policy), fills: [...stored.fills, ...fresh], costPolicy: stored.policy,
   };
 }
 

@@ -35,7 +35,7 @@ describe('the CLI in another display currency', () => {
   const at = '2026-11-21T10:00:00.000Z';
   const p: Portfolio = {
     asOf: at, quote: 'USDT', totalValue: '1085', walletValue: '1000', unrealisedPnl: '85', unpricedAssets: 0,
-    trading: { realisedPnl: '108.5', realisedPnlPartial: false, feesPaid: '10.85', feesPartial: false },
+    trading: { depositCostBasis: 'unknown', realisedPnl: '108.5', realisedPnlPartial: false, feesPaid: '10.85', feesPartial: false },
     rates: { EUR: { symbol: 'EURUSDT', base: 'EUR', quote: 'USDT', price: '1.085', at } },
     items: [item({ quantity: '0.01', currentPrice: '100000', value: '1000', avgEntryPrice: '50000', profitLoss: '500' })],
   };

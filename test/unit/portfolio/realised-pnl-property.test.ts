@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeCostBooks } from '../../../electron/core/portfolio/cost-basis.js';
+import { computeCostBooks, type CostTransfer } from '../../../electron/core/portfolio/cost-basis.js';
+import { Dec } from '../../../electron/core/portfolio/decimal.js';
 import { fill, type FillSpec } from './fixtures.js';
 
 // An independent implementation of the average-cost method, realised P&L and fees, in exact
@@ -51,13 +52,16 @@ const PAIRS = ['BTC/USDT', 'ETH/USDT', 'ETH/BTC', 'MNT/USDT', 'BTC/USDC', 'SOL/E
 const dec = (units: number, scale: number) => (units / 10 ** scale).toFixed(scale).replace(/\.?0+$/, '') || '0';
 
 interface Book { qty: Rat; cost: Rat }
-interface Expected { realised: Map<string, Rat>; fees: Map<string, Rat>; perFill: Map<string, { fee: Rat; pnl: Rat }> }
+interface Expected { realised: Map<string, Rat>; fees: Map<string, Rat>; perFill: Map<string, { fee: Rat; pnl: Rat }>; books: Map<string, Book> }
+
+/** A deposit or withdrawal half a minute after fill number `at`, valued (deposits) at `rate`. */
+interface TransferSpec { at: number; kind: 'deposit' | 'withdrawal'; asset: string; qty: string; rate: string }
 
 /** The method as the design states it, step by step, for a sequence whose every price is known. */
-function oracle(specs: FillSpec[]): Expected {
+function oracle(specs: FillSpec[], transfers: TransferSpec[] = []): Expected {
   const books = new Map<string, Book>();
   const book = (a: string) => books.get(a) ?? books.set(a, { qty: ZERO, cost: ZERO }).get(a)!;
-  const exp: Expected = { realised: new Map(), fees: new Map(), perFill: new Map() };
+  const exp: Expected = { realised: new Map(), fees: new Map(), perFill: new Map(), books };
   const bump = (m: Map<string, Rat>, a: string, v: Rat) => { if (!CASH.has(a)) m.set(a, add(m.get(a) ?? ZERO, v)); };
   const acquire = (a: string, q: Rat, cost: Rat) => {
     if (CASH.has(a)) return;
@@ -74,7 +78,14 @@ function oracle(specs: FillSpec[]): Expected {
     b.cost = b.qty.n === 0n ? ZERO : sub(b.cost, costOut);
     return costOut;
   };
+  let nextTransfer = 0;
   for (const s of specs) {
+    // Deposits enter at their market value; withdrawals leave at the average, realising nothing.
+    while (nextTransfer < transfers.length && transfers[nextTransfer]!.at < s.at!) {
+      const t = transfers[nextTransfer++]!;
+      if (t.kind === 'deposit') acquire(t.asset, parse(t.qty), mul(parse(t.qty), parse(t.rate)));
+      else dispose(t.asset, parse(t.qty));
+    }
     const [base, quote] = s.symbol.split('/') as [string, string];
     const q = parse(s.qty);
     const p = parse(s.price);
@@ -201,5 +212,67 @@ describe('realised P&L and fees agree with an independent rational implementatio
     }
     // Most sequences are fully known and checked.
     expect(checkedFills).toBeGreaterThan(40_000);
+  });
+});
+
+describe('deposits at market value and withdrawals agree with the same implementation', () => {
+  const toTransfer = (t: TransferSpec, i: number): CostTransfer => ({
+    id: `t${i}`, executedAt: new Date(Date.UTC(2025, 0, 1) + (t.at - 0.5) * 60_000), kind: t.kind, asset: t.asset, quantity: new Dec(t.qty), usdtRate: new Dec(t.rate),
+  });
+
+  it('over 1,000 random sequences with deposits and withdrawals between the trades', () => {
+    let checked = 0;
+    for (let seed = 1; seed <= 1000; seed++) {
+      const specs = sequence(seed + 50_000);
+      const r = rng(seed);
+      // A deposit before each of a few fills; a withdrawal of a small part of what was deposited.
+      const transfers: TransferSpec[] = [];
+      for (let i = 3; i < specs.length; i += 1 + r(6)) {
+        const asset = ['BTC', 'ETH', 'SOL', 'MNT'][r(4)]!;
+        transfers.push({ at: specs[i]!.at!, kind: 'deposit', asset, qty: `${1 + r(50)}.${r(1000)}`, rate: `${1 + r(90_000)}.${r(100)}` });
+        if (r(2) === 0) transfers.push({ at: specs[i]!.at! + 0.25, kind: 'withdrawal', asset, qty: `0.${1 + r(900)}`, rate: '1' });
+      }
+      const app = computeCostBooks(specs.map(fill), transfers.map(toTransfer), 'market');
+      if ([...app.outcomes.values()].some((o) => o.realisedPnl === null)) continue;
+      const exp = oracle(specs, transfers.map((t) => ({ ...t, at: t.at - 0.5 })).sort((a, b) => a.at - b.at));
+      for (const [id, e] of exp.perFill) {
+        expect(agrees(app.outcomes.get(id)?.realisedPnl, e.pnl), `seed ${seed} fill ${id} pnl`).toBe(true);
+        expect(agrees(app.outcomes.get(id)?.feeUsdt, e.fee), `seed ${seed} fill ${id} fee`).toBe(true);
+      }
+      for (const [asset, b] of exp.books) {
+        const basis = app.basis.get(asset);
+        if (b.qty.n <= 0n) continue;
+        expect(agrees(basis?.quantity, b.qty), `seed ${seed} ${asset} quantity`).toBe(true);
+        expect(agrees(basis?.average, div(b.cost, b.qty)), `seed ${seed} ${asset} average`).toBe(true);
+        expect(basis?.partial).toBe(false);
+      }
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(600);
+  });
+
+  it('under the default policy a deposit has no cost: the average stays that of the trades, marked partial', () => {
+    const buy = fill({ id: 'a', side: 'buy', symbol: 'BTC/USDT', qty: '1', price: '50000', fee: '0', feeCcy: 'USDT', at: 1 });
+    const sell = fill({ id: 'b', side: 'sell', symbol: 'BTC/USDT', qty: '0.5', price: '60000', fee: '0', feeCcy: 'USDT', at: 3 });
+    const deposit: CostTransfer = { id: 'd', executedAt: new Date(Date.UTC(2025, 0, 1) + 2 * 60_000), kind: 'deposit', asset: 'BTC', quantity: new Dec('1'), usdtRate: new Dec('40000') };
+    const unknown = computeCostBooks([buy, sell], [deposit], 'unknown');
+    expect(unknown.basis.get('BTC')).toMatchObject({ partial: true });
+    expect(unknown.basis.get('BTC')?.average?.toString()).toBe('50000');
+    expect(unknown.basis.get('BTC')?.quantity.toString()).toBe('1.5');
+    // The sale took units of unknown cost with it: what it realised is unknown, not guessed.
+    expect(unknown.outcomes.get('b')?.realisedPnl).toBeNull();
+    const market = computeCostBooks([buy, sell], [deposit], 'market');
+    // (50000 + 40000) / 2 = 45000; 0.5 × (60000 − 45000) = 7500.
+    expect(market.basis.get('BTC')).toMatchObject({ partial: false });
+    expect(market.basis.get('BTC')?.average?.toString()).toBe('45000');
+    expect(market.outcomes.get('b')?.realisedPnl?.toString()).toBe('7500');
+    // A deposit whose price could not be had stays uncosted even under the market policy.
+    const noRate = computeCostBooks([buy, sell], [{ ...deposit, usdtRate: null }], 'market');
+    expect(noRate.basis.get('BTC')?.partial).toBe(true);
+    // A withdrawal leaves at the average and realises nothing.
+    const out = computeCostBooks([buy], [{ ...deposit, id: 'w', kind: 'withdrawal', quantity: new Dec('0.25') }], 'market');
+    expect(out.basis.get('BTC')?.quantity.toString()).toBe('0.75');
+    expect(out.basis.get('BTC')?.average?.toString()).toBe('50000');
+    expect(out.basis.get('BTC')?.realisedPnl.toString()).toBe('0');
   });
 });

@@ -30,7 +30,7 @@ describe('USDT to a display currency', () => {
 
   const portfolio: Portfolio = {
     asOf: at, quote: 'USDT', rates: { EUR: usdtBase }, totalValue: '1100', walletValue: '1000', unrealisedPnl: '100', unpricedAssets: 0,
-    trading: { realisedPnl: '50', realisedPnlPartial: false, feesPaid: '5', feesPartial: true },
+    trading: { depositCostBasis: 'unknown', realisedPnl: '50', realisedPnlPartial: false, feesPaid: '5', feesPartial: true },
     items: [item({ asset: 'BTC', quantity: '0.01', currentPrice: '100000', value: '1000', avgEntryPrice: '50000', profitLoss: '500', profitLossPercentage: '100',
       realisedPnl: '50', feesPaid: '5', allocationPct: '100', change24hPct: '1.5' })],
   };

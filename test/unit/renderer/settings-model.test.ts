@@ -5,7 +5,7 @@ import { databaseEnvVars, generalFormFrom, generalPatch, keyDescription, parseIn
 
 const view = (over: Partial<SettingsView> = {}): SettingsView => ({
   sync: { enabled: true, intervalMinutes: 30 }, effectiveSync: { enabled: true, intervalMinutes: 30 }, envOverrides: [],
-  database: { mode: 'embedded' }, restartRequired: false, launchAtLogin: false, notifications: { enabled: true }, quoteCurrency: 'USDT', displayCurrency: 'USDT', ...over,
+  database: { mode: 'embedded' }, restartRequired: false, launchAtLogin: false, notifications: { enabled: true }, quoteCurrency: 'USDT', displayCurrency: 'USDT', depositCostBasis: 'unknown', ...over,
 });
 
 describe('general settings', () => {

@@ -27,7 +27,7 @@ export function status(over: Partial<AppStatus> = {}): AppStatus {
 export function settingsView(over: Partial<SettingsView> = {}): SettingsView {
   return {
     sync: { enabled: true, intervalMinutes: 30 }, effectiveSync: { enabled: true, intervalMinutes: 30 }, envOverrides: [],
-    database: { mode: 'embedded' }, restartRequired: false, launchAtLogin: false, notifications: { enabled: true }, quoteCurrency: 'USDT', displayCurrency: 'USDT', ...over,
+    database: { mode: 'embedded' }, restartRequired: false, launchAtLogin: false, notifications: { enabled: true }, quoteCurrency: 'USDT', displayCurrency: 'USDT', depositCostBasis: 'unknown', ...over,
   };
 }
 

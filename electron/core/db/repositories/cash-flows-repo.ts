@@ -62,14 +62,14 @@ export async function writeHistory(db: Db, accountId: number, h: HistoryImport):
   const c = h.cashFlows;
   // xmax = 0 only for a row this statement inserted, not for one it updated.
   const cashFlows = c.length === 0 ? 0 : (await db.query<{ inserted: boolean }>(
-    `INSERT INTO cash_flows (account_id, kind, flow_id, asset, amount, fee, counter_asset, counter_amount, from_wallet, to_wallet, tx_id, status, raw_type, occurred_at, raw)
+    `INSERT INTO cash_flows (account_id, kind, flow_id, asset, amount, fee, counter_asset, counter_amount, from_wallet, to_wallet, tx_id, status, raw_type, occurred_at, raw, usdt_rate)
      SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::numeric[], $6::numeric[], $7::text[], $8::numeric[], $9::text[], $10::text[], $11::text[],
-       $12::text[], $13::text[], $14::timestamptz[], $15::jsonb[])
+       $12::text[], $13::text[], $14::timestamptz[], $15::jsonb[], $16::numeric[])
      ON CONFLICT (account_id, kind, flow_id) DO UPDATE SET status = EXCLUDED.status, tx_id = EXCLUDED.tx_id, fee = EXCLUDED.fee, raw = EXCLUDED.raw
        WHERE cash_flows.raw IS DISTINCT FROM EXCLUDED.raw
      RETURNING (xmax = 0) AS inserted`,
     [accountId, col(c, 'kind'), col(c, 'flowId'), col(c, 'asset'), col(c, 'amount'), col(c, 'fee'), col(c, 'counterAsset'), col(c, 'counterAmount'),
-      col(c, 'fromWallet'), col(c, 'toWallet'), col(c, 'txId'), col(c, 'status'), col(c, 'rawType'), col(c, 'occurredAt'), json(c)])).rows.filter((r) => r.inserted).length;
+      col(c, 'fromWallet'), col(c, 'toWallet'), col(c, 'txId'), col(c, 'status'), col(c, 'rawType'), col(c, 'occurredAt'), json(c), c.map((r) => r.usdtRate ?? null)])).rows.filter((r) => r.inserted).length;
 
   const kinds = Object.entries(h.cursors);
   if (kinds.length > 0) await db.query(

@@ -1,4 +1,5 @@
 import { isCash } from '../../portfolio/cost-basis.js';
+import type { CashFlowRow } from '../history-types.js';
 import type { FillRow, SpotMarket } from '../types.js';
 import type { BybitApi } from './bybit-api.js';
 import { klineSchema } from './bybit-schemas.js';
@@ -46,17 +47,36 @@ export async function attachUsdtRates(api: BybitApi, fills: FillRow[], markets: 
       if (needs(asset, f) && markets.has(`${asset}USDT`)) wanted.set(asset, [...(wanted.get(asset) ?? []), f.executedAt.getTime()]);
     }
   }
-  const closes = new Map<string, Map<number, string>>();
-  await Promise.all([...wanted].map(async ([asset, times]) => {
-    closes.set(asset, await minuteCloses(api, asset, planMinuteBatches(times)));
-  }));
-  const rate = (asset: string, t: number) => closes.get(asset)?.get(Math.floor(t / MINUTE) * MINUTE) ?? null;
+  const rate = await fetchUsdtRates(api, wanted);
   for (const f of fills) {
     const t = f.executedAt.getTime();
     if (needs(f.quote, f)) f.quoteUsdtRate = rate(f.quote, t);
     const fee = feeCoin(f);
     if (needs(fee, f)) f.feeUsdtRate = rate(fee, t);
   }
+}
+
+/**
+ * The USDT price at given instants of each asset (its `${asset}USDT` market must exist):
+ * the close of each instant's 1-minute candle, nearby minutes fetched together.
+ */
+export async function fetchUsdtRates(api: BybitApi, wanted: ReadonlyMap<string, number[]>): Promise<(asset: string, t: number) => string | null> {
+  const closes = new Map<string, Map<number, string>>();
+  await Promise.all([...wanted].map(async ([asset, times]) => {
+    closes.set(asset, await minuteCloses(api, asset, planMinuteBatches(times)));
+  }));
+  return (asset, t) => closes.get(asset)?.get(Math.floor(t / MINUTE) * MINUTE) ?? null;
+}
+
+/** Each deposit's USDT price at its minute; cash at par, a coin without a USDT market left null. */
+export async function attachDepositRates(api: BybitApi, flows: CashFlowRow[], markets: ReadonlyMap<string, SpotMarket>): Promise<void> {
+  const deposits = flows.filter((f) => f.kind === 'deposit');
+  const wanted = new Map<string, number[]>();
+  for (const d of deposits) {
+    if (!isCash(d.asset) && markets.has(`${d.asset}USDT`)) wanted.set(d.asset, [...(wanted.get(d.asset) ?? []), d.occurredAt.getTime()]);
+  }
+  const rate = await fetchUsdtRates(api, wanted);
+  for (const d of deposits) d.usdtRate = isCash(d.asset) ? '1' : rate(d.asset, d.occurredAt.getTime());
 }
 
 async function minuteCloses(api: BybitApi, asset: string, batches: MinuteBatch[]): Promise<Map<number, string>> {

@@ -59,6 +59,7 @@ export function parsePositions(data: z.infer<typeof positionsSchema>, contracts:
       category: p.instType.toLowerCase(), symbol: p.instId, side, size: pos.abs().toString(),
       entryPrice: orNull(p.avgPx), markPrice: orNull(p.markPx), unrealisedPnl: orNull(p.upl),
       leverage: orNull(p.lever), liquidationPrice: orNull(p.liqPx), settleCoin: p.ccy || null,
+      margin: orNull(p.imr) ?? orNull(p.margin),
     };
   });
 }

@@ -24,6 +24,8 @@ export const savingsBalanceSchema = z.array(z.object({ ccy: z.string(), amt: num
 export const positionsSchema = z.array(z.object({
   instType: z.string(), instId: z.string(), pos: num, posSide: z.string(), avgPx: num, markPx: num.optional(),
   upl: num, lever: num.optional(), liqPx: num.optional(), ccy: z.string(),
+  // Initial margin of a cross position; `margin` of an isolated one.
+  imr: num.optional(), margin: num.optional(),
 }));
 
 export const fillsSchema = z.array(z.object({

@@ -1,0 +1,105 @@
+import { isCash } from './cash.js';
+import type { CostFill, CostTransfer, DepositCostBasis, FillOutcome } from './cost-basis.js';
+import type { Ledger } from './cost-ledger.js';
+import { ONE, ZERO, type Dec } from './decimal.js';
+
+/**
+ * Books one spot fill: the asset given up leaves at its average (realising the
+ * difference), the asset received enters at what was given for it, and the fee is
+ * valued at the fill's time wherever it was charged.
+ */
+export function applyFill(ledger: Ledger, f: CostFill): FillOutcome {
+  const feeCoin = f.fee !== null && !f.fee.isZero() ? f.feeCurrency : null;
+  for (const asset of new Set([f.base, f.quote, ...(feeCoin === null ? [] : [feeCoin])])) ledger.touch(asset);
+  if (!f.quantity.gt(0) || !f.price.gt(0)) {
+    // Nothing sensible can be booked; say so instead of skipping silently.
+    ledger.flag(f.base);
+    ledger.flag(f.quote);
+    ledger.addFee(f.base, null);
+    ledger.addRealised(f.base, null);
+    return { id: f.id, feeUsdt: null, realisedPnl: null };
+  }
+
+  const buy = f.side === 'buy';
+  const get = buy ? f.base : f.quote;
+  const give = buy ? f.quote : f.base;
+  const gross = f.quantity.times(f.price);
+  let getQty = buy ? f.quantity : gross;
+  let giveQty = buy ? gross : f.quantity;
+
+  // USDT value of one unit of each leg. A cash leg is at par; a base unit is worth
+  // `price` quote units, so it is known whenever the quote's value is.
+  const quoteUsdt = isCash(f.quote) ? ONE : f.quoteUsdtRate;
+  const baseUsdt = isCash(f.base) ? ONE : quoteUsdt === null ? null : f.price.times(quoteUsdt);
+  const unitOf = (asset: string) => (asset === f.base ? baseUsdt : quoteUsdt);
+  // What changed hands, in USDT.
+  const traded: Dec | null = baseUsdt === null ? null : f.quantity.times(baseUsdt);
+  // The acquired asset costs what was given up for it: the trade's value plus any fee
+  // not taken out of the acquired asset itself.
+  let cost: Dec | null = traded;
+  let costComplete = true;
+  let thirdCoinRealised: Dec | null = ZERO;
+
+  const fee = f.fee ?? ZERO;
+  // The fee's USDT value, whatever coin it was charged in.
+  let feeUsdt: Dec | null = f.fee === null ? null : ZERO;
+  if (!fee.isZero()) {
+    let feeValue: Dec | null;
+    if (f.feeCurrency === get) {
+      getQty = getQty.minus(fee);
+      feeValue = ZERO;
+      feeUsdt = unitOf(get) === null ? null : fee.times(unitOf(get)!);
+    } else if (f.feeCurrency === give) {
+      giveQty = giveQty.plus(fee);
+      const unit = unitOf(give);
+      feeValue = unit === null ? null : fee.times(unit);
+      feeUsdt = feeValue;
+    } else if (f.feeCurrency === null) {
+      feeValue = null; // charged in an unknown coin: cannot book it anywhere
+      feeUsdt = null;
+    } else if (isCash(f.feeCurrency)) {
+      feeValue = fee;
+      feeUsdt = fee;
+    } else {
+      feeValue = f.feeUsdtRate === null ? null : fee.times(f.feeUsdtRate);
+      feeUsdt = feeValue;
+      // Paying a fee disposes of the fee coin at its average; a rebate acquires it.
+      const costOut = ledger.move(f.feeCurrency, fee.neg(), feeValue === null ? null : feeValue.neg());
+      if (fee.gt(0)) {
+        thirdCoinRealised = feeValue === null || costOut === null ? null : feeValue.minus(costOut);
+        ledger.addRealised(f.feeCurrency, thirdCoinRealised);
+      }
+    }
+    if (feeValue === null) costComplete = false;
+    else if (cost !== null) cost = cost.plus(feeValue);
+  }
+  ledger.addFee(f.base, feeUsdt);
+
+  const costOut = ledger.move(give, giveQty.neg(), null);
+  ledger.move(get, getQty, cost);
+  if (!costComplete) ledger.flag(get);
+
+  let giveRealised: Dec | null = ZERO;
+  if (!isCash(give)) {
+    // Sold for cash, the fee is an expense of the sale (a fee in the coin sold already
+    // left with it); swapped for another coin, the fee went into that coin's cost, so
+    // the coin given up realises exactly what it was worth.
+    const proceeds = isCash(get)
+      ? (traded === null ? null : f.feeCurrency === give || fee.isZero() ? traded : feeUsdt === null ? null : traded.minus(feeUsdt))
+      : unitOf(give) === null ? null : giveQty.times(unitOf(give)!);
+    giveRealised = proceeds === null || costOut === null ? null : proceeds.minus(costOut);
+    ledger.addRealised(give, giveRealised);
+  }
+  const realisedPnl = giveRealised === null || thirdCoinRealised === null ? null : giveRealised.plus(thirdCoinRealised);
+  return { id: f.id, feeUsdt, realisedPnl };
+}
+
+/** Books a deposit (costed by the policy) or a withdrawal (leaves at the average, realises nothing). */
+export function applyTransfer(ledger: Ledger, t: CostTransfer, policy: DepositCostBasis): void {
+  if (!t.quantity.gt(0)) return;
+  if (t.kind === 'withdrawal') {
+    ledger.move(t.asset, t.quantity.neg(), null);
+    return;
+  }
+  ledger.move(t.asset, t.quantity, policy === 'market' && t.usdtRate !== null ? t.quantity.times(t.usdtRate) : null);
+}
