@@ -63,7 +63,7 @@ export function renderReport(r: BenchResults): { console: string; markdown: stri
 Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}.
 Machine: ${machine()}.
 
-Scenario (DESIGN §8): the fake Bybit V5 server, in its own process on loopback, with ${r.latencyMs} ms added to every request and
+Scenario: the fake Bybit V5 server, in its own process on loopback, with ${r.latencyMs} ms added to every request and
 Bybit's per-endpoint rate limits enforced; one UTA account holding ${r.db.assets} assets across UNIFIED, FUND and Earn (Flexible Saving, On-chain),
 2,000 spot fills spread over 400 days, 5 linear and 2 inverse positions; a year of 30-minute snapshots for the history query.
 The built-in PostgreSQL server in a fresh data folder.
@@ -75,7 +75,7 @@ ${table.map((t) => `| ${t.figure} | ${t.measured} | ${t.target} | ${t.floor} | $
 Requests of the warm sync: ${Object.entries(r.sync.warm.byPath).map(([p, n]) => `${p} × ${n}`).join(', ')}.
 Requests of the cold sync: ${Object.entries(r.sync.cold.byPath).map(([p, n]) => `${p} × ${n}`).join(', ')}.
 
-## The dashboard in Chromium (issue 6)
+## The dashboard in Chromium
 
 \`serve\` on the same database, Debian's Chromium driven by playwright-core; medians of 5.
 

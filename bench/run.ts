@@ -1,4 +1,4 @@
-// `npm run bench`: DESIGN §8's scenario against the fake Bybit with 50 ms latency.
+// `npm run bench`: the performance scenario (BENCHMARKS.md) against the fake Bybit with 50 ms latency.
 // Prints each figure beside its target and floor and writes BENCHMARKS.md.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';

@@ -92,7 +92,7 @@ export type ApiParsedInput<K extends ApiChannel> = z.output<(typeof apiInputs)[K
 
 export type DiagnosticStatus = 'pass' | 'warn' | 'fail' | 'skip';
 
-/** One diagnostic check's result (DESIGN §4); every text is redacted, `data` holds the measured values. */
+/** One diagnostic check's result; every text is redacted, `data` holds the measured values. */
 export interface DiagnosticCheck {
   id: string;
   /** `exchange/account`, or null for a global check (database, keychain, settings). */

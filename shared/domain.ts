@@ -112,7 +112,7 @@ export interface Position {
   updatedAt: string;
 }
 
-/** Error classes of DESIGN §7: what a failure is, so the user knows what to do. */
+/** Error classes: what a failure is, so the user knows what to do. */
 export const ERROR_CLASSES = [
   'config', 'auth', 'permission', 'ip', 'clock', 'rate-limit', 'network',
   'exchange-down', 'bad-response', 'database', 'keychain', 'cancelled', 'internal',
@@ -258,7 +258,7 @@ export interface AccountsView {
 /** Settings as a front end may show them; the database password is never included. */
 export interface SettingsView {
   sync: { enabled: boolean; intervalMinutes: number };
-  /** What is in effect after environment overrides (DESIGN §4: env wins). */
+  /** What is in effect after environment overrides (env wins). */
   effectiveSync: { enabled: boolean; intervalMinutes: number };
   /** Environment variables that override a setting, e.g. "EXCHANGE_SYNC_INTERVAL_MINUTES". */
   envOverrides: string[];

@@ -27,7 +27,7 @@ export interface CliIo {
 
 export type StopSignal = 'SIGINT' | 'SIGTERM';
 
-/** Exit codes of DESIGN §4; a one-off command stopped by a signal exits 128 + its number, as shells do. */
+/** Exit codes: 0 ok, 1 a sync or check failed, 2 usage or configuration; a one-off command stopped by a signal exits 128 + its number, as shells do. */
 export const EXIT = { ok: 0, failed: 1, usage: 2, SIGINT: 130, SIGTERM: 143 } as const;
 
 // The version users see is the package's: one place to change it.

@@ -2,7 +2,7 @@
 import { Decimal } from 'decimal.js';
 
 /**
- * Exact arithmetic on the decimal strings the API sends (DESIGN §7: never a binary float
+ * Exact arithmetic on the decimal strings the API sends (never a binary float
  * in arithmetic). The same settings as the core: plain notation, 40 significant digits.
  */
 export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -1000, toExpPos: 1000 });

@@ -1,4 +1,4 @@
-// The benchmark account (DESIGN §8): many assets, a long fill history, a few positions.
+// The benchmark account: many assets, a long fill history, a few positions.
 // Seeded, so a given (options, now) always produces the same account.
 import { cmp, format, mul, parse, sub, div } from './decimal.js';
 import { defaultTick, priceAt } from './prices.js';

@@ -47,7 +47,7 @@ describe('alphapulse-sync CLI, end to end against the fake Bybit', () => {
     expect(p.quote).toBe('USDT');
     expect(p.totalValue).toBe('62605.922');
     const btc = p.items.find((i) => i.asset === 'BTC')!;
-    expect(btc).toMatchObject({ exchangeId: 'bybit', account: 'default', quantity: '0.5', currentPrice: '90000', value: '45000', avgEntryPartial: false, wallets: { UNIFIED: '0.4', FUND: '0.1' } });
+    expect(btc).toMatchObject({ exchangeId: 'bybit', account: 'default', quantity: '0.5', currentPrice: '90000', value: '45000', avgEntryPartial: true, wallets: { UNIFIED: '0.4', FUND: '0.1' } });
     expect(btc.avgEntryPrice).toBe(new Dec('29013').div('0.5996').toString());
     expect(p.items.find((i) => i.asset === 'XNOP')).toMatchObject({ currentPrice: null, value: null, avgEntryPrice: null });
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cloneScenario, smallScenario, type Fill, type Scenario } from '../fake-bybit/index.js';
+import { cloneScenario, emptyHistory, smallScenario, type Fill, type Scenario } from '../fake-bybit/index.js';
 import { priceAt } from '../fake-bybit/prices.js';
 import { startHarness, type SyncHarness } from '../helpers/sync-harness.js';
 
@@ -11,7 +11,8 @@ const HOUR = 3_600_000;
 
 /** BTC climbs 500 USDT an hour over the last eight hours: a daily figure would be off. */
 function movingScenario(now: number): Scenario {
-  const s = smallScenario(now);
+  // The trades alone: deposits would add their own minute prices to the requests.
+  const s = { ...smallScenario(now), history: emptyHistory() };
   const btc = s.spot.find((m) => m.symbol === 'BTCUSDT')!;
   const steps = Array.from({ length: 8 }, (_, i) => ({ from: now - (8 - i) * HOUR, price: String(88000 + 500 * i) }));
   btc.history = [...(btc.history ?? []), ...steps];

@@ -318,7 +318,7 @@ describe('alphapulse-sync diagnose', () => {
     return { code, stdout: chunks.out, stderr: chunks.err };
   }
 
-  it('--json prints exactly { ok, checks } with the fields of DESIGN §4 and exits 0 when nothing fails', async () => {
+  it('--json prints exactly { ok, checks } with the documented fields and exits 0 when nothing fails', async () => {
     const r = await cli(['diagnose', '--json'], baseEnv(NO_WALLET_KEY));
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout) as DiagnosticsReport;

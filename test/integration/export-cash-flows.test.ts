@@ -47,8 +47,8 @@ describe('alphapulse-sync export cash-flows', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.split('\r\n')[0]).toBe(HEADER);
     const want = (await stored()).map(asCsv);
-    // Two deposits, a withdrawal, two internal transfers, a universal transfer and a convert.
-    expect(want.map((x) => x.kind).sort()).toEqual(['convert', 'deposit', 'deposit', 'internal-transfer', 'internal-transfer', 'universal-transfer', 'withdrawal']);
+    // Six deposits, a withdrawal, two internal transfers, two universal transfers and a convert.
+    expect(want.map((x) => x.kind).sort()).toEqual(['convert', ...Array(6).fill('deposit'), 'internal-transfer', 'internal-transfer', 'universal-transfer', 'universal-transfer', 'withdrawal']);
     expect(rowsOf(r.stdout)).toEqual(want);
     expect(rowsOf(r.stdout).find((x) => x.kind === 'convert')).toMatchObject({ asset: 'USDT', amount: '49.95', counter_asset: 'USDC', counter_amount: '50' });
   });
@@ -94,7 +94,7 @@ describe('alphapulse-sync export cash-flows', () => {
     const viaApi = await core.invoke('export:csv', { kind: 'cash-flows', account: 'bybit:default' });
     const viaCli = await runCli(['export', 'cash-flows'], h.env);
     expect(viaApi.csv).toBe(viaCli.stdout);
-    expect(viaApi.rows).toBe(7);
+    expect(viaApi.rows).toBe(12);
     expect(viaApi.fileName).toMatch(/^alphapulse-cash-flows-bybit-default-\d{4}-\d{2}-\d{2}\.csv$/);
   });
 });

@@ -59,7 +59,7 @@ describe('alphapulse-sync export: CSV of every table a person looks at', () => {
   it('holdings carry the portfolio item fields in snake_case; realised and net value have their own rows', async () => {
     const holdings = rowsOf((await runCli(['export', 'holdings'], h.env)).stdout);
     const btc = holdings.find((x) => x.asset === 'BTC')!;
-    expect(btc).toMatchObject({ exchange_id: 'bybit', account: 'default', quantity: '0.5', current_price: '90000', value: '45000', avg_entry_partial: 'false' });
+    expect(btc).toMatchObject({ exchange_id: 'bybit', account: 'default', quantity: '0.5', current_price: '90000', value: '45000', avg_entry_partial: 'true' });
     expect(JSON.parse(btc.wallets!)).toEqual({ UNIFIED: '0.4', FUND: '0.1' });
     const realised = rowsOf((await runCli(['export', 'realised'], h.env)).stdout);
     // The BTC sale, the BTC given up for ETH and the MNT spent on a fee.

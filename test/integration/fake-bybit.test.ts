@@ -108,7 +108,7 @@ describe('fake Bybit V5 server through ccxt', () => {
       const spot = await ex.fetchTickers(undefined, { type: 'spot' });
       expect(spot['BTC/USDT']?.last).toBe(90000);
       expect(Object.keys(spot)).toHaveLength(9);
-      // Without a type ccxt asks for linear swaps only (DESIGN §5).
+      // Without a type ccxt asks for linear swaps only.
       expect(Object.keys(await ex.fetchTickers())).toEqual(['BTC/USDT:USDT', 'ETH/USDT:USDT']);
       const positions = await ex.fetchPositions();
       expect(positions.map((p) => [p.symbol, p.contracts, p.initialMargin, p.unrealizedPnl])).toEqual([['BTC/USDT:USDT', 0.1, 850, 500]]);
@@ -133,7 +133,7 @@ describe('fake Bybit V5 server through ccxt', () => {
       expect(await failure(() => ex.privateGetV5UserQueryApi(), errors.InvalidNonce)).toBe(10002);
       const last = server.requests.at(-1);
       expect(last?.retCode).toBe(10002);
-      // ccxt's nonce is local time − timeDifference: measure the offset first (DESIGN §5).
+      // ccxt's nonce is local time − timeDifference: measure the offset first.
       const serverTime = await ex.fetchTime();
       ex.options.timeDifference = Date.now() - (serverTime ?? 0);
       expect((await ex.privateGetV5UserQueryApi()).retCode).toBe(0);
@@ -391,7 +391,7 @@ describe('fake Bybit V5 server through ccxt', () => {
 });
 
 describe('benchScenario', () => {
-  it('builds the DESIGN §8 account deterministically', () => {
+  it('builds the benchmark account deterministically', () => {
     const now = Date.UTC(2026, 10, 21);
     const a: Scenario = benchScenario({ assets: 40, fills: 2000, days: 400, positions: 5, seed: 7, now });
     expect(benchScenario({ seed: 7, now })).toEqual(a);

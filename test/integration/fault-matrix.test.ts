@@ -3,7 +3,7 @@ import { EXPIRED_KEY, IP_MISMATCH_KEY, READ_ONLY_KEY, type FaultSpec } from '../
 import { withHarness, type SyncHarness } from '../helpers/sync-harness.js';
 import type { Core } from '../../electron/core/core.js';
 
-// One test per row of the fault matrix (issue 3). Each starts from a good sync, injects
+// One test per row of the fault matrix (README: When things go wrong). Each starts from a good sync, injects
 // the fault, and checks the outcome, that the last good data is intact and that no
 // partial rows were written. Rows run side by side: each has its own exchange and database.
 

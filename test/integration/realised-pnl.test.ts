@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core.js';
 import { Dec } from '../../electron/core/portfolio/decimal.js';
+import { emptyHistory, smallScenario } from '../fake-bybit/index.js';
 import { startHarness, type SyncHarness } from '../helpers/sync-harness.js';
 
 // Realised P&L and fees of the small scenario (test/fake-bybit/scenario.ts), by hand:
@@ -25,7 +26,9 @@ describe('realised P&L and fees, stored per fill', () => {
   let core: Core;
 
   beforeAll(async () => {
-    h = await startHarness();
+    // The trades alone: the scenario's deposits would leave some BTC without a cost under the
+    // default policy (test/integration/deposit-cost-basis.test.ts covers that).
+    h = await startHarness({ server: { scenario: { ...smallScenario(), history: emptyHistory() } } });
     core = await h.core();
     expect((await core.sync.syncAll('test')).ok).toBe(true);
   });

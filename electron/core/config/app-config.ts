@@ -7,7 +7,7 @@ export interface AccountConfig extends AccountSettings {
   source: 'env' | 'settings';
 }
 
-/** Settings with the environment applied on top (env wins, DESIGN §4). */
+/** Settings with the environment applied on top (env wins: a server's environment is its configuration). */
 export interface AppConfig {
   paths: DataPaths;
   logLevel: LogLevel;

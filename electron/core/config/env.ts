@@ -27,7 +27,7 @@ export interface ExchangeEnv {
 export const envPrefix = (exchangeId: string): string => exchangeId.toUpperCase();
 
 /**
- * Reads the old module's variables (DESIGN §4). Every bad value is a config error that
+ * Reads the old module's variables, so its deployments keep working. Every bad value is a config error that
  * names the variable and what it expects; secrets are checked but never echoed.
  */
 export function readEnvOverrides(env: Env, knownExchanges: () => readonly string[] = ccxtExchangeIds): EnvOverrides {

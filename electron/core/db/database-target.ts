@@ -41,7 +41,7 @@ const DB_VARS = ['DB_HOST', 'DB_PORT', 'DB_USER', 'DB_PASS', 'DB_NAME'] as const
 const DEFAULTS = { host: 'localhost', port: 5432, user: 'postgres', password: 'postgres', database: 'alphapulse' };
 
 /**
- * Chooses the database (DESIGN §4): `DATABASE_URL`, else any of `DB_HOST` … `DB_NAME`
+ * Chooses the database, with the old module's variables: `DATABASE_URL`, else any of `DB_HOST` … `DB_NAME`
  * (the rest defaulted), else `settings.database`, else the built-in server. The
  * environment wins over the settings file. Bad values are config errors naming the
  * variable, never echoing a password.

@@ -5,7 +5,7 @@ import type { ExchangeAccountClient } from './types.js';
 export interface ClientCache {
   /** The account's client, kept from its last successful sync when nothing changed. */
   get(conn: AccountConnection): Promise<ExchangeAccountClient>;
-  /** Forgets the account's client: after a failure the next sync starts afresh (DESIGN §5). */
+  /** Forgets the account's client: after a failure the next sync starts afresh (ccxt keeps a failed loadMarkets on the instance). */
   discard(conn: AccountConnection): void;
 }
 

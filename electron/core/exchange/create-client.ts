@@ -66,7 +66,7 @@ export async function createExchangeInstance(conn: AccountConnection, deps: Pick
 
 /**
  * A fresh ccxt instance per client: a failed loadMarkets or a stale clock offset stays
- * cached on an instance (DESIGN §5), so a client is dropped after a failure.
+ * cached on an instance, so a client is dropped after a failure.
  */
 export async function createExchangeClient(conn: AccountConnection, deps: ClientFactoryDeps): Promise<ExchangeAccountClient> {
   const { ex, errorContext, endpointKey } = await createExchangeInstance(conn, deps);

@@ -56,7 +56,7 @@ export interface SpotMarket {
   quote: string;
 }
 
-/** Markets cached in the database so a warm sync loads none (DESIGN §5). */
+/** Markets cached in the database so a warm sync loads none (and a key without the private markets permission still works). */
 export interface MarketsCache {
   load(exchangeId: string, endpoint: string): Promise<{ fetchedAt: Date; markets: SpotMarket[] } | null>;
   save(exchangeId: string, endpoint: string, fetchedAt: Date, markets: SpotMarket[]): Promise<void>;

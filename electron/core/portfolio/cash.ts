@@ -2,7 +2,7 @@
 export const UNIT = 'USDT';
 
 /**
- * Assets counted at par with USDT (DESIGN §4). USDT itself is listed because it, too,
+ * Assets counted at par with USDT (stablecoins and USD: their cost is their amount). USDT itself is listed because it, too,
  * carries no cost basis: holding the unit is not a position.
  */
 export const CASH_ASSETS: ReadonlySet<string> = new Set(['USDT', 'USDC', 'USD', 'FDUSD', 'DAI']);

@@ -46,7 +46,7 @@ export interface AccountValuation {
 
 /**
  * Values one account's holdings in USDT and attaches average entry price and unrealised
- * P&L from its cost basis (DESIGN §4). Holdings whose wallets sum to zero are dropped;
+ * P&L from its cost basis. Holdings whose wallets sum to zero are dropped;
  * anything that cannot be known is null, never 0.
  */
 export function valueAccount(input: {
@@ -156,7 +156,8 @@ type TradeFigures = Pick<ValuedItem, 'realisedPnl' | 'realisedPnlPartial' | 'fee
 
 /** What the asset's trades realised and cost in fees; cash is the unit and has neither. */
 function tradeFigures(asset: string, basis: CostBasis | undefined): TradeFigures {
-  if (isCash(asset) || basis === undefined) return { realisedPnl: null, realisedPnlPartial: false, feesPaid: null, feesPartial: false };
+  // A coin that only arrived by deposit was never traded: no realised P&L or fees to speak of.
+  if (isCash(asset) || basis === undefined || basis.fills === 0) return { realisedPnl: null, realisedPnlPartial: false, feesPaid: null, feesPartial: false };
   return { realisedPnl: basis.realisedPnl, realisedPnlPartial: basis.realisedPartial, feesPaid: basis.feesUsdt, feesPartial: basis.feesPartial };
 }
 

@@ -4,7 +4,7 @@ import type { Settings } from '../config/settings-schema.js';
 
 /**
  * An external database's password lives in the keychain, never in settings.json
- * (DESIGN §7): the settings keep the URL without it, and the core puts it back in
+ * (secrets never live in a plain file): the settings keep the URL without it, and the core puts it back in
  * when it connects.
  */
 export const DATABASE_PASSWORD_REF: AccountRef = { exchangeId: 'database', accountId: 'external' };

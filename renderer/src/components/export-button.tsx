@@ -45,7 +45,7 @@ export function ExportButton({ kind, filter = {}, what, testId = `export-${kind}
   };
   return (
     <span className="export-button">
-      <button type="button" className="button" onClick={() => void run()} disabled={busy} aria-label={`Export ${what} as CSV`} data-testid={testId}>
+      <button type="button" className="button" onClick={() => void run()} disabled={busy} aria-label={busy ? undefined : `Export CSV: ${what}`} data-testid={testId}>
         {busy ? 'Exporting…' : 'Export CSV'}
       </button>
       <span className="visually-hidden" role="status">{done ? `Saved ${done}` : ''}</span>

@@ -20,7 +20,7 @@ const fails = (env: Record<string, string>, name: RegExp) => {
   return caught as AppError;
 };
 
-describe('environment overrides (DESIGN §4)', () => {
+describe('environment overrides', () => {
   it('defaults: bybit, nothing overridden', () => {
     expect(readEnvOverrides({})).toEqual({ exchanges: ['bybit'], perExchange: { bybit: { hasCredentials: false } } });
   });

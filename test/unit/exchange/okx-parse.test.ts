@@ -23,7 +23,7 @@ describe('OKX answers to rows', () => {
 
   it('positions: net mode takes the side from the sign, long/short mode from posSide', () => {
     const p = { instType: 'SWAP', instId: 'ETH-USDT-SWAP', posSide: 'net', pos: '-3', avgPx: '3000', markPx: '2900', upl: '3', lever: '5', liqPx: '', ccy: 'USDT' };
-    expect(parsePositions([p])).toEqual([{ category: 'swap', symbol: 'ETH-USDT-SWAP', side: 'short', size: '3', entryPrice: '3000', markPrice: '2900', unrealisedPnl: '3', leverage: '5', liquidationPrice: null, settleCoin: 'USDT' }]);
+    expect(parsePositions([p])).toEqual([{ category: 'swap', symbol: 'ETH-USDT-SWAP', side: 'short', size: '3', entryPrice: '3000', markPrice: '2900', unrealisedPnl: '3', leverage: '5', liquidationPrice: null, settleCoin: 'USDT', margin: null }]);
     expect(parsePositions([{ ...p, posSide: 'long', pos: '2' }])[0]?.side).toBe('long');
     expect(parsePositions([{ ...p, posSide: 'short', pos: '2' }])[0]?.side).toBe('short');
     expect(parsePositions([{ ...p, pos: '0' }])).toEqual([]);

@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import type { MarketsCache, SpotMarket } from '../../exchange/types.js';
 
-/** The markets cache (DESIGN §5) in the `markets_cache` table. */
+/** Spot markets read from public endpoints, cached a day in the `markets_cache` table. */
 export function createMarketsCache(pool: Pool): MarketsCache {
   return {
     async load(exchangeId, endpoint) {
