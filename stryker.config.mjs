@@ -11,7 +11,7 @@ export default {
   mutate: [
     'electron/core/portfolio/**/*.ts',
     'electron/core/exchange/classify-error.ts',
-    'electron/core/exchange/redact.ts',
+    'electron/core/redact.ts',
     'electron/core/exchange/resilience.ts',
     'electron/core/exchange/rate-gate.ts',
     'electron/core/sync/breaker.ts',

@@ -16,7 +16,7 @@ import { createExchangeClient } from './exchange/create-client.js';
 import { createClientCache } from './exchange/client-cache.js';
 import { createBasisCache } from './sync/basis-cache.js';
 import { createStatusPublisher } from './sync/status-publisher.js';
-import { createRedactor, type Redactor } from './exchange/redact.js';
+import { createRedactor, type Redactor } from './redact.js';
 import { createLogger, type Logger } from './logging/logger.js';
 import { chainSecretStores, type SecretStore } from './secrets/secret-store.js';
 import { createEnvSecretStore } from './secrets/env-secret-store.js';

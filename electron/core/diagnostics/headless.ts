@@ -8,7 +8,7 @@ import { openDatabase, resolveDatabaseTarget, type Database } from '../db/connec
 import { isProcessAlive } from '../db/process-utils.js';
 import { readPostmasterPid, serverPaths } from '../db/server-files.js';
 import { createCcxtLoader } from '../exchange/ccxt-loader.js';
-import { createRedactor } from '../exchange/redact.js';
+import { createRedactor } from '../redact.js';
 import { createLogger, silentLogger, type Logger } from '../logging/logger.js';
 import { createEnvSecretStore } from '../secrets/env-secret-store.js';
 import { createKeytarStore, keychainCanary } from '../secrets/keytar-store.js';

@@ -7,7 +7,7 @@ import { createExchangeInstance, type AccountConnection } from '../exchange/crea
 import { BybitApi } from '../exchange/bybit/bybit-api.js';
 import { KEY_INFO_PATH, KEY_INFO_WHAT, keyInfoSchema, type KeyInfo } from '../exchange/bybit/bybit-key-info.js';
 import type { LimitHeaders } from '../exchange/bybit/bybit-headers.js';
-import type { Redactor } from '../exchange/redact.js';
+import type { Redactor } from '../redact.js';
 import { OkxApi } from '../exchange/okx/okx-api.js';
 import { fetchOkxKeyInfo } from '../exchange/okx/okx-key-info.js';
 import type { OkxAccountConfig } from '../exchange/okx/okx-schemas.js';

@@ -1,7 +1,7 @@
 import type { DiagnosticCheck, DiagnosticsReport } from '../../../shared/api.js';
 import type { AppConfig } from '../config/app-config.js';
 import type { CcxtLoader } from '../exchange/ccxt-loader.js';
-import type { Redactor } from '../exchange/redact.js';
+import type { Redactor } from '../redact.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { BreakerPolicy } from '../sync/breaker.js';
 import { createAccountSession, environmentUrlsFromEnv, type EnvironmentUrls } from './account-session.js';

@@ -1,5 +1,5 @@
 import { AppError } from '../errors.js';
-import type { Redactor } from './redact.js';
+import type { Redactor } from '../redact.js';
 
 export interface ErrorContext {
   exchangeName: string;

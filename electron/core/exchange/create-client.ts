@@ -2,7 +2,7 @@ import { AppError, configError } from '../errors.js';
 import type { Credentials } from '../secrets/secret-store.js';
 import type { CcxtExchange, CcxtLoader } from './ccxt-loader.js';
 import type { ErrorContext } from './classify-error.js';
-import type { Redactor } from './redact.js';
+import type { Redactor } from '../redact.js';
 import type { ExchangeAccountClient, MarketsCache } from './types.js';
 import { createBybitClient } from './bybit/bybit-client.js';
 import { createGenericClient } from './generic-client.js';

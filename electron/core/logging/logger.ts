@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { createStream } from 'rotating-file-stream';
-import type { Redactor } from '../exchange/redact.js';
+import type { Redactor } from '../redact.js';
 import type { LogLevel } from '../config/env.js';
 import { shortPath } from '../config/path-checks.js';
 

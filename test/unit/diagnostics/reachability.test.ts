@@ -4,7 +4,7 @@ import { createAccountSession, environmentUrlsFromEnv } from '../../../electron/
 import type { NetProbes } from '../../../electron/core/diagnostics/net-probes.js';
 import { reachabilityCheck } from '../../../electron/core/diagnostics/reachability-check.js';
 import { createCcxtLoader } from '../../../electron/core/exchange/ccxt-loader.js';
-import { createRedactor } from '../../../electron/core/exchange/redact.js';
+import { createRedactor } from '../../../electron/core/redact.js';
 
 // No network: each layer of the path is a fake, so any layer can fail on demand.
 const loader = createCcxtLoader();

@@ -3,7 +3,7 @@ import type { DiagnosticCheck } from '../../../shared/api.js';
 import { fail, pass, warn, type CheckDefinition } from '../../../electron/core/diagnostics/check-types.js';
 import { formatDiagnosticsText } from '../../../electron/core/diagnostics/report-text.js';
 import { runChecks } from '../../../electron/core/diagnostics/run-checks.js';
-import { createRedactor } from '../../../electron/core/exchange/redact.js';
+import { createRedactor } from '../../../electron/core/redact.js';
 
 const SECRET = 'sk-live-0123456789abcdef';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../electron/core/errors.js';
 import { BadResponseError, classifyExchangeError, type ErrorContext } from '../../../electron/core/exchange/classify-error.js';
-import { createRedactor } from '../../../electron/core/exchange/redact.js';
+import { createRedactor } from '../../../electron/core/redact.js';
 
 // ccxt's error classes are told apart by name along the prototype chain, as here.
 class ExchangeError extends Error {}

@@ -4,7 +4,7 @@ import { cancelledError } from '../../../electron/core/abort.js';
 import { AppError } from '../../../electron/core/errors.js';
 import type { CcxtExchange } from '../../../electron/core/exchange/ccxt-loader.js';
 import { createGenericClient } from '../../../electron/core/exchange/generic-client.js';
-import { createRedactor } from '../../../electron/core/exchange/redact.js';
+import { createRedactor } from '../../../electron/core/redact.js';
 
 // The generic ccxt client obeys the sync's signal like the Bybit one: after an abort or
 // its first failed call, no call starts and no wait goes on.

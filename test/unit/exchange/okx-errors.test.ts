@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyOkxCode } from '../../../electron/core/exchange/okx/okx-errors.js';
-import { createRedactor } from '../../../electron/core/exchange/redact.js';
+import { createRedactor } from '../../../electron/core/redact.js';
 
 const ctx = (demo = false) => ({ exchangeName: 'OKX', testnet: false, demo, redactor: createRedactor(), what: 'the trading account' });
 

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createRedactor } from '../../../electron/core/exchange/redact.js';
+import { createRedactor } from '../../../electron/core/redact.js';
 import { createLogger } from '../../../electron/core/logging/logger.js';
 
 function sink(): { stream: Writable; text: () => string } {

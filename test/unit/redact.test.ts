@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRedactor } from '../../../electron/core/exchange/redact.js';
-import { classifyExchangeError } from '../../../electron/core/exchange/classify-error.js';
+import { createRedactor } from '../../electron/core/redact.js';
+import { classifyExchangeError } from '../../electron/core/exchange/classify-error.js';
 
 describe('redaction', () => {
   const r = createRedactor();
