@@ -84,8 +84,10 @@ export function applyFill(ledger: Ledger, f: CostFill): FillOutcome {
     // Sold for cash, the fee is an expense of the sale (a fee in the coin sold already
     // left with it); swapped for another coin, the fee went into that coin's cost, so
     // the coin given up realises exactly what it was worth.
+    // Cash received is worth its amount (at par): what the sale brought before its fee.
+    const received = buy ? f.quantity : gross;
     const proceeds = isCash(get)
-      ? (traded === null ? null : f.feeCurrency === give || fee.isZero() ? traded : feeUsdt === null ? null : traded.minus(feeUsdt))
+      ? (f.feeCurrency === give || fee.isZero() ? received : feeUsdt === null ? null : received.minus(feeUsdt))
       : unitOf(give) === null ? null : giveQty.times(unitOf(give)!);
     giveRealised = proceeds === null || costOut === null ? null : proceeds.minus(costOut);
     ledger.addRealised(give, giveRealised);
@@ -101,5 +103,5 @@ export function applyTransfer(ledger: Ledger, t: CostTransfer, policy: DepositCo
     ledger.move(t.asset, t.quantity.neg(), null);
     return;
   }
-  ledger.move(t.asset, t.quantity, policy === 'market' && t.usdtRate !== null ? t.quantity.times(t.usdtRate) : null);
+  ledger.move(t.asset, t.quantity, policy !== 'unknown' && t.usdtRate !== null ? t.quantity.times(t.usdtRate) : null);
 }

@@ -113,16 +113,16 @@ export function computeCostBasis(fills: readonly CostFill[]): Map<string, CostBa
  */
 export function computeCostBooks(fills: readonly CostFill[], transfers: readonly CostTransfer[] = [], policy: DepositCostBasis = 'unknown'): CostBooks {
   const ledger = new Ledger();
-  type Event = { at: number; id: string; fill?: CostFill; transfer?: CostTransfer };
-  const events: Event[] = [
-    ...fills.map((fill) => ({ at: fill.executedAt.getTime(), id: fill.id, fill })),
-    ...transfers.map((transfer) => ({ at: transfer.executedAt.getTime(), id: transfer.id, transfer })),
-  ].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const outcomes = new Map<string, FillOutcome>();
-  for (const e of events) {
-    if (e.fill) outcomes.set(e.fill.id, applyFill(ledger, e.fill));
-    else if (e.transfer) applyTransfer(ledger, e.transfer, policy);
-  }
+  const events = [
+    ...fills.map((f) => ({ at: f.executedAt.getTime(), id: f.id, apply: () => outcomes.set(f.id, applyFill(ledger, f)) })),
+    ...transfers.map((t) => ({ at: t.executedAt.getTime(), id: t.id, apply: () => applyTransfer(ledger, t, policy) })),
+  ];
+  // Fill and transfer ids are unique and never equal (transfers are prefixed by kind):
+  // at one instant the id alone orders them.
+  // Stryker disable next-line EqualityOperator: with unique ids `<` and `<=` order alike
+  events.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
+  for (const e of events) e.apply();
   return { basis: basisOf(ledger.entries), outcomes };
 }
 

@@ -46,7 +46,7 @@ export class Ledger {
 
   /** Adds a disposal's realised P&L (null: unknown) to the asset disposed of. */
   addRealised(asset: string, pnl: Dec | null): void {
-    if (isCash(asset)) return;
+    // Only coins are disposed of with a gain or loss: callers never pass cash.
     const e = this.entry(asset);
     if (pnl === null) e.realisedUnknown = true;
     else e.realised = e.realised.plus(pnl);
