@@ -4,8 +4,13 @@ import type { MoneyFigures } from './money-figures.js';
 import type { SyncFigures } from './sync-figures.js';
 import type { RendererFigures } from './renderer-figures.js';
 
-/** Kinds of data a warm sync of the bench account reads, one request each. */
-const WARM_KINDS = 8;
+/**
+ * Kinds of data a warm sync of the bench account reads, one request each: prices, Unified
+ * and Funding wallets, two Earn categories, spot trades, linear and inverse positions, and
+ * the ten history kinds (derivative trades and closed P&L of each category, transaction
+ * log, deposits, withdrawals, two transfer lists, converts).
+ */
+const WARM_KINDS = 18;
 
 export interface BenchResults {
   latencyMs: number;
