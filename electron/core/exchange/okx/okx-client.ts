@@ -83,6 +83,8 @@ export function createOkxClient(deps: OkxClientDeps): ExchangeAccountClient {
     const first = api.requestCount();
     input.onProgress({ step: 'prices', done: 0, total: null, message: 'Reading prices' });
     const prices = Promise.all([spotMarkets(), api.publicGet('market/tickers', { instType: 'SPOT' }, tickersSchema, 'the prices')]);
+    // Awaited below; if a step before that fails, the failure is that step's, not this one's.
+    prices.catch(() => undefined);
     if (api.clockOffsetMs() === null) await api.measureClock();
     const offset = api.clockOffsetMs() ?? 0;
     const serverNow = deps.now().getTime() - offset;
