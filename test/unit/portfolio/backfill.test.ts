@@ -48,6 +48,23 @@ describe('reconstructDaily', () => {
     expect(points.map((p) => p.value.toString())).toEqual(['3007', '7']);
   });
 
+  it('a flow at the very start of a day belongs to that day, not to the one before', () => {
+    const points = reconstructDaily({
+      current: new Map([['USDT', dec('300')]]),
+      flows: [flow('USDT', '200', 1, 0)],
+      closes: new Map(), firstDay: D0, lastDay: D0 + DAY_MS,
+    });
+    expect(points.map((p) => p.value.toString())).toEqual(['100', '300']);
+  });
+
+  it('USDT is the unit: it counts at 1 even where a close is listed for it', () => {
+    const points = reconstructDaily({
+      current: new Map([['USDT', dec('10')]]),
+      flows: [], closes: closes({ USDT: [[0, '0.5']] }), firstDay: D0, lastDay: D0,
+    });
+    expect(points.map((p) => p.value.toString())).toEqual(['10']);
+  });
+
   it('dayOf is the UTC day start', () => {
     expect(dayOf(D0 + 5)).toBe(D0);
     expect(dayOf(D0 - 1)).toBe(D0 - DAY_MS);
