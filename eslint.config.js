@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'renderer/dist/**', 'renderer/.dist-*/**', 'coverage/**', 'test-artifacts/**', 'release/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'renderer/dist/**', 'renderer/.dist-*/**', 'coverage/**', 'test-artifacts/**', 'release/**', '.stryker-tmp/**', 'reports/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
