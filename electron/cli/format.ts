@@ -38,7 +38,7 @@ export function formatPortfolio(stored: Portfolio, currency: DisplayCurrency = '
     out.push(`Realised P&L: ${money(t.realisedPnl)}${t.realisedPnlPartial ? '*' : ''} ${p.quote}; fees paid: ${money(t.feesPaid)}${t.feesPartial ? '*' : ''} ${p.quote} (spot trades)`);
     if (t.realisedPnlPartial || t.feesPartial) out.push('* known part only: some trades could not be valued (no price at the time, or more was sold than the history explains).');
   }
-  if (p.items.some((i) => i.avgEntryPartial)) out.push('* partial: the holding is larger than the trade history explains (deposits, transfers or older trades).');
+  if (p.items.some((i) => i.avgEntryPartial)) out.push('* partial: part of the holding has no known cost (deposits under the default policy, transfers, or trades older than the history).');
   const note = currencyNote(currency, rate, missingRate);
   if (note) out.push(note);
   return out.join('\n');

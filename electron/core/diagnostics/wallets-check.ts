@@ -1,3 +1,4 @@
+import { countOf } from '../../../shared/format/plural.js';
 import type { AccountSession, WalletRead } from './account-session.js';
 import { asAppError, blockedBy, cannotTell, fail, pass, skip, warn, type CheckDefinition, type CheckOutcome } from './check-types.js';
 
@@ -34,7 +35,7 @@ async function checkWallets(session: AccountSession): Promise<CheckOutcome> {
   }
   const data = { accountType: reads.some((r) => r.wallet === 'TRADING') ? 'okx' : reads.some((r) => r.wallet === 'UNIFIED') ? 'unified' : 'classic', wallets };
   const unreadable = reads.filter((r) => !r.readable);
-  if (unreadable.length === 0) return pass(`Readable: ${reads.map((r) => `${NAMES[r.wallet] ?? r.wallet} (${r.coins} coin(s))`).join(', ')}`, data);
+  if (unreadable.length === 0) return pass(`Readable: ${reads.map((r) => `${NAMES[r.wallet] ?? r.wallet} (${r.coins === null ? 'coins unknown' : countOf(r.coins, 'coin')})`).join(', ')}`, data);
   const trading = unreadable.filter((r) => !OPTIONAL.includes(r.wallet));
   const first = (trading[0] ?? unreadable[0])!;
   const err = first.error!;

@@ -43,7 +43,10 @@ export function createBasisCache(): BasisCache {
       const signature = `${rows[0]?.n ?? 0}:${rows[0]?.m ?? ''}:${rows[0]?.t ?? ''}:${policy}`;
       const hit = cache.get(accountId);
       if (hit && hit.signature === signature) return hit.stored;
-      const [fills, bookings, transfers] = await Promise.all([readSpotFills(db, accountId), readBookings(db, accountId), readCostTransfers(db, accountId)]);
+      // One connection runs one query at a time: in turn, not at once.
+      const fills = await readSpotFills(db, accountId);
+      const bookings = await readBookings(db, accountId);
+      const transfers = await readCostTransfers(db, accountId);
       const stored = { fills, bookings, transfers, policy, ...computeCostBooks(fills, transfers, policy) };
       cache.set(accountId, { signature, stored });
       return stored;

@@ -20,22 +20,21 @@ export interface LoadOptions {
  * oldest instant the history import reached.
  */
 export async function loadAccountRecords(db: Db, accountId: number, opts: LoadOptions = {}): Promise<AccountRecords & { historyStart: Date | null }> {
-  const [spotFills, flows, log, pnl, account] = await Promise.all([
-    opts.spotFills ?? readSpotFills(db, accountId),
-    db.query<{ kind: CashFlowKind; flow_id: string; asset: string; amount: string; fee: string | null; counter_asset: string | null; counter_amount: string | null;
+  // Often one connection (the sync's transaction), which runs one query at a time: in turn.
+  const spotFills = opts.spotFills ?? await readSpotFills(db, accountId);
+  const flows = await db.query<{ kind: CashFlowKind; flow_id: string; asset: string; amount: string; fee: string | null; counter_asset: string | null; counter_amount: string | null;
       from_wallet: string | null; to_wallet: string | null; tx_id: string | null; status: string | null; raw_type: string | null; occurred_at: Date; raw: unknown }>(
       `SELECT kind, flow_id, asset, amount::text, fee::text, counter_asset, counter_amount::text, from_wallet, to_wallet, tx_id, status, raw_type, occurred_at, raw
-       FROM cash_flows WHERE account_id = $1 ORDER BY occurred_at, id`, [accountId]),
-    db.query<{ log_id: string; category: string | null; type: string; currency: string; change: string; transaction_time: Date }>(opts.summed
+       FROM cash_flows WHERE account_id = $1 ORDER BY occurred_at, id`, [accountId]);
+  const log = await db.query<{ log_id: string; category: string | null; type: string; currency: string; change: string; transaction_time: Date }>(opts.summed
       // Which rows count depends only on type and category: one sum per group gives the same totals.
       ? `SELECT type || '/' || coalesce(category, '') || '/' || currency AS log_id, category, type, currency, sum(change)::text AS change, max(transaction_time) AS transaction_time
          FROM transaction_log WHERE account_id = $1 GROUP BY type, category, currency ORDER BY 1`
-      : 'SELECT log_id, category, type, currency, change::text, transaction_time FROM transaction_log WHERE account_id = $1 ORDER BY transaction_time, id', [accountId]),
-    db.query<{ category: string; symbol: string; order_id: string; side: string; closed_pnl: string; created_at: Date }>(
-      'SELECT category, symbol, order_id, side, closed_pnl::text, created_at FROM closed_pnl WHERE account_id = $1 ORDER BY created_at, id', [accountId]),
-    db.query<{ account_mode: string | null; start: Date | null }>(
-      `SELECT account_mode, LEAST(fills_history_start, (SELECT min(history_start) FROM import_cursors WHERE account_id = $1)) AS start FROM accounts WHERE id = $1`, [accountId]),
-  ]);
+      : 'SELECT log_id, category, type, currency, change::text, transaction_time FROM transaction_log WHERE account_id = $1 ORDER BY transaction_time, id', [accountId]);
+  const pnl = await db.query<{ category: string; symbol: string; order_id: string; side: string; closed_pnl: string; created_at: Date }>(
+      'SELECT category, symbol, order_id, side, closed_pnl::text, created_at FROM closed_pnl WHERE account_id = $1 ORDER BY created_at, id', [accountId]);
+  const account = await db.query<{ account_mode: string | null; start: Date | null }>(
+      `SELECT account_mode, LEAST(fills_history_start, (SELECT min(history_start) FROM import_cursors WHERE account_id = $1)) AS start FROM accounts WHERE id = $1`, [accountId]);
   return {
     spotFills,
     cashFlows: flows.rows.map((r) => ({

@@ -24,10 +24,11 @@ async function readUnrealisedPnl(db: Queryable): Promise<Dec> {
 
 /** The stored portfolio of every active account, as of its last successful sync. */
 export async function readPortfolio(db: Queryable): Promise<Portfolio> {
-  const [{ rows }, upnl] = await Promise.all([db.query<Record<string, string | boolean | null> & { wallets: Record<string, string>; updated: Date }>(
+  const { rows } = await db.query<Record<string, string | boolean | null> & { wallets: Record<string, string>; updated: Date }>(
     `SELECT exchange_id, account, asset, quantity, current_price, avg_entry_price, avg_entry_partial, value, profit_loss,
             profit_loss_percentage, change_24h_pct, realised_pnl, realised_partial, fees_usdt, fees_partial, wallets, updated_at AS updated
-     FROM portfolio_items pi WHERE ${ACTIVE_ITEM}`), readUnrealisedPnl(db)]);
+     FROM portfolio_items pi WHERE ${ACTIVE_ITEM}`);
+  const upnl = await readUnrealisedPnl(db);
   let asOf: Date | null = null;
   const items: ValuedItem[] = rows.map((r) => {
     if (asOf === null || r.updated > asOf) asOf = r.updated;
@@ -43,7 +44,10 @@ export async function readPortfolio(db: Queryable): Promise<Portfolio> {
       feesPaid: decOrNull(r.fees_usdt as string | null), feesPartial: r.fees_partial as boolean,
     };
   });
-  const [trading, unexplained, rates] = await Promise.all([readTradingTotals(db), readUnexplainedQuantities(db), readDisplayRates(db)]);
+  // `db` may be one connection (an export's snapshot transaction): one query at a time.
+  const trading = await readTradingTotals(db);
+  const unexplained = await readUnexplainedQuantities(db);
+  const rates = await readDisplayRates(db);
   const portfolio = summarisePortfolio(items, asOf, upnl, trading && { ...trading, realisedPnl: dec(trading.realisedPnl).toString(), feesPaid: dec(trading.feesPaid).toString() });
   return { ...portfolio, rates, items: portfolio.items.map((i) => ({ ...i, unexplainedQuantity: unexplainedOf(unexplained, i.exchangeId, i.account, i.asset) })) };
 }
