@@ -14,8 +14,7 @@ import { parseFundBalance, parsePositions, parseTickers, parseWalletBalance } fr
 import { accountModeOf, fetchKeyInfo } from './bybit-key-info.js';
 import { earnPositionSchema, fundBalanceSchema, instrumentsSchema, positionListSchema, tickersSchema, walletBalanceSchema } from './bybit-schemas.js';
 import { countOf } from '../../../../shared/format/plural.js';
-
-const MARKETS_MAX_AGE_MS = 24 * 3_600_000;
+import { createSpotMarkets } from '../spot-markets.js';
 
 export interface BybitClientDeps {
   ex: CcxtExchange;
@@ -39,32 +38,21 @@ export interface BybitClientDeps {
 export function createBybitClient(deps: BybitClientDeps): ExchangeAccountClient {
   const api = new BybitApi(deps.ex, deps.errorContext, { resilience: deps.resilience });
 
-  // A kept client remembers its markets, so a warm sync reads them from neither the
-  // exchange nor the database.
-  let known: { fetchedAt: Date; bySymbol: Map<string, SpotMarket> } | null = null;
-  const fresh = (fetchedAt: Date) => deps.now().getTime() - fetchedAt.getTime() < MARKETS_MAX_AGE_MS;
-
-  async function spotMarkets(): Promise<Map<string, SpotMarket>> {
-    if (known && fresh(known.fetchedAt)) return known.bySymbol;
-    const cached = await deps.marketsCache.load('bybit', deps.endpointKey);
-    if (cached && fresh(cached.fetchedAt)) {
-      known = { fetchedAt: cached.fetchedAt, bySymbol: new Map(cached.markets.map((m) => [m.symbol, m])) };
-      return known.bySymbol;
-    }
-    const markets: SpotMarket[] = [];
-    let cursor = '';
-    do {
-      const params: Record<string, string | number> = { category: 'spot', limit: 1000 };
-      if (cursor) params.cursor = cursor;
-      const { result } = await api.publicGet('v5/market/instruments-info', params, instrumentsSchema, 'the market list');
-      for (const i of result.list) markets.push({ symbol: i.symbol, base: i.baseCoin, quote: i.quoteCoin });
-      cursor = result.nextPageCursor ?? '';
-    } while (cursor);
-    const fetchedAt = deps.now();
-    await deps.marketsCache.save('bybit', deps.endpointKey, fetchedAt, markets);
-    known = { fetchedAt, bySymbol: new Map(markets.map((m) => [m.symbol, m])) };
-    return known.bySymbol;
-  }
+  const spotMarkets = createSpotMarkets({
+    exchangeId: 'bybit', endpointKey: deps.endpointKey, cache: deps.marketsCache, now: deps.now,
+    fetch: async () => {
+      const markets: SpotMarket[] = [];
+      let cursor = '';
+      do {
+        const params: Record<string, string | number> = { category: 'spot', limit: 1000 };
+        if (cursor) params.cursor = cursor;
+        const { result } = await api.publicGet('v5/market/instruments-info', params, instrumentsSchema, 'the market list');
+        for (const i of result.list) markets.push({ symbol: i.symbol, base: i.baseCoin, quote: i.quoteCoin });
+        cursor = result.nextPageCursor ?? '';
+      } while (cursor);
+      return markets;
+    },
+  });
 
   async function accountMode(known: string | null): Promise<string> {
     if (known) return known;

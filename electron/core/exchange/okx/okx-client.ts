@@ -3,7 +3,7 @@ import type { AppError } from '../../errors.js';
 import type { CcxtExchange } from '../ccxt-loader.js';
 import type { ErrorContext } from '../classify-error.js';
 import type { ResilienceOptions } from '../resilience.js';
-import type { BalanceRow, CollectInput, CollectResult, ExchangeAccountClient, MarketsCache, SpotMarket } from '../types.js';
+import type { BalanceRow, CollectInput, CollectResult, ExchangeAccountClient, MarketsCache } from '../types.js';
 import { countOf } from '../../../../shared/format/plural.js';
 import { OkxApi } from './okx-api.js';
 import { fetchOkxSpotFills } from './okx-fills.js';
@@ -12,8 +12,7 @@ import { attachOkxUsdtRates } from './okx-usdt-rates.js';
 import { fetchOkxKeyInfo, okxAccountMode } from './okx-key-info.js';
 import { parseFundingBalance, parsePositions, parseSavingsBalance, parseTickers, parseTradingBalance, toFillRow } from './okx-parse.js';
 import { contractsSchema, fundingBalanceSchema, instrumentsSchema, positionsSchema, savingsBalanceSchema, tickersSchema, tradingBalanceSchema } from './okx-schemas.js';
-
-const MARKETS_MAX_AGE_MS = 24 * 3_600_000;
+import { createSpotMarkets } from '../spot-markets.js';
 
 export interface OkxClientDeps {
   ex: CcxtExchange;
@@ -33,25 +32,11 @@ export interface OkxClientDeps {
  */
 export function createOkxClient(deps: OkxClientDeps): ExchangeAccountClient {
   const api = new OkxApi(deps.ex, deps.errorContext, { resilience: deps.resilience });
-  let known: { fetchedAt: Date; bySymbol: Map<string, SpotMarket> } | null = null;
-  const fresh = (at: Date) => deps.now().getTime() - at.getTime() < MARKETS_MAX_AGE_MS;
-
-  async function spotMarkets(): Promise<Map<string, SpotMarket>> {
-    if (known && fresh(known.fetchedAt)) return known.bySymbol;
-    const cached = await deps.marketsCache.load('okx', deps.endpointKey);
-    let markets: SpotMarket[];
-    let fetchedAt: Date;
-    if (cached && fresh(cached.fetchedAt)) {
-      ({ markets, fetchedAt } = cached);
-    } else {
-      const data = await api.publicGet('public/instruments', { instType: 'SPOT' }, instrumentsSchema, 'the market list');
-      markets = data.map((i) => ({ symbol: i.instId, base: i.baseCcy, quote: i.quoteCcy }));
-      fetchedAt = deps.now();
-      await deps.marketsCache.save('okx', deps.endpointKey, fetchedAt, markets);
-    }
-    known = { fetchedAt, bySymbol: new Map(markets.map((m) => [m.symbol, m])) };
-    return known.bySymbol;
-  }
+  const spotMarkets = createSpotMarkets({
+    exchangeId: 'okx', endpointKey: deps.endpointKey, cache: deps.marketsCache, now: deps.now,
+    fetch: async () => (await api.publicGet('public/instruments', { instType: 'SPOT' }, instrumentsSchema, 'the market list'))
+      .map((i) => ({ symbol: i.instId, base: i.baseCcy, quote: i.quoteCcy })),
+  });
 
   // Contract values rarely change; a kept client reads each contract type once.
   const contractValues = new Map<string, string>();
