@@ -9,8 +9,11 @@ import { ONE, ZERO, type Dec } from './decimal.js';
  * valued at the fill's time wherever it was charged.
  */
 export function applyFill(ledger: Ledger, f: CostFill): FillOutcome {
+  // Each asset the fill touched counts it once, whichever legs it was.
   const feeCoin = f.fee !== null && !f.fee.isZero() ? f.feeCurrency : null;
-  for (const asset of new Set([f.base, f.quote, ...(feeCoin === null ? [] : [feeCoin])])) ledger.touch(asset);
+  ledger.touch(f.base);
+  if (f.quote !== f.base) ledger.touch(f.quote);
+  if (feeCoin !== null && feeCoin !== f.base && feeCoin !== f.quote) ledger.touch(feeCoin);
   if (!f.quantity.gt(0) || !f.price.gt(0)) {
     // Nothing sensible can be booked; say so instead of skipping silently.
     ledger.flag(f.base);
@@ -29,11 +32,18 @@ export function applyFill(ledger: Ledger, f: CostFill): FillOutcome {
 
   // USDT value of one unit of each leg. A cash leg is at par; a base unit is worth
   // `price` quote units, so it is known whenever the quote's value is.
-  const quoteUsdt = isCash(f.quote) ? ONE : f.quoteUsdtRate;
-  const baseUsdt = isCash(f.base) ? ONE : quoteUsdt === null ? null : f.price.times(quoteUsdt);
-  const unitOf = (asset: string) => (asset === f.base ? baseUsdt : quoteUsdt);
+  const quoteCash = isCash(f.quote);
+  const baseCash = isCash(f.base);
+  const quoteUsdt = quoteCash ? ONE : f.quoteUsdtRate;
+  // With a cash quote a base unit is worth its price and the trade its gross: no
+  // multiplication by one (this loop runs over every fill of an account).
+  // Stryker disable next-line ConditionalExpression: price × 1 is the price, only slower
+  const baseUsdt = baseCash ? ONE : quoteCash ? f.price : quoteUsdt === null ? null : f.price.times(quoteUsdt);
+  const getUnit = buy ? baseUsdt : quoteUsdt;
+  const giveUnit = buy ? quoteUsdt : baseUsdt;
   // What changed hands, in USDT.
-  const traded: Dec | null = baseUsdt === null ? null : f.quantity.times(baseUsdt);
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,BooleanLiteral: quantity × price is the gross, only slower
+  const traded: Dec | null = baseUsdt === null ? null : quoteCash && !baseCash ? gross : f.quantity.times(baseUsdt);
   // The acquired asset costs what was given up for it: the trade's value plus any fee
   // not taken out of the acquired asset itself.
   let cost: Dec | null = traded;
@@ -48,11 +58,10 @@ export function applyFill(ledger: Ledger, f: CostFill): FillOutcome {
     if (f.feeCurrency === get) {
       getQty = getQty.minus(fee);
       feeValue = ZERO;
-      feeUsdt = unitOf(get) === null ? null : fee.times(unitOf(get)!);
+      feeUsdt = getUnit === null ? null : inUsdt(fee, getUnit);
     } else if (f.feeCurrency === give) {
       giveQty = giveQty.plus(fee);
-      const unit = unitOf(give);
-      feeValue = unit === null ? null : fee.times(unit);
+      feeValue = giveUnit === null ? null : inUsdt(fee, giveUnit);
       feeUsdt = feeValue;
     } else if (f.feeCurrency === null) {
       feeValue = null; // charged in an unknown coin: cannot book it anywhere
@@ -71,11 +80,12 @@ export function applyFill(ledger: Ledger, f: CostFill): FillOutcome {
       }
     }
     if (feeValue === null) costComplete = false;
-    else if (cost !== null) cost = cost.plus(feeValue);
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,BooleanLiteral: adding zero changes nothing, only slower
+    else if (cost !== null && !feeValue.isZero()) cost = cost.plus(feeValue);
   }
   ledger.addFee(f.base, feeUsdt);
 
-  const costOut = ledger.move(give, giveQty.neg(), null);
+  const costOut = ledger.take(give, giveQty);
   ledger.move(get, getQty, cost);
   if (!costComplete) ledger.flag(get);
 
@@ -88,7 +98,7 @@ export function applyFill(ledger: Ledger, f: CostFill): FillOutcome {
     const received = buy ? f.quantity : gross;
     const proceeds = isCash(get)
       ? (f.feeCurrency === give || fee.isZero() ? received : feeUsdt === null ? null : received.minus(feeUsdt))
-      : unitOf(give) === null ? null : giveQty.times(unitOf(give)!);
+      : giveUnit === null ? null : inUsdt(giveQty, giveUnit);
     giveRealised = proceeds === null || costOut === null ? null : proceeds.minus(costOut);
     ledger.addRealised(give, giveRealised);
   }
@@ -96,11 +106,17 @@ export function applyFill(ledger: Ledger, f: CostFill): FillOutcome {
   return { id: f.id, feeUsdt, realisedPnl };
 }
 
+/** `quantity` units at `unit` USDT each; a cash unit (at par) needs no multiplication. */
+function inUsdt(quantity: Dec, unit: Dec): Dec {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: quantity × 1 is the quantity, only slower
+  return unit === ONE ? quantity : quantity.times(unit);
+}
+
 /** Books a deposit (costed by the policy) or a withdrawal (leaves at the average, realises nothing). */
 export function applyTransfer(ledger: Ledger, t: CostTransfer, policy: DepositCostBasis): void {
   if (!t.quantity.gt(0)) return;
   if (t.kind === 'withdrawal') {
-    ledger.move(t.asset, t.quantity.neg(), null);
+    ledger.take(t.asset, t.quantity);
     return;
   }
   ledger.move(t.asset, t.quantity, policy !== 'unknown' && t.usdtRate !== null ? t.quantity.times(t.usdtRate) : null);

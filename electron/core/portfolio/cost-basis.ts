@@ -1,5 +1,5 @@
 import { applyFill, applyTransfer } from './cost-apply.js';
-import { Ledger, type LedgerEntry } from './cost-ledger.js';
+import { Ledger } from './cost-ledger.js';
 import type { Dec } from './decimal.js';
 
 export { CASH_ASSETS, isCash } from './cash.js';
@@ -114,27 +114,46 @@ export function computeCostBasis(fills: readonly CostFill[]): Map<string, CostBa
 export function computeCostBooks(fills: readonly CostFill[], transfers: readonly CostTransfer[] = [], policy: DepositCostBasis = 'unknown'): CostBooks {
   const ledger = new Ledger();
   const outcomes = new Map<string, FillOutcome>();
-  const events = [
-    ...fills.map((f) => ({ at: f.executedAt.getTime(), id: f.id, apply: () => outcomes.set(f.id, applyFill(ledger, f)) })),
-    ...transfers.map((t) => ({ at: t.executedAt.getTime(), id: t.id, apply: () => applyTransfer(ledger, t, policy) })),
-  ];
+  // Plain records, not closures: this runs over every fill of an account on each sync.
+  const events: TimelineEvent[] = [];
+  for (const f of fills) events.push({ at: f.executedAt.getTime(), id: f.id, fill: f, transfer: null });
+  for (const t of transfers) events.push({ at: t.executedAt.getTime(), id: t.id, fill: null, transfer: t });
   // Fill and transfer ids are unique and never equal (transfers are prefixed by kind):
   // at one instant the id alone orders them.
-  // Stryker disable next-line EqualityOperator: with unique ids `<` and `<=` order alike
-  events.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
-  for (const e of events) e.apply();
-  return { basis: basisOf(ledger.entries), outcomes };
+  // The database hands fills over in this order already; checking is cheaper than sorting.
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,BooleanLiteral: skipping the check only sorts what is sorted
+  if (!inOrder(events)) events.sort(byTime);
+  for (const e of events) {
+    if (e.fill !== null) outcomes.set(e.fill.id, applyFill(ledger, e.fill));
+    else applyTransfer(ledger, e.transfer!, policy);
+  }
+  return { basis: basisOf(ledger), outcomes };
 }
 
-function basisOf(entries: ReadonlyMap<string, LedgerEntry>): Map<string, CostBasis> {
+// Stryker disable next-line EqualityOperator: with unique ids `<` and `<=` order alike
+const byTime = (a: TimelineEvent, b: TimelineEvent): number => a.at - b.at || (a.id < b.id ? -1 : 1);
+
+function inOrder(events: readonly TimelineEvent[]): boolean {
+  for (let i = 1; i < events.length; i++) if (byTime(events[i - 1]!, events[i]!) > 0) return false;
+  return true;
+}
+
+interface TimelineEvent {
+  at: number;
+  id: string;
+  fill: CostFill | null;
+  transfer: CostTransfer | null;
+}
+
+function basisOf(ledger: Ledger): Map<string, CostBasis> {
   const out = new Map<string, CostBasis>();
-  for (const [asset, e] of entries) {
+  for (const [asset, e] of ledger.entries) {
     out.set(asset, {
       asset,
       quantity: e.quantity,
       costedQuantity: e.costedQuantity,
       cost: e.cost,
-      average: e.costedQuantity.gt(0) ? e.avg : null,
+      average: e.costedQuantity.gt(0) ? ledger.average(e) : null,
       partial: e.incomplete || e.costedQuantity.lt(e.quantity),
       fills: e.fills,
       realisedPnl: e.realised,

@@ -7,8 +7,13 @@ export interface LedgerEntry {
   costedQuantity: Dec;
   /** USDT cost of the costed units: exact sums while only buying. */
   cost: Dec;
-  /** Average USDT cost of the costed units; only an acquisition changes it. */
-  avg: Dec;
+  /**
+   * Average USDT cost of the costed units; only an acquisition changes it. Null while
+   * acquisitions since the last disposal have not been averaged yet: a run of buys then
+   * divides once, when the average is first needed, not once per buy. Read it through
+   * {@link Ledger.average}.
+   */
+  avg: Dec | null;
   /** Sticky until the next reset: a cost component (a fee's value) was unknown. */
   incomplete: boolean;
   fills: number;
@@ -67,10 +72,19 @@ export class Ledger {
       if (cost === null) return ZERO;
       e.costedQuantity = e.costedQuantity.plus(delta);
       e.cost = e.cost.plus(cost);
-      e.avg = e.cost.div(e.costedQuantity);
+      e.avg = null;
       return ZERO;
     }
-    const out = delta.neg();
+    return this.dispose(e, delta.neg());
+  }
+
+  /** Books the disposal of `quantity` (> 0) units of `asset` at its running average; returns their cost as {@link move} does. */
+  take(asset: string, quantity: Dec): Dec | null {
+    if (isCash(asset) || quantity.isZero()) return ZERO;
+    return this.dispose(this.entry(asset), quantity);
+  }
+
+  private dispose(e: LedgerEntry, out: Dec): Dec | null {
     const fullyCosted = e.costedQuantity.eq(e.quantity);
     if (out.gte(e.quantity)) {
       // Exactly all of it: the cost leaves with it. More than all of it: history is
@@ -83,12 +97,20 @@ export class Ledger {
     }
     // Average cost: a disposal takes average units, so costed and uncosted units leave
     // in proportion and the average does not move.
+    const avg = this.average(e);
     const costedOut = fullyCosted ? out : e.costedQuantity.times(out).div(e.quantity);
     e.costedQuantity = e.costedQuantity.minus(costedOut);
     // The average stays exactly as it was; the cost follows it.
-    e.cost = e.avg.times(e.costedQuantity);
+    e.cost = avg.times(e.costedQuantity);
     e.quantity = e.quantity.minus(out);
-    return fullyCosted ? e.avg.times(out) : null;
+    return fullyCosted ? avg.times(out) : null;
+  }
+
+  /** The entry's average cost (zero while nothing is costed), divided once per run of acquisitions. */
+  average(e: LedgerEntry): Dec {
+    // Stryker disable next-line ConditionalExpression: dividing again gives the same average, only slower
+    if (e.avg === null) e.avg = e.costedQuantity.isZero() ? ZERO : e.cost.div(e.costedQuantity);
+    return e.avg;
   }
 
   private entry(asset: string): LedgerEntry {

@@ -292,6 +292,17 @@ describe('computeCostBasis', () => {
     expect([...basis.entries()].map(([a, b]) => [a, b.fills])).toEqual([['BTC', 2], ['ETH', 1], ['MNT', 1]]);
   });
 
+  it('counts a fill once per asset, however many of its legs the asset is', () => {
+    const basis = computeCostBasis(
+      fills(
+        { side: 'buy', symbol: 'ETH/BTC', price: '0.05', qty: '2', fee: '0.01', feeCcy: 'ETH', rate: '50000' },
+        { side: 'sell', symbol: 'ETH/BTC', price: '0.05', qty: '1', fee: '0.001', feeCcy: 'BTC', rate: '50000' },
+        { side: 'buy', symbol: 'SOL/SOL', price: '1', qty: '1' },
+      ),
+    );
+    expect([...basis.entries()].map(([a, b]) => [a, b.fills])).toEqual([['ETH', 2], ['BTC', 2], ['SOL', 1]]);
+  });
+
   it('sells never move the average, not even in the 40th digit', () => {
     // An average that does not terminate (29013 / 0.5996): recomputing cost/quantity
     // after each sell would drift in the last digit.
