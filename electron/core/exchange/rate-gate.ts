@@ -21,12 +21,19 @@ export interface RateGateDeps {
   now: () => number;
   /** Waits `ms`; rejects when `signal` aborts first. */
   sleep: (ms: number, signal?: AbortSignal | null) => Promise<void>;
+  /**
+   * Added to the one-second window. The exchange counts requests when they arrive, and
+   * two sent exactly a second apart can arrive closer than that: at 1 request a second
+   * (Bybit's inter-transfer list) every such pair would be refused.
+   */
+  marginMs?: number;
 }
 
 const WINDOW_MS = 1000;
 
 export function createRateGate(initialLimit: number, deps: RateGateDeps): RateGate {
   let limit = Math.max(1, initialLimit);
+  const windowMs = WINDOW_MS + (deps.marginMs ?? 0);
   let blockedUntil = 0;
   const starts: number[] = [];
   // Starts are granted one at a time, in call order, so a burst never overshoots.
@@ -41,12 +48,12 @@ export function createRateGate(initialLimit: number, deps: RateGateDeps): RateGa
         await deps.sleep(blockedUntil - now, signal);
         continue;
       }
-      while (starts.length > 0 && starts[0]! <= now - WINDOW_MS) starts.shift();
+      while (starts.length > 0 && starts[0]! <= now - windowMs) starts.shift();
       if (starts.length < limit) {
         starts.push(now);
         return;
       }
-      await deps.sleep(starts[0]! + WINDOW_MS - now, signal);
+      await deps.sleep(starts[0]! + windowMs - now, signal);
     }
   };
 

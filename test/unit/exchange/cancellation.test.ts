@@ -8,7 +8,7 @@ import { createRequestPolicy, withDeadline } from '../../../electron/core/exchan
 // waits here are minutes long: a test that passes did not wait for them.
 
 const LONG = 10 * 60_000;
-const opts = { requestTimeoutMs: LONG, maxAttempts: 5, initialDelayMs: LONG, maxDelayMs: LONG, random: () => 1 };
+const opts = { requestTimeoutMs: LONG, maxAttempts: 5, rateLimitAttempts: 5, initialDelayMs: LONG, maxDelayMs: LONG, random: () => 1 };
 const timeoutError = () => new AppError('network', 'timed out', 'retry later', { transient: true });
 
 describe('cancellation', () => {

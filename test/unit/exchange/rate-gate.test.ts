@@ -16,6 +16,14 @@ describe('per-endpoint rate gate', () => {
     expect(starts).toEqual([0, 0, 0, 1000, 1000, 1000, 2000]);
   });
 
+  it('leaves the margin it is given between windows, for arrivals closer than the sends', async () => {
+    const t = virtualTime();
+    const gate = createRateGate(2, { ...t, marginMs: 100 });
+    const starts: number[] = [];
+    await Promise.all(Array.from({ length: 5 }, async () => { await gate.take(); starts.push(t.now()); }));
+    expect(starts).toEqual([0, 0, 1100, 1100, 2200]);
+  });
+
   it('follows the limit the exchange reports', async () => {
     const t = virtualTime();
     const gate = createRateGate(2, t);

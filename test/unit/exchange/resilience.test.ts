@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../electron/core/errors.js';
 import { createRequestPolicy, DEFAULT_RESILIENCE, exchangeRequestPolicy, isRetryable, withDeadline } from '../../../electron/core/exchange/resilience.js';
 
-const opts = { requestTimeoutMs: 200, maxAttempts: 3, initialDelayMs: 1, maxDelayMs: 5, random: () => 0.5 };
+const opts = { requestTimeoutMs: 200, maxAttempts: 3, rateLimitAttempts: 5, initialDelayMs: 1, maxDelayMs: 5, random: () => 0.5 };
 const timeoutError = () => new AppError('network', 'timed out', 'retry later', { transient: true });
 
 describe('request policy', () => {
@@ -61,6 +61,55 @@ describe('request policy', () => {
     }
   });
 
+  it('refusals for pace alone (a reset within seconds) have their own budget, beyond the transient tries', async () => {
+    vi.useFakeTimers();
+    try {
+      const policy = createRequestPolicy({ ...opts, requestTimeoutMs: 120_000 }, timeoutError);
+      let calls = 0;
+      const result = policy(async () => {
+        calls += 1;
+        // Two network failures use up all but one transient try; four pace refusals do not count against it.
+        if (calls <= 2) throw new AppError('network', 'reset', 'check', { transient: true });
+        if (calls <= 6) throw new AppError('rate-limit', '10006', 'wait', { transient: true, retryAfterMs: 5_000 });
+        return calls;
+      });
+      await vi.advanceTimersByTimeAsync(30_000);
+      await expect(result).resolves.toBe(7);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('gives up after its pace budget with the refusal', async () => {
+    vi.useFakeTimers();
+    try {
+      const policy = createRequestPolicy({ ...opts, requestTimeoutMs: 120_000 }, timeoutError);
+      let calls = 0;
+      const result = policy(async () => { calls += 1; throw new AppError('rate-limit', `10006 #${calls}`, 'wait', { transient: true, retryAfterMs: 1000 }); });
+      const settled = expect(result).rejects.toThrow('10006 #5');
+      await vi.advanceTimersByTimeAsync(30_000);
+      await settled;
+      expect(calls).toBe(5);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a rate limit whose reset is further than seconds away counts as a transient try', async () => {
+    vi.useFakeTimers();
+    try {
+      const policy = createRequestPolicy({ ...opts, requestTimeoutMs: 120_000 }, timeoutError);
+      let calls = 0;
+      const result = policy(async () => { calls += 1; throw new AppError('rate-limit', `10006 #${calls}`, 'wait', { transient: true, retryAfterMs: 5_001 }); });
+      const settled = expect(result).rejects.toThrow('10006 #3');
+      await vi.advanceTimersByTimeAsync(30_000);
+      await settled;
+      expect(calls).toBe(3);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('a reset further away than a minute waits a minute, then tries again', async () => {
     vi.useFakeTimers();
     try {
@@ -83,7 +132,7 @@ describe('request policy', () => {
     vi.useFakeTimers();
     try {
       const run = async (random: number) => {
-        const policy = createRequestPolicy({ requestTimeoutMs: 120_000, maxAttempts: 5, initialDelayMs: 100, maxDelayMs: 300, random: () => random }, timeoutError);
+        const policy = createRequestPolicy({ requestTimeoutMs: 120_000, maxAttempts: 5, rateLimitAttempts: 5, initialDelayMs: 100, maxDelayMs: 300, random: () => random }, timeoutError);
         const starts: number[] = [];
         const result = policy(async () => {
           starts.push(Date.now());
@@ -132,8 +181,8 @@ describe('request policy', () => {
     }
   });
 
-  it('defaults suit a real exchange: 15 s per request, three tries, backoff from half a second to ten', async () => {
-    expect(DEFAULT_RESILIENCE).toEqual({ requestTimeoutMs: 15_000, maxAttempts: 3, initialDelayMs: 500, maxDelayMs: 10_000, random: Math.random });
+  it('defaults suit a real exchange: 15 s per request, three tries (eight for pace refusals), backoff from half a second to ten', async () => {
+    expect(DEFAULT_RESILIENCE).toEqual({ requestTimeoutMs: 15_000, maxAttempts: 3, rateLimitAttempts: 8, initialDelayMs: 500, maxDelayMs: 10_000, random: Math.random });
     const ex = { timeout: 0 };
     let calls = 0;
     const policy = exchangeRequestPolicy(ex, 'Bybit', { random: () => 0 });

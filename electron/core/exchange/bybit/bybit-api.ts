@@ -30,6 +30,10 @@ const PRIVATE_PER_SECOND = 10;
 // started: hundreds started together (a cold import of every history kind) would wait
 // for the exchange until their timestamps fell out of Bybit's receive window.
 const MAX_IN_FLIGHT = 20;
+// Requests sent a second apart arrive up to a network jitter apart, and Bybit counts
+// arrivals. At 100 ms, a two-year import against the fake under load still had a third of
+// its 1-per-second transfer-list requests refused; at 250 ms none were.
+const GATE_MARGIN_MS = 250;
 // Sign with a timestamp slightly in the past: Bybit accepts up to recvWindow behind
 // its clock but only 1 s ahead, and the offset estimate is off by up to half a round trip.
 const SIGNING_BIAS_MS = 250;
@@ -119,21 +123,19 @@ export class BybitApi {
    * Waits for the endpoint's turn and a free place on the wire, then runs `attempt`
    * under the request policy. Both waits are outside the policy's timeout: a two-year
    * import queues a hundred windows behind one gate, and waiting for a turn is not the
-   * exchange being slow. A retry waits for its endpoint's turn again. The clock
-   * measurement skips the in-flight limit: it runs inside requests that hold a place.
+   * exchange being slow. A retry waits for its endpoint's turn again, also outside the
+   * timeout. The clock measurement skips the in-flight limit: it runs inside requests
+   * that hold a place.
    */
   private async paced<T>(api: 'public' | 'private', path: string, attempt: () => Promise<T>, limitInFlight = true): Promise<T> {
     const signal = this.signal;
     const gate = this.gate(api, path);
     await this.admit(gate, signal);
-    let admitted = true;
     const run = () => this.policy(async () => {
       // A request that waited for a place while the sync was stopped does not start.
       throwIfAborted(signal);
-      if (!admitted) await this.admit(gate, signal);
-      admitted = false;
       return attempt();
-    }, signal);
+    }, signal, () => this.admit(gate, signal));
     if (!limitInFlight) return run();
     // Waiting for a place on the wire ends at once when the sync stops.
     return abortable(this.inFlight.execute(run), signal);
@@ -161,7 +163,7 @@ export class BybitApi {
   private gate(api: 'public' | 'private', path: string): RateGate {
     let g = this.gates.get(path);
     if (!g) {
-      g = createRateGate(INITIAL_PER_SECOND[path] ?? (api === 'public' ? PUBLIC_PER_SECOND : PRIVATE_PER_SECOND), { now: this.now, sleep: this.sleep });
+      g = createRateGate(INITIAL_PER_SECOND[path] ?? (api === 'public' ? PUBLIC_PER_SECOND : PRIVATE_PER_SECOND), { now: this.now, sleep: this.sleep, marginMs: GATE_MARGIN_MS });
       this.gates.set(path, g);
     }
     return g;

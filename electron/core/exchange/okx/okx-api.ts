@@ -94,12 +94,18 @@ export class OkxApi {
   private async paced<T>(path: string, attempt: () => Promise<T>): Promise<T> {
     const signal = this.signal;
     const gate = this.gate(path);
-    return this.policy(async () => {
+    // Every wait for a turn is outside the per-try timeout: a cold import queues many
+    // windows behind one gate, and waiting for a turn is not the exchange being slow.
+    const admit = async () => {
       throwIfAborted(signal);
       await gate.take(signal);
       throwIfAborted(signal);
+    };
+    await admit();
+    return this.policy(async () => {
+      throwIfAborted(signal);
       return attempt();
-    }, signal);
+    }, signal, admit);
   }
 
   private gate(path: string): RateGate {
