@@ -80,6 +80,29 @@ describe('request policy', () => {
     }
   });
 
+  it("a retry's wait for its turn (beforeRetry) is outside the try's timeout, and the first try does not wait", async () => {
+    vi.useFakeTimers();
+    try {
+      const policy = createRequestPolicy({ ...opts, requestTimeoutMs: 1000 }, timeoutError);
+      const waits: number[] = [];
+      let calls = 0;
+      const result = policy(async () => {
+        calls += 1;
+        if (calls === 1) throw new AppError('exchange-down', 'HTTP 502', 'wait', { transient: true });
+        return calls;
+      }, null, async () => {
+        // Queued behind a hundred windows of a 1-per-second endpoint.
+        waits.push(Date.now());
+        await new Promise((r) => setTimeout(r, 100_000));
+      });
+      await vi.advanceTimersByTimeAsync(101_000);
+      await expect(result).resolves.toBe(2);
+      expect(waits).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('gives up after its pace budget with the refusal', async () => {
     vi.useFakeTimers();
     try {
