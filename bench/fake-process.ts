@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import type { LoggedRequest } from './cold-floor.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -10,6 +11,8 @@ export interface RemoteFake {
   requestCounts(): Promise<Record<string, number>>;
   /** How long the fake took to answer each logged request (latency included), ms. */
   answerTimes(): Promise<number[]>;
+  /** Every logged request since the log was cleared. */
+  requests(): Promise<LoggedRequest[]>;
   /** Kline requests of one interval ('1', 'D', …) since the log was cleared. */
   countKlines(interval: string): Promise<number>;
   close(): Promise<void>;
@@ -46,6 +49,10 @@ export async function startRemoteFake(env: Record<string, string>): Promise<Remo
     async answerTimes() {
       const body = (await (await control('GET', 'requests')).json()) as { requests: Array<{ startedAt: number; finishedAt: number | null }> };
       return body.requests.filter((r) => r.finishedAt !== null).map((r) => r.finishedAt! - r.startedAt);
+    },
+    async requests() {
+      const body = (await (await control('GET', 'requests')).json()) as { requests: LoggedRequest[] };
+      return body.requests;
     },
     async countKlines(interval) {
       const body = (await (await control('GET', 'requests')).json()) as { requests: Array<{ path: string; query: Record<string, string> }> };

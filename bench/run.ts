@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type pg from 'pg';
 import { createCore } from '../electron/core/core.js';
-import { READ_ONLY_KEY } from '../test/fake-bybit/index.js';
+import { DEFAULT_RATE_LIMITS, PUBLISHED_HISTORY_LIMITS, READ_ONLY_KEY } from '../test/fake-bybit/index.js';
 import { startRemoteFake } from './fake-process.js';
 import { measureDb } from './db-figures.js';
 import { measureMoney } from './money-figures.js';
@@ -23,7 +23,7 @@ const root = path.resolve(import.meta.dirname, '..');
 async function main(): Promise<void> {
   execFileSync(process.execPath, [path.join(root, 'scripts', 'build-core.mjs')]);
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'alphapulse-bench-'));
-  const server = await startRemoteFake({ FAKE_BYBIT_SCENARIO: 'bench', FAKE_BYBIT_LATENCY_MS: String(LATENCY_MS), FAKE_BYBIT_ENFORCE_RATE_LIMITS: '1' });
+  const server = await startRemoteFake({ FAKE_BYBIT_SCENARIO: 'bench', FAKE_BYBIT_LATENCY_MS: String(LATENCY_MS), FAKE_BYBIT_ENFORCE_RATE_LIMITS: '1', FAKE_BYBIT_PUBLISHED_LIMITS: '1' });
   const env: Record<string, string> = {
     DATA_DIR: dataDir, BYBIT_API_KEY: READ_ONLY_KEY.apiKey, BYBIT_API_SECRET: READ_ONLY_KEY.secret, BYBIT_API_URL: server.url,
     EXCHANGE_SYNC_LOG_LEVEL: 'WARNING',
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     const core = await createCore({ env });
     let sync, db, old, renderer, money;
     try {
-      sync = await measureSync(core, server, LATENCY_MS);
+      sync = await measureSync(core, server, LATENCY_MS, { ...DEFAULT_RATE_LIMITS, ...PUBLISHED_HISTORY_LIMITS });
       log('database figures…');
       db = await measureDb(core);
       log('cost basis, backfill and CSV export…');

@@ -1,29 +1,30 @@
 import type { Core } from '../electron/core/core.js';
 import type { RemoteFake } from './fake-process.js';
+import { coldFloor, type ColdFloor } from './cold-floor.js';
 import { median, timeMs } from './stats.js';
 
+/** Two years: what the first sync imports. */
+const HISTORY_DAYS = 730;
+
 export interface SyncFigures {
-  cold: { ms: number; requests: number; dailyKlines: number; executionRequests: number; windows: number; perSecond: number; floorMs: number; byPath: Record<string, number> };
+  cold: { ms: number; requests: number; dailyKlines: number; floor: ColdFloor; byPath: Record<string, number> };
   warm: { ms: number; requests: number; floorMs: number; byPath: Record<string, number>; slowestAnswerMs: number };
 }
 
 /**
  * Cold first sync and warm syncs (nothing new) against the fake with injected latency.
  * Floors: warm = latency × the requests on the critical path — one, since a running app
- * keeps its client (and the exchange's clock offset) and sends all five reads at once;
- * cold = the history requests at the rate Bybit allows on that endpoint, plus the
- * round trips before (prices, key details) and after (price history) them.
+ * keeps its client (and the exchange's clock offset) and sends every read at once;
+ * cold = the slowest history endpoint's needed requests at the rate Bybit allows on it
+ * (`limits`, the fake's), plus the round trips before and after them ({@link coldFloor}).
  */
-export async function measureSync(core: Core, server: RemoteFake, latencyMs: number): Promise<SyncFigures> {
+export async function measureSync(core: Core, server: RemoteFake, latencyMs: number, limits: Readonly<Record<string, number>>): Promise<SyncFigures> {
   await server.clearRequests();
   const cold = await timeMs(() => core.sync.syncAll('bench'));
   if (!cold.value.ok) throw new Error(`cold sync failed: ${JSON.stringify(cold.value.accounts[0]?.error)}`);
   const coldCounts = await server.requestCounts();
   const dailyKlines = await server.countKlines('D');
-  const executionRequests = coldCounts['/v5/execution/list'] ?? 0;
-  const perSecond = 50; // the fake's (and Bybit's UTA) limit for /v5/execution/list
-  const klines = (coldCounts['/v5/market/kline'] ?? 0) > 0 ? 1 : 0;
-  const coldFloor = latencyMs * (2 + klines) + ((executionRequests - 1) / perSecond) * 1000 + latencyMs;
+  const floor = coldFloor(await server.requests(), limits, HISTORY_DAYS, latencyMs);
 
   const warmTimes: number[] = [];
   let warmRequests = 0;
@@ -42,7 +43,7 @@ export async function measureSync(core: Core, server: RemoteFake, latencyMs: num
     slowest.push(Math.max(...(await server.answerTimes())));
   }
   return {
-    cold: { ms: cold.ms, requests: Object.values(coldCounts).reduce((a, b) => a + b, 0), dailyKlines, executionRequests, windows: 105, perSecond, floorMs: coldFloor, byPath: coldCounts },
+    cold: { ms: cold.ms, requests: Object.values(coldCounts).reduce((a, b) => a + b, 0), dailyKlines, floor, byPath: coldCounts },
     warm: { ms: median(warmTimes), requests: warmRequests, floorMs: latencyMs, byPath: warmByPath, slowestAnswerMs: median(slowest) },
   };
 }

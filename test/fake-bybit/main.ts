@@ -1,11 +1,13 @@
 // `npm run fake-bybit`: the fake as a standalone process, for demos and manual testing.
 // Env: FAKE_BYBIT_PORT (18080), FAKE_BYBIT_HOST (127.0.0.1), FAKE_BYBIT_SCENARIO (small|bench|classic),
 // FAKE_BYBIT_ENV (mainnet|testnet|demo), FAKE_BYBIT_LATENCY_MS, FAKE_BYBIT_CLOCK_SKEW_MS,
-// FAKE_BYBIT_ENFORCE_RATE_LIMITS (1 = answer 10006 past Bybit's per-second limits).
+// FAKE_BYBIT_ENFORCE_RATE_LIMITS (1 = answer 10006 past Bybit's per-second limits),
+// FAKE_BYBIT_PUBLISHED_LIMITS (1 = Bybit's published, lower limits of the history lists).
 import { benchScenario } from './bench-scenario.js';
 import { BUILT_IN_KEYS, DEMO_KEY, READ_ONLY_KEY, TESTNET_KEY } from './keys.js';
 import { classicScenario, smallScenario } from './scenario.js';
 import type { Environment, Scenario } from './scenario-types.js';
+import { PUBLISHED_HISTORY_LIMITS } from './rate-limit.js';
 import { createServer } from './server.js';
 
 function intEnv(name: string, fallback: number): number {
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
     latencyMs: intEnv('FAKE_BYBIT_LATENCY_MS', 0),
     clockSkewMs: intEnv('FAKE_BYBIT_CLOCK_SKEW_MS', 0),
     enforceRateLimits: process.env.FAKE_BYBIT_ENFORCE_RATE_LIMITS === '1',
+    ...(process.env.FAKE_BYBIT_PUBLISHED_LIMITS === '1' ? { rateLimits: { ...PUBLISHED_HISTORY_LIMITS } } : {}),
   });
   const key = environment === 'testnet' ? TESTNET_KEY : environment === 'demo' ? DEMO_KEY : READ_ONLY_KEY;
   const urlVariable = environment === 'testnet' ? 'BYBIT_TESTNET_API_URL' : 'BYBIT_API_URL';
