@@ -81,6 +81,19 @@ describe('the whole portfolio: Earn and derivatives at equity', () => {
     expect(h.server.requests).toHaveLength(19);
   });
 
+  it('a warm sync sends every read before the first answer is back: the position lists of the last wallet go with it', async () => {
+    h.server.clearRequests();
+    h.server.latencyMs = 300;
+    try {
+      expect((await core.sync.syncAll('test')).ok).toBe(true);
+    } finally {
+      h.server.latencyMs = 0;
+    }
+    const firstAnswer = Math.min(...h.server.requests.map((r) => r.finishedAt ?? Infinity));
+    expect(h.server.requests.filter((r) => r.startedAt >= firstAnswer).map((r) => `${r.path} ${r.query.category ?? ''}`)).toEqual([]);
+    expect(h.server.requests).toHaveLength(19);
+  });
+
   it('portfolio --json shows walletValue and unrealisedPnl beside a totalValue equal to the exchange\'s equity', async () => {
     const r = await runCli(['portfolio', '--json'], h.env);
     expect(r.code).toBe(0);

@@ -28,10 +28,10 @@ describe('Bybit Earn positions', () => {
 
 describe('Bybit position lists', () => {
   it('reads linear per settle coin the wallet names and all inverse positions in one request', () => {
-    expect(positionQueries(['USDT', 'USDC', 'BTC', 'ETH'], true)).toEqual([{ category: 'linear', settleCoin: 'USDC' }, { category: 'inverse', settleCoin: null }]);
-    expect(positionQueries(['USDT'], false)).toEqual([{ category: 'linear', settleCoin: 'USDT' }]);
-    expect(positionQueries([], true)).toEqual([]);
-    expect(positionQueries(null, false)).toEqual([{ category: 'linear', settleCoin: 'USDT' }, { category: 'inverse', settleCoin: null }]);
+    expect(positionQueries(['USDT', 'USDC', 'BTC', 'ETH'])).toEqual([{ category: 'linear', settleCoin: 'USDT' }, { category: 'linear', settleCoin: 'USDC' }, { category: 'inverse', settleCoin: null }]);
+    expect(positionQueries(['USDT'])).toEqual([{ category: 'linear', settleCoin: 'USDT' }]);
+    expect(positionQueries([])).toEqual([]);
+    expect(positionQueries(null)).toEqual([{ category: 'linear', settleCoin: 'USDT' }, { category: 'inverse', settleCoin: null }]);
   });
 
   it('an inverse position settles in the coin its symbol names', () => {

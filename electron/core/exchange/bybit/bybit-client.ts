@@ -37,6 +37,9 @@ export interface BybitClientDeps {
  */
 export function createBybitClient(deps: BybitClientDeps): ExchangeAccountClient {
   const api = new BybitApi(deps.ex, deps.errorContext, { resilience: deps.resilience });
+  // The position lists the last wallet called for: a kept client asks for them again
+  // alongside the wallet instead of after it (one round trip, not two).
+  const lastPositionQueries: { value: PositionQuery[] } = { value: [{ category: 'linear', settleCoin: 'USDT' }] };
 
   const spotMarkets = createSpotMarkets({
     exchangeId: 'bybit', endpointKey: deps.endpointKey, cache: deps.marketsCache, now: deps.now,
@@ -82,7 +85,7 @@ export function createBybitClient(deps: BybitClientDeps): ExchangeAccountClient 
     }
   }
 
-  async function positions(queries: ReadonlyArray<{ category: 'linear' | 'inverse'; settleCoin: string | null }>): Promise<PositionRow[]> {
+  async function positions(queries: readonly PositionQuery[]): Promise<PositionRow[]> {
     const pages = await Promise.all(queries.map(async ({ category, settleCoin }) => {
       const rows: PositionRow[] = [];
       let cursor = '';
@@ -130,17 +133,22 @@ export function createBybitClient(deps: BybitClientDeps): ExchangeAccountClient 
     // fails on one signed request instead of many.
     const knownMode = input.accountMode ?? await accountMode(null);
     const plan = planWindows(input.fills, serverNow);
-    // Most accounts that trade derivatives settle in USDT: ask for those positions
-    // alongside the wallet; other settle coins follow once the wallet names them.
-    const speculative = knownMode === 'unified' ? positions([{ category: 'linear', settleCoin: 'USDT' }]) : null;
+    // Ask for the position lists the last sync needed (at first: USDT, where most
+    // accounts that trade derivatives settle) alongside the wallet; once the wallet names
+    // its margin coins, read what is still missing and keep only what it calls for.
+    const guessed = knownMode === 'unified' ? lastPositionQueries.value : [];
+    const speculative = new Map(guessed.map((q) => [queryKey(q), positions([q])]));
+    for (const read of speculative.values()) read.catch(() => undefined);
     const walletChain = (async () => {
       const mode = knownMode;
       const wallet = await wallets(mode);
-      const open = [...(speculative && wallet.positionCoins?.includes('USDT') ? await speculative : []), ...(await positions(positionQueries(wallet.positionCoins, speculative !== null)))];
+      const needed = positionQueries(wallet.positionCoins);
+      if (mode === 'unified') lastPositionQueries.value = needed;
+      const open = (await Promise.all(needed.map((q) => speculative.get(queryKey(q)) ?? positions([q])))).flat();
       return { mode, wallet, open };
     })();
     const [[markets, tickers], { mode, wallet, open: openPositions }, fund, executions, earned, , history] = await settleAll(stop, [
-      pricesRead, walletChain, funding(warnings), fetchSpotExecutions(api, plan, input.onProgress), earn(warnings), speculative ?? Promise.resolve([]),
+      pricesRead, walletChain, funding(warnings), fetchSpotExecutions(api, plan, input.onProgress), earn(warnings), Promise.all(speculative.values()),
       collectHistory(api, { cursors: input.cursors ?? {}, serverNow, mode: knownMode }, warnings),
     ] as const);
     input.onProgress({ step: 'positions', done: 1, total: 1, message: 'Positions read' });
@@ -190,14 +198,20 @@ export function createBybitClient(deps: BybitClientDeps): ExchangeAccountClient 
  * ones settle in many coins but one request without a settle coin lists them all. A
  * classic account's wallet does not say, so it reads USDT linear and inverse.
  */
-export function positionQueries(marginCoins: string[] | null, usdtAlreadyAsked: boolean): Array<{ category: 'linear' | 'inverse'; settleCoin: string | null }> {
+export function positionQueries(marginCoins: string[] | null): PositionQuery[] {
   if (marginCoins === null) return [{ category: 'linear', settleCoin: 'USDT' }, { category: 'inverse', settleCoin: null }];
-  const linear = marginCoins.filter((c) => LINEAR_SETTLE_COINS.includes(c) && !(usdtAlreadyAsked && c === 'USDT'));
+  const linear = marginCoins.filter((c) => LINEAR_SETTLE_COINS.includes(c));
   const inverse = marginCoins.some((c) => !LINEAR_SETTLE_COINS.includes(c));
   return [...linear.map((c) => ({ category: 'linear' as const, settleCoin: c })), ...(inverse ? [{ category: 'inverse' as const, settleCoin: null }] : [])];
 }
 
 const LINEAR_SETTLE_COINS = ['USDT', 'USDC'];
+
+type PositionQuery = { category: 'linear' | 'inverse'; settleCoin: string | null };
+
+function queryKey(q: PositionQuery): string {
+  return `${q.category}:${q.settleCoin ?? ''}`;
+}
 
 /**
  * Awaits every chain; on the first failure the sync's signal aborts, so no new request
