@@ -30,9 +30,12 @@ describe('sync of a Bybit UTA account through ccxt into PostgreSQL', () => {
     const off = core.events.on('sync:progress', (p) => progress.push(p));
     const summary = await core.sync.syncAll('test');
     off();
-    // The history import reports each of its 105 windows; the run ends with "done".
+    // The history import reports every window of every kind as one figure: 105 seven-day
+    // windows each of spot, linear and inverse trades and closed P&L, the transaction log
+    // and the two transfer lists; 25 thirty-day windows each of deposits and withdrawals;
+    // one convert list. The run ends with "done".
     const fills = progress.filter((p) => p.step === 'fills');
-    expect(fills.at(-1)).toMatchObject({ done: 105, total: 105 });
+    expect(fills.at(-1)).toMatchObject({ done: 891, total: 891, message: 'Importing two years of history' });
     expect(fills.map((p) => p.done)).toEqual([...fills.map((p) => p.done)].sort((a, b) => a - b));
     expect(progress.at(-1)?.step).toBe('done');
     expect(summary.accounts[0]?.error).toBeNull();

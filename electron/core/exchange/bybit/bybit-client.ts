@@ -15,6 +15,7 @@ import { accountModeOf, fetchKeyInfo } from './bybit-key-info.js';
 import { earnPositionSchema, fundBalanceSchema, instrumentsSchema, positionListSchema, tickersSchema, walletBalanceSchema } from './bybit-schemas.js';
 import { countOf } from '../../../../shared/format/plural.js';
 import { createSpotMarkets } from '../spot-markets.js';
+import { windowProgress } from '../window-progress.js';
 
 export interface BybitClientDeps {
   ex: CcxtExchange;
@@ -133,6 +134,7 @@ export function createBybitClient(deps: BybitClientDeps): ExchangeAccountClient 
     // fails on one signed request instead of many.
     const knownMode = input.accountMode ?? await accountMode(null);
     const plan = planWindows(input.fills, serverNow);
+    const progress = windowProgress(input.onProgress);
     // Ask for the position lists the last sync needed (at first: USDT, where most
     // accounts that trade derivatives settle) alongside the wallet; once the wallet names
     // its margin coins, read what is still missing and keep only what it calls for.
@@ -148,8 +150,8 @@ export function createBybitClient(deps: BybitClientDeps): ExchangeAccountClient 
       return { mode, wallet, open };
     })();
     const [[markets, tickers], { mode, wallet, open: openPositions }, fund, executions, earned, , history] = await settleAll(stop, [
-      pricesRead, walletChain, funding(warnings), fetchSpotExecutions(api, plan, input.onProgress), earn(warnings), Promise.all(speculative.values()),
-      collectHistory(api, { cursors: input.cursors ?? {}, serverNow, mode: knownMode }, warnings),
+      pricesRead, walletChain, funding(warnings), fetchSpotExecutions(api, { ...plan, onWindow: progress.add(plan.windows.length) }), earn(warnings), Promise.all(speculative.values()),
+      collectHistory(api, { cursors: input.cursors ?? {}, serverNow, mode: knownMode, progress }, warnings),
     ] as const);
     input.onProgress({ step: 'positions', done: 1, total: 1, message: 'Positions read' });
     const fills = executions.flatMap((e) => toFillRow(e, markets) ?? []);

@@ -1,4 +1,4 @@
-import type { FillRow, FillsState, ProgressSink, SpotMarket } from '../types.js';
+import type { FillRow, FillsState, SpotMarket } from '../types.js';
 import type { BybitApi } from './bybit-api.js';
 import { executionListSchema, type BybitExecution } from './bybit-schemas.js';
 
@@ -14,6 +14,8 @@ const OVERLAP_MS = 5 * MINUTE;
 export interface WindowPlan {
   windows: Array<{ start: number; end: number }>;
   next: FillsState;
+  /** Called as each window has been read in full (progress). */
+  onWindow?: () => void;
 }
 
 /**
@@ -33,10 +35,7 @@ export function planWindows(state: FillsState, now: number, windowMs: number = W
 }
 
 /** Fetches every page of every window; the API's gate paces them at Bybit's rate. */
-export async function fetchSpotExecutions(api: BybitApi, plan: WindowPlan, onProgress: ProgressSink): Promise<BybitExecution[]> {
-  let done = 0;
-  const total = plan.windows.length;
-  onProgress({ step: 'fills', done, total, message: total > 2 ? 'Importing trade history' : 'Reading new trades' });
+export async function fetchSpotExecutions(api: BybitApi, plan: WindowPlan): Promise<BybitExecution[]> {
   const perWindow = await Promise.all(plan.windows.map(async ({ start, end }) => {
     const rows: BybitExecution[] = [];
     let cursor = '';
@@ -47,8 +46,7 @@ export async function fetchSpotExecutions(api: BybitApi, plan: WindowPlan, onPro
       rows.push(...result.list);
       cursor = result.nextPageCursor ?? '';
     } while (cursor);
-    done += 1;
-    onProgress({ step: 'fills', done, total, message: 'Importing trade history' });
+    plan.onWindow?.();
     return rows;
   }));
   const seen = new Set<string>();

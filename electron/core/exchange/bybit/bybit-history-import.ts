@@ -1,6 +1,7 @@
 import type { AppError } from '../../errors.js';
 import type { HistoryImport, ImportCursors, ImportKind } from '../history-types.js';
 import type { FillsState } from '../types.js';
+import type { WindowProgress } from '../window-progress.js';
 import type { BybitApi } from './bybit-api.js';
 import { ASSET_WINDOW_MS, fetchConverts, fetchDeposits, fetchTransfers, fetchWithdrawals, unknownCashFlowTypes } from './bybit-cash-flows.js';
 import { planWindows, WINDOW_MS, type WindowPlan } from './bybit-fills.js';
@@ -21,14 +22,15 @@ const LABEL: Partial<Record<ImportKind, string>> = {
  * (sub-account keys, no Wallet permission): that is a warning and the kind keeps its
  * cursor; any other failure fails the sync. The transaction log exists on UTA only.
  */
-export async function collectHistory(api: BybitApi, opts: { cursors: ImportCursors; serverNow: number; mode: string }, warnings: string[]): Promise<HistoryImport> {
+export async function collectHistory(api: BybitApi, opts: { cursors: ImportCursors; serverNow: number; mode: string; progress: WindowProgress }, warnings: string[]): Promise<HistoryImport> {
   const next: ImportCursors = {};
   const plan = (kind: ImportKind, windowMs = WINDOW_MS) => planWindows(opts.cursors[kind] ?? NEVER, opts.serverNow, windowMs);
 
   async function read<T>(kind: ImportKind, windowMs: number, fetch: (p: WindowPlan) => Promise<T[]>): Promise<T[]> {
     const p = plan(kind, windowMs);
+    const onWindow = opts.progress.add(p.windows.length);
     return tolerate(kind, async () => {
-      const rows = await fetch(p);
+      const rows = await fetch({ ...p, onWindow });
       next[kind] = p.next;
       return rows;
     });
@@ -56,7 +58,10 @@ export async function collectHistory(api: BybitApi, opts: { cursors: ImportCurso
     read('internal-transfers', WINDOW_MS, (p) => fetchTransfers(api, p, 'internal-transfer')),
     read('universal-transfers', WINDOW_MS, (p) => fetchTransfers(api, p, 'universal-transfer')),
     tolerate('converts', async () => {
+      // Not windowed: one list, paged; one step of the progress.
+      const onRead = opts.progress.add(1);
       const r = await fetchConverts(api, opts.cursors.converts ?? NEVER, opts.serverNow);
+      onRead();
       next.converts = r.next;
       return r.rows;
     }),

@@ -38,9 +38,14 @@ async function readWindow<R extends { nextPageCursor?: string | undefined }, T>(
 export async function readWindows<R extends { nextPageCursor?: string | undefined }, T>(api: BybitApi, plan: WindowPlan, spec: WindowedList<R, T>, probeFirst = false): Promise<T[]> {
   const [first, ...rest] = plan.windows;
   if (!first) return [];
-  if (!probeFirst) return (await Promise.all(plan.windows.map((w) => readWindow(api, spec, w.start, w.end)))).flat();
-  const newest = await readWindow(api, spec, first.start, first.end);
-  const older = await Promise.all(rest.map((w) => readWindow(api, spec, w.start, w.end)));
+  const read = async (w: { start: number; end: number }) => {
+    const rows = await readWindow(api, spec, w.start, w.end);
+    plan.onWindow?.();
+    return rows;
+  };
+  if (!probeFirst) return (await Promise.all(plan.windows.map(read))).flat();
+  const newest = await read(first);
+  const older = await Promise.all(rest.map(read));
   return [newest, ...older].flat();
 }
 
