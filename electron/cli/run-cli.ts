@@ -8,6 +8,7 @@ import { startDashboardServer } from '../core/transport/dashboard-server.js';
 import { isLoopbackHost } from '../core/transport/request-guard.js';
 import { dashboardLink, DEFAULT_SERVE_PORT, findRendererDist, resolveServeToken } from '../core/transport/serve-options.js';
 import { registerExportCommand } from './export-command.js';
+import { progressLines } from './progress-lines.js';
 import { DISPLAY_CURRENCIES, type DisplayCurrency } from '../../shared/domain.js';
 import { convertPortfolio } from '../../shared/format/display-currency.js';
 import { formatHistory, formatPortfolio, formatServeBanner, formatStatus, formatSyncSummary } from './format.js';
@@ -76,7 +77,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option(...CURRENCY_OPTION)
     .action((o: { json?: boolean; force?: boolean; currency?: DisplayCurrency }) => withCore(global(), async (core) => {
       if (core.config.accounts.length === 0) throw noAccounts();
-      const summary = await core.invoke('sync:run', { trigger: 'cli', force: o.force === true });
+      // stderr: stdout carries only the command's output.
+      const off = core.events.on('sync:progress', progressLines((line) => io.stderr.write(`${line}\n`)));
+      const summary = await core.invoke('sync:run', { trigger: 'cli', force: o.force === true }).finally(off);
       if (o.json) json(summary);
       else out(`${formatSyncSummary(summary)}\n\n${formatPortfolio(await core.invoke('portfolio:get'), await displayCurrency(core, o.currency))}`);
       return summary.ok ? EXIT.ok : EXIT.failed;
