@@ -214,8 +214,9 @@ export interface NetValuePoint {
   /** Open positions' unrealised P&L (USDT) in the value. */
   unrealisedPnl: DecimalString;
   /**
-   * The exchange's conversion rates stored with the point's snapshot (its own time's
-   * price, for a chart in USD or EUR); empty for a reconstructed day.
+   * The exchange's conversion rates stored with the point's snapshots (its own time's
+   * price, for a chart in USD or EUR): a reconstructed day has the conversion pairs'
+   * closes of that day; a currency whose pair had no price then is absent.
    */
   rates?: DisplayRates;
 }
