@@ -199,6 +199,8 @@ export interface AppStatus {
   accounts: AccountStatus[];
   totalValue: DecimalString | null;
   asOf: string | null;
+  /** The display currencies' rates from the newest snapshot that stored each (as the portfolio's). */
+  rates: DisplayRates;
 }
 
 export interface NetValuePoint {

@@ -8,7 +8,7 @@ import { rangeBounds } from './range-bounds.js';
 import { listTrades } from './db/repositories/trades-repo.js';
 import { readPnlDaily } from './db/repositories/pnl-repo.js';
 import { readHistory, readLastSuccess, readNetValue, readPortfolio, readPortfolioTotals, readRecentRuns, runOutcome } from './db/repositories/read-repo.js';
-import { readPositions } from './db/repositories/positions-repo.js';
+import { readDisplayRates, readPositions } from './db/repositories/positions-repo.js';
 import { breakerState, type BreakerPolicy } from './sync/breaker.js';
 import { readUnexplained } from './db/repositories/reconciliation-repo.js';
 import { dec } from './portfolio/decimal.js';
@@ -56,8 +56,8 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
  * machine's accounts not removed there, and those another machine sharing it syncs.
  */
 export async function readStatus(deps: ApiDeps): Promise<AppStatus> {
-  const [runs, successes, totals, registered, off] = await Promise.all([
-    readRecentRuns(deps.pool, adviceFor), readLastSuccess(deps.pool), readPortfolioTotals(deps.pool), deps.registry.list(), readUnexplained(deps.pool)]);
+  const [runs, successes, totals, registered, off, rates] = await Promise.all([
+    readRecentRuns(deps.pool, adviceFor), readLastSuccess(deps.pool), readPortfolioTotals(deps.pool), deps.registry.list(), readUnexplained(deps.pool), readDisplayRates(deps.pool)]);
   const { local, elsewhere } = mergeWithRegistry(deps.config().accounts, registered);
   const shown = [...local, ...elsewhere.map((r) => ({ exchangeId: r.exchangeId, id: r.account, label: r.label, testnet: r.testnet, enabled: false }))];
   const now = deps.now().getTime();
@@ -83,6 +83,7 @@ export async function readStatus(deps: ApiDeps): Promise<AppStatus> {
     accounts,
     totalValue: totals.totalValue,
     asOf: totals.asOf,
+    rates,
   };
 }
 

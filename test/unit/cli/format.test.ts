@@ -52,7 +52,7 @@ describe('the CLI in another display currency', () => {
     expect(text).toContain('Total: 1,085.00 USDT');
     expect(text).toContain('No USD rate is stored');
     expect(currencyNote('USDT', null, null)).toBeNull();
-    const status: AppStatus = { syncing: false, scheduler: { enabled: true, intervalMinutes: 30, running: true, nextRunAt: null }, accounts: [], totalValue: '1085', asOf: at };
+    const status: AppStatus = { syncing: false, scheduler: { enabled: true, intervalMinutes: 30, running: true, nextRunAt: null }, accounts: [], totalValue: '1085', asOf: at, rates: {} };
     expect(formatStatus(status, 'EUR', p.rates)).toMatch(/^Total value: 1,000\.00 EUR/);
     expect(formatStatus(status, 'USD', p.rates)).toMatch(/^Total value: 1,085\.00 USDT[\s\S]*No USD rate is stored/);
     expect(formatStatus(status)).toMatch(/^Total value: 1,085\.00 USDT/);
