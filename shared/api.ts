@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { tradesExportFilter, tradesListInput, type PnlDay, type TradesPage } from './trades.js';
 import { isoWhen } from './when.js';
 import { DISPLAY_CURRENCIES } from './domain.js';
-import type { AccountsView, AccountView, AppErrorInfo, AppStatus, BreakerInfo, ConnectionTestResult, NetValuePoint, Portfolio, Position, SettingsView, SyncProgress, SyncRunRecord } from './domain.js';
+import type { AccountsView, AccountView, AppErrorInfo, AppStatus, AssetValuesPoint, BreakerInfo, ConnectionTestResult, NetValuePoint, Portfolio, Position, SettingsView, SyncProgress, SyncRunRecord } from './domain.js';
 
 /**
  * The one contract between the core and every front end (Electron IPC, the `serve`
@@ -53,6 +53,11 @@ export const apiInputs = {
   'history:list': z.object({ limit: z.number().int().min(1).max(1000).default(50) }).default({ limit: 50 }),
   // `from`/`to` (custom dates) replace the range's span when given.
   'net-value:get': z.object({
+    range: z.enum(NET_VALUE_RANGES).default('30d'), account: accountRef.nullable().default(null), maxPoints: z.number().int().min(2).max(2000).default(500),
+    from: isoWhen.nullable().default(null), to: isoWhen.nullable().default(null),
+  }).default({ range: '30d', account: null, maxPoints: 500, from: null, to: null }),
+  // Each asset's value at the measured points of a range (or custom dates), thinned like net-value:get.
+  'net-value:assets': z.object({
     range: z.enum(NET_VALUE_RANGES).default('30d'), account: accountRef.nullable().default(null), maxPoints: z.number().int().min(2).max(2000).default(500),
     from: isoWhen.nullable().default(null), to: isoWhen.nullable().default(null),
   }).default({ range: '30d', account: null, maxPoints: 500, from: null, to: null }),
@@ -141,6 +146,7 @@ export interface ApiResults {
   'positions:list': Position[];
   'history:list': SyncRunRecord[];
   'net-value:get': NetValuePoint[];
+  'net-value:assets': AssetValuesPoint[];
   'pnl:daily': PnlDay[];
   'sync:run': SyncRunSummary;
   'settings:get': SettingsView;

@@ -223,6 +223,18 @@ export interface NetValuePoint {
   rates?: DisplayRates;
 }
 
+/**
+ * One point of the value of each asset over time: at a measured (sync) time, every
+ * chosen account's latest snapshot up to then, quantity × price summed per asset.
+ */
+export interface AssetValuesPoint {
+  t: string;
+  /** Asset → value in USDT; null for an asset held but unpriced then. An asset not held is absent. */
+  values: Record<string, DecimalString | null>;
+  /** The display rates stored with the point's snapshots, as a net-value point's. */
+  rates: DisplayRates;
+}
+
 /** Where an account's API key is kept; the key itself never leaves the main process. */
 export type KeyLocation = 'keychain' | 'env' | 'none';
 

@@ -7,6 +7,7 @@ import { exportCsvText } from './export/export-text.js';
 import { rangeBounds } from './range-bounds.js';
 import { listTrades } from './db/repositories/trades-repo.js';
 import { readPnlDaily } from './db/repositories/pnl-repo.js';
+import { readAssetValues } from './db/repositories/asset-values-repo.js';
 import { readHistory, readLastSuccess, readNetValue, readPortfolio, readPortfolioTotals, readRecentRuns, runOutcome } from './db/repositories/read-repo.js';
 import { readDisplayRates, readPositions } from './db/repositories/positions-repo.js';
 import { breakerState, type BreakerPolicy } from './sync/breaker.js';
@@ -42,6 +43,7 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
     'positions:list': () => readPositions(deps.pool),
     'history:list': ({ limit }) => readHistory(deps.pool, limit, adviceFor),
     'net-value:get': async ({ range, account, maxPoints, from, to }) => readNetValue(deps.pool, { ...rangeBounds(range, from, to, deps.now()), account, maxPoints }),
+    'net-value:assets': async ({ range, account, maxPoints, from, to }) => readAssetValues(deps.pool, { ...rangeBounds(range, from, to, deps.now()), account, maxPoints }),
     'pnl:daily': async ({ range, account, from, to }) => readPnlDaily(deps.pool, { ...rangeBounds(range, from, to, deps.now()), account }),
     'sync:run': ({ trigger, force }): Promise<SyncRunSummary> => deps.sync.syncAll(trigger, { force }),
     ...createSettingsHandlers(deps.settings),
