@@ -82,7 +82,7 @@ export const apiInputs = {
   'trades:list': tradesListInput.default({ account: null, search: '', side: null, category: null, from: null, to: null, sort: 'time', dir: 'desc', offset: 0, limit: 100 }),
   // A CSV of one table as `alphapulse-sync export` writes it; dates are ISO 8601, UTC.
   'export:csv': z.object({
-    kind: z.enum(['holdings', 'trades', 'cash-flows', 'net-value', 'realised']),
+    kind: z.enum(['holdings', 'positions', 'trades', 'cash-flows', 'net-value', 'realised']),
     account: z.string().trim().min(1).max(100).nullable().default(null),
     from: z.string().trim().min(1).max(40).nullable().default(null),
     to: z.string().trim().min(1).max(40).nullable().default(null),

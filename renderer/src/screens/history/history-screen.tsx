@@ -14,6 +14,7 @@ import { changeSpanPhrase, customDomain, RANGE_MS, xDomain } from './chart-scale
 import { HistoryChart } from './history-chart.js';
 import { HistoryLegend } from './history-legend.js';
 import { PnlPanel } from './pnl-panel.js';
+import { AssetValuesPanel } from './asset-values-panel.js';
 import { convertHistory, customRangeProblem, legendOf, parseAccountKey, RANGE_LABELS, RANGE_PHRASES, RANGES, rangeChange, toChartPoints, type HistoryRange } from './history-model.js';
 import './history.css';
 
@@ -135,6 +136,7 @@ export function HistoryScreen() {
           </figure>
         )}
       </div>}
+      {view === 'value' && <AssetValuesPanel asked={asked} account={account} accountKey={accountKey} version={version} currency={display.currency} rangeName={rangeName} />}
     </section>
   );
 }
