@@ -47,12 +47,14 @@ export const AssetValuesChart = memo(function AssetValuesChart({ series, points,
   const inner = Math.max(0, width - M.left - M.right);
   const sx = useMemo(() => scaleLinear().domain(domain).range([M.left, M.left + inner]), [domain, inner]);
   const sy = useMemo(() => scaleLinear().domain(y.domain).range([HEIGHT - M.bottom, M.top]), [y.domain]);
+  // Points squeezed into a sliver of the range (minutes of data under "30 days") all get dots, so they read as points.
+  const huddled = points.length > 0 && points[points.length - 1]!.t - points[0]!.t < (domain[1] - domain[0]) * 0.02;
   const paths = useMemo(() => series.map((s) => {
     const path = line<AssetChartPoint>().defined((p) => p.ys[s.key] != null).x((p) => sx(p.t)).y((p) => sy(p.ys[s.key] ?? 0));
     // A known point with a gap (or the edge) on both sides has no segment: it gets a dot.
-    const lone = points.filter((p, i) => p.ys[s.key] != null && points[i - 1]?.ys[s.key] == null && points[i + 1]?.ys[s.key] == null);
+    const lone = points.filter((p, i) => p.ys[s.key] != null && (huddled || (points[i - 1]?.ys[s.key] == null && points[i + 1]?.ys[s.key] == null)));
     return { s, d: path(points) ?? '', lone };
-  }), [series, points, sx, sy]);
+  }), [series, points, sx, sy, huddled]);
 
   const pick = (e: MouseEvent<SVGRectElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
