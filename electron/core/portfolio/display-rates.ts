@@ -72,7 +72,9 @@ export function displayRatePairs(markets: readonly Pair[]): Partial<Record<Conve
 export function dailyDisplayRates(pairs: Partial<Record<Converted, Pair>>, closes: ReadonlyMap<string, ReadonlyMap<number, string>>): Map<number, StoredRates> {
   const out = new Map<number, StoredRates>();
   for (const [currency, pair] of Object.entries(pairs) as Array<[Converted, Pair]>) {
-    for (const [day, close] of closes.get(pair.symbol) ?? []) {
+    const byDay = closes.get(pair.symbol);
+    if (byDay === undefined) continue;
+    for (const [day, close] of byDay) {
       if (!positive(close)) continue;
       const rates = out.get(day) ?? {};
       rates[currency] = { ...pair, price: close };
