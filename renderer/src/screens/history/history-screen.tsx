@@ -118,7 +118,7 @@ export function HistoryScreen() {
           <div className="chart-head" data-testid="history-head">
             <span className="summary-value">{formatMoney(last.value, quote)}</span>
             {change && <Signed value={change.change} text={`${formatMoney(change.change, quote, undefined, true)} (${formatPercent(change.pct, undefined, { signed: true })}) ${phrase}`} />}
-            {!change && points.length === 1 && <span className="muted">One point so far: the change shows after the next sync</span>}
+            {!change && drawn.length === 1 && <span className="muted">One point so far: the change shows after the next sync</span>}
             {last !== points[points.length - 1] && <span className="muted">as of {formatDateTime(new Date(last.t).toISOString())}, the newest point with a {quote} rate</span>}
           </div>
         )}
