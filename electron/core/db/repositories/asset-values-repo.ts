@@ -18,11 +18,17 @@ export async function readAssetValues(db: Pool | PoolClient, opts: PointsQuery):
          SELECT id, display_rates, taken_at FROM snapshots WHERE account_id = acc.id AND source = 'sync' AND taken_at <= p.t ORDER BY taken_at DESC, id DESC LIMIT 1
        ) v
      ), items AS (
-       SELECT l.k, si.asset, sum(si.quantity * si.price) AS v FROM latest l JOIN snapshot_items si ON si.snapshot_id = l.id GROUP BY l.k, si.asset
+       -- Each kept snapshot's items by its primary key; OFFSET 0 keeps the planner from turning
+       -- this into a scan of every snapshot's items (a year of 40 assets is 700,000 rows).
+       SELECT l.k, x.asset, sum(x.v) AS v FROM latest l CROSS JOIN LATERAL (
+         SELECT si.asset, si.quantity * si.price AS v FROM snapshot_items si WHERE si.snapshot_id = l.id OFFSET 0
+       ) x GROUP BY l.k, x.asset
+     ), per_point AS (
+       SELECT k, jsonb_object_agg(asset, v::text) AS values FROM items GROUP BY k
+     ), rates AS (
+       SELECT k, t, array_agg(display_rates ORDER BY taken_at DESC) AS rates FROM latest GROUP BY k, t
      )
-     SELECT l.t, COALESCE((SELECT jsonb_object_agg(i.asset, i.v::text) FROM items i WHERE i.k = l.k), '{}'::jsonb) AS values,
-            array_agg(l.display_rates ORDER BY l.taken_at DESC) AS rates
-     FROM latest l GROUP BY l.k, l.t ORDER BY l.k`,
+     SELECT r.t, COALESCE(pp.values, '{}'::jsonb) AS values, r.rates FROM rates r LEFT JOIN per_point pp ON pp.k = r.k ORDER BY r.k`,
     pointsParams(opts));
   return rows.map((r) => {
     const values: Record<string, string | null> = {};

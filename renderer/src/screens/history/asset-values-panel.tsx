@@ -31,7 +31,7 @@ const OTHER_NAMES = 8;
  */
 export function AssetValuesPanel({ asked, account, accountKey, version, currency, rangeName }: Props) {
   const load = useCallback(
-    (api: RendererApi) => api.invoke('net-value:assets', { range: asked.range, account, maxPoints: 300, from: asked.from || null, to: asked.to || null }),
+    (api: RendererApi) => api.invoke('net-value:assets', { range: asked.range, account, maxPoints: 200, from: asked.from || null, to: asked.to || null }),
     [asked, account],
   );
   const query = useQuery(`net-value-assets:${asked.range}:${asked.from}:${asked.to}:${accountKey}:${version}`, load);
