@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { tradesExportFilter, tradesListInput, type PnlDay, type TradesPage } from './trades.js';
 import { isoWhen } from './when.js';
 import { DISPLAY_CURRENCIES } from './domain.js';
-import type { AccountsView, AccountView, AppErrorInfo, AppStatus, BreakerInfo, ConnectionTestResult, NetValuePoint, Portfolio, Position, SettingsView, SyncProgress, SyncRunRecord } from './domain.js';
+import type { AccountsView, AccountView, AppErrorInfo, AppStatus, AssetValuesPoint, BreakerInfo, ConnectionTestResult, NetValuePoint, Portfolio, Position, SettingsView, SyncProgress, SyncRunRecord } from './domain.js';
 
 /**
  * The one contract between the core and every front end (Electron IPC, the `serve`
@@ -56,6 +56,11 @@ export const apiInputs = {
     range: z.enum(NET_VALUE_RANGES).default('30d'), account: accountRef.nullable().default(null), maxPoints: z.number().int().min(2).max(2000).default(500),
     from: isoWhen.nullable().default(null), to: isoWhen.nullable().default(null),
   }).default({ range: '30d', account: null, maxPoints: 500, from: null, to: null }),
+  // Each asset's value at the measured points of a range (or custom dates), thinned like net-value:get.
+  'net-value:assets': z.object({
+    range: z.enum(NET_VALUE_RANGES).default('30d'), account: accountRef.nullable().default(null), maxPoints: z.number().int().min(2).max(2000).default(500),
+    from: isoWhen.nullable().default(null), to: isoWhen.nullable().default(null),
+  }).default({ range: '30d', account: null, maxPoints: 500, from: null, to: null }),
   // Realised P&L per day over a range (or custom dates), from the booked spot fills.
   'pnl:daily': z.object({ range: z.enum(NET_VALUE_RANGES).default('30d'), account: accountRef.nullable().default(null), from: isoWhen.nullable().default(null), to: isoWhen.nullable().default(null) })
     .default({ range: '30d', account: null, from: null, to: null }),
@@ -77,7 +82,7 @@ export const apiInputs = {
   'trades:list': tradesListInput.default({ account: null, search: '', side: null, category: null, from: null, to: null, sort: 'time', dir: 'desc', offset: 0, limit: 100 }),
   // A CSV of one table as `alphapulse-sync export` writes it; dates are ISO 8601, UTC.
   'export:csv': z.object({
-    kind: z.enum(['holdings', 'trades', 'cash-flows', 'net-value', 'realised']),
+    kind: z.enum(['holdings', 'positions', 'trades', 'cash-flows', 'net-value', 'realised']),
     account: z.string().trim().min(1).max(100).nullable().default(null),
     from: z.string().trim().min(1).max(40).nullable().default(null),
     to: z.string().trim().min(1).max(40).nullable().default(null),
@@ -141,6 +146,7 @@ export interface ApiResults {
   'positions:list': Position[];
   'history:list': SyncRunRecord[];
   'net-value:get': NetValuePoint[];
+  'net-value:assets': AssetValuesPoint[];
   'pnl:daily': PnlDay[];
   'sync:run': SyncRunSummary;
   'settings:get': SettingsView;

@@ -199,6 +199,8 @@ export interface AppStatus {
   accounts: AccountStatus[];
   totalValue: DecimalString | null;
   asOf: string | null;
+  /** The display currencies' rates from the newest snapshot that stored each (as the portfolio's). */
+  rates: DisplayRates;
 }
 
 export interface NetValuePoint {
@@ -214,10 +216,23 @@ export interface NetValuePoint {
   /** Open positions' unrealised P&L (USDT) in the value. */
   unrealisedPnl: DecimalString;
   /**
-   * The exchange's conversion rates stored with the point's snapshot (its own time's
-   * price, for a chart in USD or EUR); empty for a reconstructed day.
+   * The exchange's conversion rates stored with the point's snapshots (its own time's
+   * price, for a chart in USD or EUR): a reconstructed day has the conversion pairs'
+   * closes of that day; a currency whose pair had no price then is absent.
    */
   rates?: DisplayRates;
+}
+
+/**
+ * One point of the value of each asset over time: at a measured (sync) time, every
+ * chosen account's latest snapshot up to then, quantity × price summed per asset.
+ */
+export interface AssetValuesPoint {
+  t: string;
+  /** Asset → value in USDT; null for an asset held but unpriced then. An asset not held is absent. */
+  values: Record<string, DecimalString | null>;
+  /** The display rates stored with the point's snapshots, as a net-value point's. */
+  rates: DisplayRates;
 }
 
 /** Where an account's API key is kept; the key itself never leaves the main process. */

@@ -12,7 +12,7 @@ interface ExportOptions { account?: string; from?: string; to?: string; out?: st
 
 /** `alphapulse-sync export <kind>`: CSV to stdout, or to a file that appears only when complete. */
 export function registerExportCommand(program: Command, withCore: (fn: (core: Core) => Promise<number>) => Promise<void>, stdout: NodeJS.WritableStream): void {
-  program.command('export').description('write holdings, trades, cash flows, net value or realised P&L as CSV (RFC 4180, UTC times, exact decimals)')
+  program.command('export').description('write holdings, positions, trades, cash flows, net value or realised P&L as CSV (RFC 4180, UTC times, exact decimals)')
     .argument('<kind>', EXPORT_KINDS.join(' | '))
     .option('--account <account>', 'one account: "exchange:account" or the account id (default: all)')
     .option('--from <date>', 'from this date or time, UTC (e.g. 2026-01-01)')

@@ -2,6 +2,7 @@ import type { SyncRunSummary } from '../../shared/api.js';
 import type { AppStatus, DisplayCurrency, DisplayRates, FxRate, Portfolio, SyncRunRecord } from '../../shared/domain.js';
 import { convertPortfolio, convertUsdt, describeRate, rateFor } from '../../shared/format/display-currency.js';
 import { formatAmount, formatPercent, formatPrice, formatQuantity } from '../../shared/format/number-format.js';
+import { partialCostNote } from '../../shared/format/partial-cost.js';
 import { countOf } from '../../shared/format/plural.js';
 import { Dec } from '../core/portfolio/decimal.js';
 
@@ -38,7 +39,7 @@ export function formatPortfolio(stored: Portfolio, currency: DisplayCurrency = '
     out.push(`Realised P&L: ${money(t.realisedPnl)}${t.realisedPnlPartial ? '*' : ''} ${p.quote}; fees paid: ${money(t.feesPaid)}${t.feesPartial ? '*' : ''} ${p.quote} (spot trades)`);
     if (t.realisedPnlPartial || t.feesPartial) out.push('* known part only: some trades could not be valued (no price at the time, or more was sold than the history explains).');
   }
-  if (p.items.some((i) => i.avgEntryPartial)) out.push('* partial: part of the holding has no known cost (deposits under the default policy, transfers, or trades older than the history).');
+  if (p.items.some((i) => i.avgEntryPartial)) out.push(`* ${partialCostNote(p.trading?.depositCostBasis ?? null, 'cli')}`);
   const note = currencyNote(currency, rate, missingRate);
   if (note) out.push(note);
   return out.join('\n');

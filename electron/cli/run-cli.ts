@@ -92,7 +92,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const status = await core.invoke('status:get');
       const currency = await displayCurrency(core, o.currency);
       if (o.json) json(status);
-      else out(formatStatus(status, currency, currency === 'USDT' ? {} : (await core.invoke('portfolio:get')).rates));
+      else out(formatStatus(status, currency, status.rates));
       return status.accounts.some((a) => a.state === 'failed') ? EXIT.failed : EXIT.ok;
     }));
 

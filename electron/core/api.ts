@@ -7,8 +7,9 @@ import { exportCsvText } from './export/export-text.js';
 import { rangeBounds } from './range-bounds.js';
 import { listTrades } from './db/repositories/trades-repo.js';
 import { readPnlDaily } from './db/repositories/pnl-repo.js';
+import { readAssetValues } from './db/repositories/asset-values-repo.js';
 import { readHistory, readLastSuccess, readNetValue, readPortfolio, readPortfolioTotals, readRecentRuns, runOutcome } from './db/repositories/read-repo.js';
-import { readPositions } from './db/repositories/positions-repo.js';
+import { readDisplayRates, readPositions } from './db/repositories/positions-repo.js';
 import { breakerState, type BreakerPolicy } from './sync/breaker.js';
 import { readUnexplained } from './db/repositories/reconciliation-repo.js';
 import { dec } from './portfolio/decimal.js';
@@ -42,6 +43,7 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
     'positions:list': () => readPositions(deps.pool),
     'history:list': ({ limit }) => readHistory(deps.pool, limit, adviceFor),
     'net-value:get': async ({ range, account, maxPoints, from, to }) => readNetValue(deps.pool, { ...rangeBounds(range, from, to, deps.now()), account, maxPoints }),
+    'net-value:assets': async ({ range, account, maxPoints, from, to }) => readAssetValues(deps.pool, { ...rangeBounds(range, from, to, deps.now()), account, maxPoints }),
     'pnl:daily': async ({ range, account, from, to }) => readPnlDaily(deps.pool, { ...rangeBounds(range, from, to, deps.now()), account }),
     'sync:run': ({ trigger, force }): Promise<SyncRunSummary> => deps.sync.syncAll(trigger, { force }),
     ...createSettingsHandlers(deps.settings),
@@ -56,8 +58,8 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
  * machine's accounts not removed there, and those another machine sharing it syncs.
  */
 export async function readStatus(deps: ApiDeps): Promise<AppStatus> {
-  const [runs, successes, totals, registered, off] = await Promise.all([
-    readRecentRuns(deps.pool, adviceFor), readLastSuccess(deps.pool), readPortfolioTotals(deps.pool), deps.registry.list(), readUnexplained(deps.pool)]);
+  const [runs, successes, totals, registered, off, rates] = await Promise.all([
+    readRecentRuns(deps.pool, adviceFor), readLastSuccess(deps.pool), readPortfolioTotals(deps.pool), deps.registry.list(), readUnexplained(deps.pool), readDisplayRates(deps.pool)]);
   const { local, elsewhere } = mergeWithRegistry(deps.config().accounts, registered);
   const shown = [...local, ...elsewhere.map((r) => ({ exchangeId: r.exchangeId, id: r.account, label: r.label, testnet: r.testnet, enabled: false }))];
   const now = deps.now().getTime();
@@ -83,6 +85,7 @@ export async function readStatus(deps: ApiDeps): Promise<AppStatus> {
     accounts,
     totalValue: totals.totalValue,
     asOf: totals.asOf,
+    rates,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { AccountStatus, AppStatus, KeychainState, SettingsView } from '../../shared/domain.js';
+import { convertTotal } from '../../shared/format/display-currency.js';
 import { clip, formatAge, formatMoney } from './tray-format.js';
 import type { KeyExpiry } from './notification-policy.js';
 
@@ -60,7 +61,17 @@ function lastSync(i: TrayInput): { at: Date; ok: boolean } | null {
 }
 
 const age = (at: Date, now: Date) => formatAge(Math.max(0, (now.getTime() - at.getTime()) / 1000));
-const total = (i: TrayInput) => (i.status?.totalValue == null ? 'no value yet' : formatMoney(i.status.totalValue, i.settings?.quoteCurrency ?? 'USDT'));
+/**
+ * The total in the display currency at the newest stored rate; without one, USDT and a
+ * short note saying which rate is missing (`long` for the menu, which has the room).
+ */
+function total(i: TrayInput, long = false): string {
+  if (i.status?.totalValue == null) return 'no value yet';
+  const t = convertTotal(i.status.totalValue, i.settings?.displayCurrency ?? 'USDT', i.status.rates ?? {});
+  const text = formatMoney(t.value ?? i.status.totalValue, t.currency);
+  if (t.missingRate === null) return text;
+  return long ? `${text} (no ${t.missingRate} rate known yet, so shown in USDT)` : `${text} (no ${t.missingRate} rate)`;
+}
 
 /** One line for the tray tooltip (Windows cuts tooltips at 127 characters). */
 export function trayTooltip(i: TrayInput): string {
@@ -78,7 +89,7 @@ export function trayTooltip(i: TrayInput): string {
 
 /** The tray menu, top to bottom; the shell turns it into an Electron menu. */
 export function buildTrayMenu(i: TrayInput): TrayMenuItem[] {
-  const items: TrayMenuItem[] = [{ kind: 'info', label: `Total: ${total(i)}` }];
+  const items: TrayMenuItem[] = [{ kind: 'info', label: `Total: ${total(i, true)}` }];
   const last = lastSync(i);
   const accounts = i.status?.accounts ?? [];
   if (i.status?.syncing) items.push({ kind: 'info', label: 'Syncing…' });

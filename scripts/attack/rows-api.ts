@@ -21,7 +21,7 @@ const MALFORMED: Array<[string, unknown]> = [
   ['settings:update', { sync: { intervalMinutes: 1e9 } }], ['settings:update', { sync: { intervalMinutes: 'five' } }], ['settings:update', { database: { mode: 'mysql' } }],
   ['settings:update', { database: { mode: 'external', url: `postgres://u:${PW}@[::1` } }], ['settings:update', { database: { mode: 'external', url: `mysql://u:${PW}@h/d` } }],
   ['settings:update', { logLevel: 'debug' }], ['settings:update', { quoteCurrency: 'BTC' }], ['settings:update', 'all'],
-  ['net-value:get', { range: 'forever' }], ['net-value:get', { maxPoints: 1e6 }], ['history:list', { limit: -1 }], ['history:list', { limit: 1.5 }],
+  ['net-value:get', { range: 'forever' }], ['net-value:get', { maxPoints: 1e6 }], ['net-value:assets', { range: 'forever' }], ['net-value:assets', { from: 'soon' }], ['history:list', { limit: -1 }], ['history:list', { limit: 1.5 }],
   ['sync:run', { trigger: 'evil' }], ['diagnostics:run', 123],
 ];
 

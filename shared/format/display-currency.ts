@@ -66,6 +66,28 @@ export function convertPortfolio(p: Portfolio, currency: DisplayCurrency): Conve
   };
 }
 
+/** A total in the display currency, or in USDT when no rate is known (and which currency was missing). */
+export interface ConvertedTotal {
+  /** The amount in `currency`; null when the total itself is unknown. */
+  value: string | null;
+  currency: DisplayCurrency;
+  /** The rate used; null for USDT. */
+  rate: FxRate | null;
+  /** A currency other than USDT was asked for and no rate is known: `value` is USDT. */
+  missingRate: DisplayCurrency | null;
+}
+
+/**
+ * One stored USDT total (the header's, the tray's) in the display currency at the
+ * newest stored rate; without a rate it stays USDT and says which currency was missing.
+ */
+export function convertTotal(value: string | null, currency: DisplayCurrency, rates: DisplayRates): ConvertedTotal {
+  if (currency === 'USDT') return { value, currency, rate: null, missingRate: null };
+  const rate = rateFor(currency, rates);
+  if (rate === null) return { value, currency: STORED_CURRENCY, rate: null, missingRate: currency };
+  return { value: value === null ? null : convertUsdt(value, rate), currency, rate, missingRate: null };
+}
+
 /**
  * A net-value point in the display currency at the rate stored with it (its own time's
  * price, not today's); null when that point has no rate, so a chart can say so rather

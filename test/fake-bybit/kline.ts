@@ -84,6 +84,8 @@ export function kline(ctx: HandlerContext): unknown {
   } else {
     for (let t = candleStart(interval, end); starts.length < limit; t = prevStart(interval, t)) starts.push(t);
   }
-  // Newest first, like Bybit.
-  return { category, symbol, list: starts.map((t) => candle(market, interval, t)) };
+  // Newest first, like Bybit; nothing from before the market opened.
+  const opened = market.listedAt;
+  const listed = opened === undefined ? starts : starts.filter((t) => t >= candleStart(interval, opened));
+  return { category, symbol, list: listed.map((t) => candle(market, interval, t)) };
 }

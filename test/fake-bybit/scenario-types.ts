@@ -35,6 +35,8 @@ interface MarketPrices {
   /** Step history wins over `wave`; with neither, the price was always lastPrice. */
   history?: PriceStep[];
   wave?: PriceWave;
+  /** When the market opened (ms): klines have no candle that starts before it. */
+  listedAt?: number;
 }
 
 export interface SpotMarket extends MarketPrices {

@@ -73,6 +73,41 @@ describe('alphapulse-sync export: CSV of every table a person looks at', () => {
     expect(net.filter((r) => r.source === 'backfill').length).toBeGreaterThan(100);
   });
 
+  it('positions round-trip through a CSV parser: the screen\'s figures, exact, as of each account\'s last sync', async () => {
+    // Beside the synced BTCUSDT long, an inverse position without a margin figure, and another account's.
+    const { rows: [acc] } = await h.db.pool.query<{ id: number; synced: Date }>("SELECT id, last_success_at AS synced FROM accounts WHERE account = 'default'");
+    await h.db.pool.query("INSERT INTO accounts (id, exchange_id, account) VALUES (900, 'bybit', 'other')");
+    await h.db.pool.query(`INSERT INTO positions (account_id, category, symbol, side, size, entry_price, mark_price, unrealised_pnl, leverage, liquidation_price, settle_coin, margin, updated_at) VALUES
+      ($1, 'inverse', 'BTCUSD', 'short', 900, 95000, 90000, 0.00052631578947368421, 2, NULL, 'BTC', NULL, $2),
+      (900, 'linear', 'ETHUSDT', 'long', 2.5, 3000, 3100.5, 251.25, 5, 2500, 'USDT', 1500, '2026-01-02T03:04:05.678Z')`, [acc!.id, acc!.synced]);
+    try {
+      const r = await runCli(['export', 'positions'], h.env);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout.split('\r\n')[0]).toBe('time,exchange,account,category,symbol,side,size,entry_price,mark_price,notional,margin,unrealised_pnl,roe,funding,settle_coin,leverage,liquidation_price');
+      const rows = rowsOf(r.stdout);
+      const synced = acc!.synced.toISOString();
+      // By account, then symbol, as the Positions screen lists them.
+      expect(rows).toEqual([
+        // Inverse: 900 USD of contracts ÷ 90,000 = 0.01 BTC; no margin, so no ROE (empty, never 0).
+        { time: synced, exchange: 'bybit', account: 'default', category: 'inverse', symbol: 'BTCUSD', side: 'short', size: '900', entry_price: '95000', mark_price: '90000',
+          notional: '0.01', margin: '', unrealised_pnl: '0.00052631578947368421', roe: '', funding: '', settle_coin: 'BTC', leverage: '2', liquidation_price: '' },
+        // 0.1 × 90,000 = 9,000 USDT notional; 500 ÷ 850 = 58.82…%; funding −0.45 + 0.12 from the log.
+        { time: synced, exchange: 'bybit', account: 'default', category: 'linear', symbol: 'BTCUSDT', side: 'long', size: '0.1', entry_price: '85000', mark_price: '90000',
+          notional: '9000', margin: '850', unrealised_pnl: '500', roe: '58.82352941176470588235294117647058823529', funding: '-0.33', settle_coin: 'USDT', leverage: '10', liquidation_price: '76925' },
+        { time: '2026-01-02T03:04:05.678Z', exchange: 'bybit', account: 'other', category: 'linear', symbol: 'ETHUSDT', side: 'long', size: '2.5', entry_price: '3000', mark_price: '3100.5',
+          notional: '7751.25', margin: '1500', unrealised_pnl: '251.25', roe: '16.75', funding: '', settle_coin: 'USDT', leverage: '5', liquidation_price: '2500' },
+      ]);
+      // One account, as the screen's filter sends it; the dashboard's call names the file for it.
+      const one = await (await h.core()).invoke('export:csv', { kind: 'positions', account: 'bybit:other' });
+      expect(one.fileName).toMatch(/^alphapulse-positions-bybit-other-\d{4}-\d{2}-\d{2}\.csv$/);
+      expect(rowsOf(one.csv).map((x) => x.symbol)).toEqual(['ETHUSDT']);
+      expect(one.rows).toBe(1);
+    } finally {
+      await h.db.pool.query("DELETE FROM positions WHERE symbol = 'BTCUSD'");
+      await h.db.pool.query('DELETE FROM accounts WHERE id = 900');
+    }
+  });
+
   it('--out writes the file whole, and only when the export is complete', async () => {
     const out = path.join(dir, 'trades.csv');
     const r = await runCli(['export', 'trades', '--out', out], h.env);
@@ -97,7 +132,8 @@ describe('alphapulse-sync export: CSV of every table a person looks at', () => {
 
   it('bad input is a one-line error naming the argument, exit 2, and no file', async () => {
     const cases: Array<[string[], RegExp]> = [
-      [['export', 'positions'], /"positions" is not something to export/],
+      [['export', 'balances'], /"balances" is not something to export/],
+      [['export', 'positions', '--from', '2026-01-01'], /--from and --to do not apply to positions/],
       [['export', 'trades', '--from', 'yesterday'], /--from "yesterday" is not a date/],
       [['export', 'trades', '--to', '2026-13-45'], /--to "2026-13-45" is not a date/],
       [['export', 'trades', '--from', '2026-02-01', '--to', '2026-01-01'], /--from is not before --to/],

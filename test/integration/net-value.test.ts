@@ -50,6 +50,22 @@ describe('net value history (SQL running sum and thinning)', () => {
     await db.pool.query('DELETE FROM accounts WHERE id = 4');
   });
 
+  it('a total over accounts takes each currency from the newest snapshot that has it', async () => {
+    await db.pool.query("INSERT INTO accounts (id, exchange_id, account) VALUES (5, 'bybit', 'e'), (6, 'okx', 'f')");
+    const rate = (symbol: string, base: string, quote: string, price: string) => ({ symbol, base, quote, price });
+    // bybit/e at minute 2000 knows USD and EUR; okx/f at 2001 knows only USD (no euro pair there).
+    await db.pool.query(`INSERT INTO snapshots (account_id, taken_at, quote, total_value, display_rates) VALUES (5, $1, 'USDT', 100, $3), (6, $2, 'USDT', 50, $4)`,
+      [at(2000), at(2001), JSON.stringify({ USD: rate('USDCUSDT', 'USDC', 'USDT', '1.001'), EUR: rate('USDTEUR', 'USDT', 'EUR', '0.9') }), JSON.stringify({ USD: rate('USDCUSDT', 'USDC', 'USDT', '0.999') })]);
+    const points = await readNetValue(db.pool, { since: at(2000), account: null, maxPoints: 500 });
+    await db.pool.query('DELETE FROM accounts WHERE id IN (5, 6)');
+    const last = points.at(-1)!;
+    expect(last.t).toBe(at(2001).toISOString());
+    expect(last.rates).toEqual({
+      USD: { ...rate('USDCUSDT', 'USDC', 'USDT', '0.999'), at: at(2001).toISOString() },
+      EUR: { ...rate('USDTEUR', 'USDT', 'EUR', '0.9'), at: at(2001).toISOString() },
+    });
+  });
+
   it('filters by account and by time, keeping values from before the range', async () => {
     expect((await readNetValue(db.pool, { since: null, account: { exchangeId: 'bybit', account: 'b' }, maxPoints: 500 })).map((p) => p.value)).toEqual(['1000.5', '900']);
     expect((await readNetValue(db.pool, { since: at(45), account: null, maxPoints: 500 })).map((p) => p.value)).toEqual(['1120.5', '1020']);

@@ -1,3 +1,4 @@
+import type { StoredRates } from '../portfolio/display-rates.js';
 import type { TickerQuote } from '../portfolio/pricing.js';
 import type { SyncProgress } from '../../../shared/domain.js';
 import type { HistoryImport, ImportCursors } from './history-types.js';
@@ -100,5 +101,13 @@ export interface ExchangeAccountClient {
    * Daily USDT closes per asset over [fromDay, toDay] (UTC day starts, ms), keyed by day;
    * assets without a USDT market are absent. Exchanges without it get no backfilled history.
    */
-  dailyCloses?(assets: readonly string[], fromDay: number, toDay: number, signal: AbortSignal): Promise<Map<string, Map<number, string>>>;
+  dailyCloses?(assets: readonly string[], fromDay: number, toDay: number, signal: AbortSignal): Promise<DailyCloses>;
+}
+
+/** What a reconstructed history is valued with, per UTC day start (ms). */
+export interface DailyCloses {
+  /** Each asset's USDT close per day; an asset without a route to USDT is absent. */
+  byAsset: Map<string, Map<number, string>>;
+  /** The display-currency rates of each day, from the conversion pairs' closes; a day without a close has none. */
+  rates: Map<number, StoredRates>;
 }

@@ -4,8 +4,9 @@ import { stringify } from 'csv-stringify';
 import type { Pool } from 'pg';
 import QueryStream from 'pg-query-stream';
 import type { PortfolioItem } from '../../../shared/domain.js';
+import { readPositions } from '../db/repositories/positions-repo.js';
 import { readPortfolio } from '../db/repositories/read-repo.js';
-import { exportPlan, HOLDINGS_HEADER, type ExportQuery } from './export-kinds.js';
+import { exportPlan, HOLDINGS_HEADER, POSITIONS_HEADER, positionRow, type ExportQuery } from './export-kinds.js';
 
 /** Rows fetched from the server per round trip: memory stays flat whatever the table size. */
 const BATCH_ROWS = 1000;
@@ -47,6 +48,10 @@ export async function writeCsv(pool: Pool, q: ExportQuery, out: NodeJS.WritableS
       const items = (await readPortfolio(client)).items
         .filter((i) => q.account === null || (i.exchangeId === q.account.exchangeId && i.account === q.account.account));
       await pipeline(Readable.from(items.map(holdingRow)), count, csvOf(HOLDINGS_HEADER), sink);
+    } else if (q.kind === 'positions') {
+      const positions = (await readPositions(client))
+        .filter((p) => q.account === null || (p.exchangeId === q.account.exchangeId && p.account === q.account.account));
+      await pipeline(Readable.from(positions.map(positionRow)), count, csvOf(POSITIONS_HEADER), sink);
     } else {
       const plan = exportPlan(q);
       const source = client.query(new QueryStream(plan.sql, plan.params, { rowMode: 'array', batchSize: BATCH_ROWS }));

@@ -1,7 +1,9 @@
+import type { Position } from '../../../shared/domain.js';
+import { notionalOf, roeOf } from '../../../shared/positions.js';
 import { searchKey, type TradesExportFilter } from '../../../shared/trades.js';
 import { searchCondition } from '../db/repositories/trades-repo.js';
 /** What can be exported, in the order the CLI lists them. */
-export const EXPORT_KINDS = ['holdings', 'trades', 'cash-flows', 'net-value', 'realised'] as const;
+export const EXPORT_KINDS = ['holdings', 'positions', 'trades', 'cash-flows', 'net-value', 'realised'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /** A validated export: one kind, optionally one account and a time range [from, to). */
@@ -35,7 +37,7 @@ function filters(q: ExportQuery, accountCol: string, timeCol: string | null): { 
   return { where: parts.length ? ` AND ${parts.join(' AND ')}` : '', params };
 }
 
-/** The plan of every kind but holdings (which needs the valued portfolio, not a table scan). */
+/** The plan of every kind but holdings and positions (read whole and derived in code, not a table scan). */
 export function exportPlan(q: ExportQuery): ExportPlan {
   switch (q.kind) {
     case 'trades': {
@@ -103,7 +105,8 @@ export function exportPlan(q: ExportQuery): ExportPlan {
       };
     }
     case 'holdings':
-      throw new Error('holdings are exported from the valued portfolio');
+    case 'positions':
+      throw new Error(`${q.kind} are exported from the stored state, not a table scan`);
   }
 }
 
@@ -112,3 +115,19 @@ export const HOLDINGS_HEADER = [
   'exchange_id', 'account', 'asset', 'quantity', 'current_price', 'value', 'avg_entry_price', 'avg_entry_partial', 'profit_loss', 'profit_loss_percentage',
   'change_24h_pct', 'allocation_pct', 'realised_pnl', 'realised_pnl_partial', 'fees_paid', 'fees_partial', 'wallets',
 ] as const;
+
+/**
+ * Positions columns: the open positions as of each account's last sync (`time`), the
+ * screen's figures (notional, margin, unrealised P&L and funding in the settle coin;
+ * ROE in percent), then what the screen shows beside them.
+ */
+export const POSITIONS_HEADER = [
+  'time', 'exchange', 'account', 'category', 'symbol', 'side', 'size', 'entry_price', 'mark_price', 'notional', 'margin', 'unrealised_pnl', 'roe', 'funding',
+  'settle_coin', 'leverage', 'liquidation_price',
+] as const;
+
+/** One position as a CSV row, in {@link POSITIONS_HEADER} order. */
+export function positionRow(p: Position): unknown[] {
+  return [p.updatedAt, p.exchangeId, p.account, p.category, p.symbol, p.side, p.size, p.entryPrice, p.markPrice, notionalOf(p), p.margin, p.unrealisedPnl, roeOf(p), p.funding,
+    p.settleCoin, p.leverage, p.liquidationPrice];
+}

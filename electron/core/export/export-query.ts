@@ -39,6 +39,8 @@ export async function resolveExportQuery(db: Pool | PoolClient, req: ExportReque
   const from = req.from === null ? null : parseTime(req.from, '--from');
   const to = req.to === null ? null : parseTime(req.to, '--to');
   if (from && to && from >= to) throw configError('--from is not before --to', 'Give a --from date earlier than the --to date (a plain --to date includes that day).');
+  // Positions are the open ones as of the last sync: a time range would be silently ignored.
+  if (req.kind === 'positions' && (from || to)) throw configError('--from and --to do not apply to positions', 'Positions are the open ones as of the last sync; export them without dates.');
   const trades = req.trades ?? null;
   if (trades !== null && req.kind !== 'trades') throw configError(`A trades filter does not apply to ${req.kind}`, 'Give the asset, side or category only when exporting trades.');
   return { kind: req.kind as ExportKind, account: req.account === null ? null : await findAccount(db, req.account), from, to, ...(trades ? { trades } : {}) };

@@ -1,4 +1,5 @@
 import type { BalanceRow, ExchangeAccountClient } from '../exchange/types.js';
+import type { StoredRates } from '../portfolio/display-rates.js';
 import { DAY_MS, dayOf, reconstructDaily, type BackfillPoint } from '../portfolio/backfill.js';
 import { dec } from '../portfolio/decimal.js';
 import { accountFlows, type AccountRecords } from '../portfolio/flows.js';
@@ -9,8 +10,9 @@ import { balanceTotals } from './reconciliation.js';
  * oldest record up to the day before the first measured point, reconstructed from
  * today's balances and every flow (trades, deposits, withdrawals, transfers, converts,
  * derivative settlement), valued at daily closes (one request per asset). A coin
- * deposited 30 days ago was not held before it. Null when the exchange has no daily
- * prices (no backfill for it).
+ * deposited 30 days ago was not held before it. Each day carries that day's display
+ * rates (the conversion pairs' closes), as a sync's snapshot carries its own. Null when
+ * the exchange has no daily prices (no backfill for it).
  */
 export async function reconstructHistory(client: ExchangeAccountClient, input: {
   balances: readonly BalanceRow[];
@@ -18,7 +20,7 @@ export async function reconstructHistory(client: ExchangeAccountClient, input: {
   now: Date;
   firstSyncAt: Date | null;
   signal: AbortSignal;
-}): Promise<BackfillPoint[] | null> {
+}): Promise<Array<BackfillPoint & { rates: StoredRates }> | null> {
   if (!client.dailyCloses) return null;
   const { flows } = accountFlows(input.records);
   if (flows.length === 0) return [];
@@ -29,7 +31,7 @@ export async function reconstructHistory(client: ExchangeAccountClient, input: {
   const current = balanceTotals(input.balances);
   const assets = new Set([...current.keys(), ...flows.map((f) => f.asset)]);
   assets.delete('USDT');
-  const raw = await client.dailyCloses([...assets].sort(), firstDay, lastDay, input.signal);
+  const { byAsset: raw, rates } = await client.dailyCloses([...assets].sort(), firstDay, lastDay, input.signal);
   const closes = new Map([...raw].map(([asset, byDay]) => [asset, new Map([...byDay].map(([day, close]) => [day, dec(close)]))]));
-  return reconstructDaily({ current, flows, closes, firstDay, lastDay });
+  return reconstructDaily({ current, flows, closes, firstDay, lastDay }).map((p) => ({ ...p, rates: rates.get(p.day) ?? {} }));
 }

@@ -1,4 +1,7 @@
+import { convertTotal } from '../../../shared/format/display-currency.js';
+import { formatMoney } from '../format/number-format.js';
 import { NAV_ITEMS, hrefOf, type Route } from '../routing/routes.js';
+import { useDisplayCurrency } from '../state/display-currency.js';
 import { useStatus } from '../state/live-data.js';
 import { preferenceLabel, type ThemePreference } from '../theme/theme.js';
 import { LiveAge } from './live-time.js';
@@ -24,12 +27,33 @@ export function AppHeader({ route, theme, onCycleTheme }: { route: Route; theme:
         </ul>
       </nav>
       <div className="header-tools">
+        <HeaderTotal />
         <StatusPill />
         <button type="button" className="icon-button" onClick={onCycleTheme} aria-label={`${preferenceLabel(theme)} (change)`} title={preferenceLabel(theme)}>
           <span aria-hidden="true">{theme === 'dark' ? '☾' : theme === 'light' ? '☀' : '◐'}</span>
         </button>
       </div>
     </header>
+  );
+}
+
+/**
+ * The accounts' total in the display currency at the newest stored rate, with its code;
+ * without a rate it stays USDT and says which rate is missing, in words, not by colour.
+ */
+function HeaderTotal() {
+  const { data } = useStatus();
+  const { currency } = useDisplayCurrency();
+  if (!data || data.totalValue === null) return null;
+  const t = convertTotal(data.totalValue, currency, data.rates);
+  const text = formatMoney(t.value ?? data.totalValue, t.currency);
+  return (
+    <a className="header-total" href={hrefOf('portfolio')} data-testid="header-total"
+      title={t.missingRate ? `No ${t.missingRate} rate is known yet (the exchange lists no pair for it, or no sync has stored one): the total is in USDT.` : `Total value of every account, in ${t.currency}`}>
+      <span className="visually-hidden">Total value </span>
+      <span data-testid="header-total-value">{text}</span>
+      {t.missingRate && <span className="header-total-note" data-testid="header-total-note">no {t.missingRate} rate yet</span>}
+    </a>
   );
 }
 

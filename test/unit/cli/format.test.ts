@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { currencyNote, formatPortfolio, formatStatus } from '../../../electron/cli/format.js';
 import type { AppStatus, Portfolio, PortfolioItem } from '../../../shared/domain.js';
+import { partialCostNote } from '../../../shared/format/partial-cost.js';
 import { countOf } from '../../../shared/format/plural.js';
 
 const item = (over: Partial<PortfolioItem>): PortfolioItem => ({
@@ -52,7 +53,7 @@ describe('the CLI in another display currency', () => {
     expect(text).toContain('Total: 1,085.00 USDT');
     expect(text).toContain('No USD rate is stored');
     expect(currencyNote('USDT', null, null)).toBeNull();
-    const status: AppStatus = { syncing: false, scheduler: { enabled: true, intervalMinutes: 30, running: true, nextRunAt: null }, accounts: [], totalValue: '1085', asOf: at };
+    const status: AppStatus = { syncing: false, scheduler: { enabled: true, intervalMinutes: 30, running: true, nextRunAt: null }, accounts: [], totalValue: '1085', asOf: at, rates: {} };
     expect(formatStatus(status, 'EUR', p.rates)).toMatch(/^Total value: 1,000\.00 EUR/);
     expect(formatStatus(status, 'USD', p.rates)).toMatch(/^Total value: 1,085\.00 USDT[\s\S]*No USD rate is stored/);
     expect(formatStatus(status)).toMatch(/^Total value: 1,085\.00 USDT/);
@@ -66,5 +67,39 @@ describe('countOf', () => {
     expect(countOf(0, 'account')).toBe('0 accounts');
     expect(countOf(2000, 'asset')).toBe('2,000 assets');
     expect(countOf(2, 'entry', 'entries')).toBe('2 entries');
+  });
+});
+
+describe('the partial-cost footnote, in the window and the CLI', () => {
+  const base: Portfolio = {
+    asOf: '2026-11-21T10:00:00.000Z', quote: 'USDT', rates: {}, totalValue: '45000', walletValue: '45000', unrealisedPnl: '0', unpricedAssets: 0, trading: null,
+    items: [item({ avgEntryPrice: '40000', avgEntryPartial: true })],
+  };
+  const trading = (depositCostBasis: 'unknown' | 'market') => ({ depositCostBasis, realisedPnl: '0', realisedPnlPartial: false, feesPaid: '0', feesPartial: false });
+
+  it('names both causes, and under the default policy says how to count deposits at market', () => {
+    const note = partialCostNote('unknown', 'window');
+    expect(note).toMatch(/coins that arrived by deposit or transfer count with no cost \(deposit cost: unknown, the default\)/);
+    expect(note).toMatch(/coins the imported history does not explain at all \(bought before the oldest trade the exchange still returns/);
+    expect(note).toMatch(/Settings → Cost of deposits/);
+    expect(note).not.toMatch(/settings\.json/);
+    const cli = partialCostNote('unknown', 'cli');
+    expect(cli).toMatch(/set "depositCostBasis": "market" in settings\.json in the data folder/);
+    // Before the first sync the policy is not known: the default's wording, which is what applies.
+    expect(partialCostNote(null, 'cli')).toBe(cli);
+  });
+
+  it('under the market policy deposits have a cost unless their minute had no price; no advice to change it', () => {
+    const note = partialCostNote('market', 'window');
+    expect(note).toMatch(/deposits count at the market price of their minute \(deposit cost: market\), except one whose minute had no price/);
+    expect(note).toMatch(/coins the imported history does not explain at all/);
+    expect(note).not.toMatch(/To count deposits/);
+    expect(partialCostNote('market', 'cli')).toBe(note);
+  });
+
+  it('the CLI prints the note of the policy that produced the figures, only when a figure is partial', () => {
+    expect(formatPortfolio({ ...base, trading: trading('unknown') })).toContain(`* ${partialCostNote('unknown', 'cli')}`);
+    expect(formatPortfolio({ ...base, trading: trading('market') })).toContain(`* ${partialCostNote('market', 'cli')}`);
+    expect(formatPortfolio({ ...base, items: [item({ avgEntryPrice: '40000' })] })).not.toContain('Partial average entry');
   });
 });

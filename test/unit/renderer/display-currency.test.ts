@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FxRate, Portfolio } from '../../../shared/domain.js';
-import { convertPortfolio, convertUsdt, describeRate, rateFor } from '../../../shared/format/display-currency.js';
+import { convertPortfolio, convertTotal, convertUsdt, describeRate, rateFor } from '../../../shared/format/display-currency.js';
 import { pickDisplayRates } from '../../../electron/core/portfolio/display-rates.js';
 import { dec } from '../../../electron/core/portfolio/decimal.js';
 import { item } from './fixtures.js';
@@ -71,5 +71,20 @@ describe('rates picked from the exchange\'s spot tickers', () => {
   });
   it('leaves a currency out when its pair is missing or has no price, never guessing', () => {
     expect(pickDisplayRates([t('EURUSDT', 'EUR', 'USDT', '0'), t('USDCUSDT', 'USDC', 'USDT', null)])).toEqual({});
+  });
+});
+
+describe('a total in the display currency (header, tray)', () => {
+  it('converts at the newest stored rate and names the currency', () => {
+    expect(convertTotal('62605.922', 'EUR', { EUR: usdtBase })).toEqual({ value: '57597.44824', currency: 'EUR', rate: usdtBase, missingRate: null });
+    expect(convertTotal('108', 'EUR', { EUR: eurBase, USD: usdc })).toMatchObject({ value: '100', currency: 'EUR' });
+    expect(convertTotal('99.98', 'USD', { USD: usdc })).toMatchObject({ value: '100', currency: 'USD' });
+  });
+
+  it('stays USDT when asked, and when no usable rate is known says which currency is missing', () => {
+    expect(convertTotal('10', 'USDT', { EUR: eurBase })).toEqual({ value: '10', currency: 'USDT', rate: null, missingRate: null });
+    expect(convertTotal('10', 'USD', { EUR: eurBase })).toEqual({ value: '10', currency: 'USDT', rate: null, missingRate: 'USD' });
+    expect(convertTotal('10', 'EUR', { EUR: { ...eurBase, price: '0' } })).toEqual({ value: '10', currency: 'USDT', rate: null, missingRate: 'EUR' });
+    expect(convertTotal(null, 'EUR', { EUR: eurBase })).toEqual({ value: null, currency: 'EUR', rate: eurBase, missingRate: null });
   });
 });

@@ -10,7 +10,7 @@ const view = (over: Partial<SettingsView> = {}): SettingsView => ({
 
 describe('general settings', () => {
   it('fills the form from the settings, showing env values where they rule', () => {
-    expect(generalFormFrom(view())).toEqual({ interval: '30', enabled: true, launchAtLogin: false, notifications: true, displayCurrency: 'USDT' });
+    expect(generalFormFrom(view())).toEqual({ interval: '30', enabled: true, launchAtLogin: false, notifications: true, displayCurrency: 'USDT', depositCostBasis: 'unknown' });
     const env = view({ envOverrides: ['EXCHANGE_SYNC_INTERVAL_MINUTES'], effectiveSync: { enabled: true, intervalMinutes: 5 } });
     expect(generalFormFrom(env).interval).toBe('5');
   });
@@ -36,7 +36,7 @@ describe('general settings', () => {
   });
 
   it('produces patches the API’s schema accepts', () => {
-    const patch = generalPatch(view(), { interval: '60', enabled: false, launchAtLogin: true, notifications: false, displayCurrency: 'EUR' });
+    const patch = generalPatch(view(), { interval: '60', enabled: false, launchAtLogin: true, notifications: false, displayCurrency: 'EUR', depositCostBasis: 'unknown' });
     expect(patch).toMatchObject({ displayCurrency: 'EUR' });
     expect(() => apiInputs['settings:update'].parse(patch)).not.toThrow();
   });
@@ -45,6 +45,9 @@ describe('general settings', () => {
     expect(generalPatch(view(), { ...generalFormFrom(view()), displayCurrency: 'USDT' })).toBeNull();
     expect(generalPatch(view(), { ...generalFormFrom(view()), displayCurrency: 'USD' })).toEqual({ displayCurrency: 'USD' });
     expect(() => apiInputs['settings:update'].parse({ displayCurrency: 'GBP' })).toThrow();
+    // The deposit policy likewise; the API knows only its two values.
+    expect(generalPatch(view(), { ...generalFormFrom(view()), depositCostBasis: 'market' })).toEqual({ depositCostBasis: 'market' });
+    expect(() => apiInputs['settings:update'].parse({ depositCostBasis: 'average' })).toThrow();
   });
 
   it('names the database variables in effect', () => {

@@ -95,7 +95,7 @@ describe('shared clock', () => {
 describe('status summary', () => {
   const breaker = { state: 'closed' as const, consecutiveFailures: 0, cooldownRemainingSeconds: null, lastErrorClass: null };
   const status = (states: Array<'ok' | 'failed' | 'never'>, over: Partial<AppStatus> = {}): AppStatus => ({
-    syncing: false, totalValue: '1', asOf: null, scheduler: { enabled: true, intervalMinutes: 30, running: true, nextRunAt: null },
+    syncing: false, totalValue: '1', asOf: null, rates: {}, scheduler: { enabled: true, intervalMinutes: 30, running: true, nextRunAt: null },
     accounts: states.map((state, i) => ({
       exchangeId: 'bybit', account: `a${i}`, label: i === 0 ? 'Main' : null, testnet: false, state, lastSuccessAt: null, dataAgeSeconds: null, breaker,
       lastRun: state === 'failed' ? { id: 1, exchangeId: 'bybit', account: `a${i}`, syncType: 'full', trigger: null, success: false, startTime: 'x', endTime: null, itemsProcessed: 0, itemsSynced: 0, fillsImported: null, requests: null, warnings: [], error: { errorClass: 'auth', message: 'bad key', recommendation: '' } } : null,

@@ -20,7 +20,7 @@ export function account(over: Partial<AccountStatus> = {}): AccountStatus {
 export function status(over: Partial<AppStatus> = {}): AppStatus {
   return {
     syncing: false, scheduler: { enabled: true, intervalMinutes: 30, running: true, nextRunAt: '2026-11-21T12:25:00Z' },
-    accounts: [account()], totalValue: '12345.678', asOf: '2026-11-21T11:55:00Z', ...over,
+    accounts: [account()], totalValue: '12345.678', asOf: '2026-11-21T11:55:00Z', rates: {}, ...over,
   };
 }
 

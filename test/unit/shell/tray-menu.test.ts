@@ -1,6 +1,7 @@
+import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { buildTrayMenu, trayIconState, trayTooltip, type TrayInput, type TrayMenuItem } from '../../../electron/shell/tray-menu.js';
-import { toMenuTemplate, trayIconFile } from '../../../electron/shell/tray.js';
+import { createTrayController, toMenuTemplate, trayIconFile } from '../../../electron/shell/tray.js';
 import { formatAge, formatMoney } from '../../../electron/shell/tray-format.js';
 import { account, AUTH_ERROR, NETWORK_ERROR, NOW, run, settingsView, status } from './fixtures.js';
 
@@ -20,6 +21,24 @@ describe('tray menu model', () => {
     expect(action(menu, 'toggle-launch-at-login')).toMatchObject({ kind: 'checkbox', checked: false, enabled: true });
     expect(trayIconState(input())).toBe('idle');
     expect(trayTooltip(input())).toBe('AlphaPulse Sync — 12,345.68 USDT — synced 5 min ago');
+  });
+
+  it('the total in the display currency at the newest stored rate, the code beside it; USDT with a note when no rate is known', () => {
+    const rates = {
+      EUR: { symbol: 'USDTEUR', base: 'USDT', quote: 'EUR', price: '0.92', at: '2026-11-21T11:55:00Z' },
+      USD: { symbol: 'USDCUSDT', base: 'USDC', quote: 'USDT', price: '1.0002', at: '2026-11-21T11:55:00Z' },
+    };
+    const eur = input({ status: status({ rates }), settings: settingsView({ displayCurrency: 'EUR' }) });
+    // 12,345.678 × 0.92 = 11,358.02376; ÷ 1.0002 = 12,343.2093…
+    expect(buildTrayMenu(eur)[0]).toEqual({ kind: 'info', label: 'Total: 11,358.02 EUR' });
+    expect(trayTooltip(eur)).toBe('AlphaPulse Sync — 11,358.02 EUR — synced 5 min ago');
+    const usd = input({ status: status({ rates }), settings: settingsView({ displayCurrency: 'USD' }) });
+    expect(trayTooltip(usd)).toBe('AlphaPulse Sync — 12,343.21 USD — synced 5 min ago');
+    const none = input({ status: status({ rates: { USD: rates.USD } }), settings: settingsView({ displayCurrency: 'EUR' }) });
+    expect(buildTrayMenu(none)[0]).toEqual({ kind: 'info', label: 'Total: 12,345.68 USDT (no EUR rate known yet, so shown in USDT)' });
+    expect(trayTooltip(none)).toBe('AlphaPulse Sync — 12,345.68 USDT (no EUR rate) — synced 5 min ago');
+    // USDT asked: the stored figure, whatever rates exist.
+    expect(trayTooltip(input({ status: status({ rates }) }))).toBe('AlphaPulse Sync — 12,345.68 USDT — synced 5 min ago');
   });
 
   it('a key expiring within 14 days shows in the menu and the tooltip', () => {
@@ -113,5 +132,26 @@ describe('tray rendering helpers', () => {
     expect(formatMoney('-0.5', 'USDT')).toBe('-0.50 USDT');
     expect(formatMoney('not a number', 'USDT')).toBe('— USDT');
     expect([formatAge(5), formatAge(600), formatAge(7200), formatAge(200_000)]).toEqual(['just now', '10 min ago', '2 h ago', '2 d ago']);
+  });
+});
+
+describe('tray controller', () => {
+  it('redraws the tooltip and the menu\'s total in the display currency as the settings and the status change', () => {
+    const tips: string[] = [];
+    const menus: MenuItemConstructorOptions[][] = [];
+    const image = { setTemplateImage: () => undefined } as unknown as NativeImage;
+    const tray = { on: () => tray, isDestroyed: () => false, setImage: () => undefined, setToolTip: (t: string) => tips.push(t), setContextMenu: () => undefined, destroy: () => undefined } as unknown as Tray;
+    const controller = createTrayController({
+      createTray: () => tray, buildMenu: (t) => { menus.push(t); return {} as Menu; }, loadImage: () => image, iconDir: '/icons', platform: 'linux', now: () => NOW, onAction: () => undefined,
+    });
+    const rates = { EUR: { symbol: 'EURUSDT', base: 'EUR', quote: 'USDT', price: '1.25', at: '2026-11-21T11:55:00Z' } };
+    controller.update({ status: status({ rates }) });
+    expect(tips.at(-1)).toBe('AlphaPulse Sync — 12,345.68 USDT — synced 5 min ago');
+    controller.update({ settings: settingsView({ displayCurrency: 'EUR' }) });
+    // 12,345.678 ÷ 1.25 = 9,876.5424
+    expect(tips.at(-1)).toBe('AlphaPulse Sync — 9,876.54 EUR — synced 5 min ago');
+    expect(menus.at(-1)![0]).toEqual({ label: 'Total: 9,876.54 EUR', enabled: false });
+    controller.update({ status: status({ rates: {} }) });
+    expect(tips.at(-1)).toBe('AlphaPulse Sync — 12,345.68 USDT (no EUR rate) — synced 5 min ago');
   });
 });

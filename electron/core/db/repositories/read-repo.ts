@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import type { DisplayRates, NetValuePoint, Portfolio, SyncRunRecord } from '../../../../shared/domain.js';
+import type { NetValuePoint, Portfolio, SyncRunRecord } from '../../../../shared/domain.js';
 import type { StoredRate } from '../../portfolio/display-rates.js';
 import type { CostFill } from '../../portfolio/cost-basis.js';
 import { dec, decOrNull, type Dec } from '../../portfolio/decimal.js';
@@ -7,6 +7,7 @@ import { summarisePortfolio, type ValuedItem } from '../../portfolio/valuation.j
 import { readTradingTotals } from './fills-repo.js';
 import { quantityKey, readUnexplainedQuantities } from './reconciliation-repo.js';
 import { readDisplayRates } from './positions-repo.js';
+import { mergePointRates, pickedTimesSql, pointsParams, type PointsQuery } from './snapshot-points.js';
 
 type Queryable = Pool | PoolClient;
 
@@ -141,44 +142,24 @@ export async function readOldestLastSuccess(db: Queryable): Promise<Date | null>
  * values up to then are summed (an index lookup per account and point). A year of
  * 30-minute snapshots never leaves the database whole.
  */
-export async function readNetValue(db: Queryable, opts: { since: Date | null; until?: Date | null; account: { exchangeId: string; account: string } | null; maxPoints: number }): Promise<NetValuePoint[]> {
-  const { rows } = await db.query<{ t: Date; value: string; wallet: string; upnl: string; backfill: boolean; estimated: boolean; rates: Record<string, StoredRate> | null }>(
-    `WITH acc AS (
-       SELECT id FROM accounts WHERE removed_at IS NULL AND ($2::text IS NULL OR (exchange_id = $2 AND account = $3))
-     ), ranged AS (
-       SELECT s.taken_at, row_number() OVER (ORDER BY s.taken_at, s.id) - 1 AS k, count(*) OVER () AS n
-       FROM snapshots s WHERE s.account_id IN (SELECT id FROM acc) AND ($1::timestamptz IS NULL OR s.taken_at >= $1)
-         AND ($5::timestamptz IS NULL OR s.taken_at < $5)
-     ), picked AS (
-       SELECT DISTINCT ON (bucket) taken_at AS t, k FROM (
-         SELECT taken_at, k, CASE WHEN k = 0 OR n <= $4 THEN -k ELSE (k * ($4 - 1) + n - 2) / (n - 1) END AS bucket FROM ranged
-       ) b ORDER BY bucket, k DESC
-     )
+export async function readNetValue(db: Queryable, opts: PointsQuery): Promise<NetValuePoint[]> {
+  const { rows } = await db.query<{ t: Date; value: string; wallet: string; upnl: string; backfill: boolean; estimated: boolean; rates: Array<Record<string, StoredRate> | null> }>(
+    `${pickedTimesSql('any')}
      SELECT p.t, s.value::text AS value, s.wallet::text AS wallet, s.upnl::text AS upnl, s.backfill, s.estimated, s.rates FROM picked p
      CROSS JOIN LATERAL (
        SELECT SUM(v.total_value) AS value, SUM(COALESCE(v.wallet_value, v.total_value)) AS wallet, SUM(v.unrealised_pnl) AS upnl,
               bool_or(v.source = 'backfill') AS backfill, bool_or(v.estimated) AS estimated,
-              (array_agg(v.display_rates ORDER BY v.taken_at DESC))[1] AS rates FROM acc CROSS JOIN LATERAL (
+              array_agg(v.display_rates ORDER BY v.taken_at DESC) AS rates FROM acc CROSS JOIN LATERAL (
          SELECT total_value, wallet_value, unrealised_pnl, source, estimated, display_rates, taken_at FROM snapshots WHERE account_id = acc.id AND taken_at <= p.t ORDER BY taken_at DESC, id DESC LIMIT 1
        ) v
      ) s
      ORDER BY p.k`,
-    [opts.since, opts.account?.exchangeId ?? null, opts.account?.account ?? null, opts.maxPoints, opts.until ?? null]);
+    pointsParams(opts));
   // A total that includes any reconstructed account value is itself reconstructed.
   return rows.map((r) => ({
     t: r.t.toISOString(), value: dec(r.value).toString(), walletValue: dec(r.wallet).toString(), unrealisedPnl: dec(r.upnl).toString(),
-    source: r.backfill ? 'backfill' : 'sync', estimated: r.estimated, rates: pointRates(r.rates, r.t),
+    source: r.backfill ? 'backfill' : 'sync', estimated: r.estimated, rates: mergePointRates(r.rates, r.t),
   }));
-}
-
-/** The display rates stored with a point's newest snapshot; a reconstructed day has none. */
-function pointRates(stored: Record<string, StoredRate> | null, t: Date): DisplayRates {
-  const rates: DisplayRates = {};
-  for (const currency of ['USD', 'EUR'] as const) {
-    const r = stored?.[currency];
-    if (r) rates[currency] = { symbol: r.symbol, base: r.base, quote: r.quote, price: r.price, at: t.toISOString() };
-  }
-  return rates;
 }
 
 /** An account's latest runs, newest first: what its circuit breaker is derived from. */

@@ -1,6 +1,7 @@
 import { CASH_ASSETS, isCash } from '../../portfolio/cash.js';
 import { dec } from '../../portfolio/decimal.js';
-import type { SpotMarket } from '../types.js';
+import { dailyDisplayRates, displayRatePairs } from '../../portfolio/display-rates.js';
+import type { DailyCloses, SpotMarket } from '../types.js';
 import type { BybitApi } from './bybit-api.js';
 import { klineSchema } from './bybit-schemas.js';
 
@@ -21,17 +22,21 @@ function route(asset: string, markets: ReadonlyMap<string, SpotMarket>): string[
 
 /**
  * Daily closes in USDT of each asset from `fromDay` to `toDay` (UTC day starts), priced
- * the way the current prices are (a USDT pair, else through a cash coin, BTC or ETH): one
- * kline request per symbol, as Bybit returns up to 1,000 daily candles at once and the
- * history reaches two years. Assets with no route are absent (unpriced).
+ * the way the current prices are (a USDT pair, else through a cash coin, BTC or ETH), and
+ * each day's close of the pairs the display currencies convert through (USDCUSDT, the
+ * euro pair): one kline request per symbol, shared when an asset's route uses the same
+ * pair, as Bybit returns up to 1,000 daily candles at once and the history reaches two
+ * years. Assets with no route are absent (unpriced); a day without a pair's candle has
+ * no rate for that currency.
  */
-export async function fetchDailyCloses(api: BybitApi, markets: ReadonlyMap<string, SpotMarket>, assets: readonly string[], fromDay: number, toDay: number): Promise<Map<string, Map<number, string>>> {
+export async function fetchDailyCloses(api: BybitApi, markets: ReadonlyMap<string, SpotMarket>, assets: readonly string[], fromDay: number, toDay: number): Promise<DailyCloses> {
   const routes = new Map<string, string[]>();
   for (const a of assets) {
     const r = route(a, markets);
     if (r) routes.set(a, r);
   }
-  const symbols = [...new Set([...routes.values()].flat())];
+  const pairs = displayRatePairs([...markets.values()]);
+  const symbols = [...new Set([...[...routes.values()].flat(), ...Object.values(pairs).map((p) => p.symbol)])];
   const closes = new Map<string, Map<number, string>>();
   await Promise.all(symbols.map(async (symbol) => closes.set(symbol, await symbolCloses(api, symbol, fromDay, toDay))));
   const out = new Map<string, Map<number, string>>();
@@ -44,7 +49,7 @@ export async function fetchDailyCloses(api: BybitApi, markets: ReadonlyMap<strin
     }
     out.set(asset, byDay);
   }
-  return out;
+  return { byAsset: out, rates: dailyDisplayRates(pairs, closes) };
 }
 
 async function symbolCloses(api: BybitApi, symbol: string, fromDay: number, toDay: number): Promise<Map<number, string>> {

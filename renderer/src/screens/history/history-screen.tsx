@@ -4,17 +4,19 @@ import { EmptyState, ErrorNotice, Loading } from '../../components/async-view.js
 import { Signed } from '../../components/signed.js';
 import { accountName } from '../../components/status-summary.js';
 import { formatMoney, formatPercent } from '../../format/number-format.js';
+import { formatDateTime } from '../../format/time-format.js';
 import { useDataVersion, useStatus } from '../../state/live-data.js';
 import { useQuery } from '../../state/use-query.js';
 import { ExportButton } from '../../components/export-button.js';
+import { CurrencySelect } from '../../components/currency-select.js';
+import { useDisplayCurrency } from '../../state/display-currency.js';
 import { changeSpanPhrase, customDomain, RANGE_MS, xDomain } from './chart-scale.js';
 import { HistoryChart } from './history-chart.js';
 import { HistoryLegend } from './history-legend.js';
 import { PnlPanel } from './pnl-panel.js';
-import { customRangeProblem, legendOf, parseAccountKey, RANGE_LABELS, RANGE_PHRASES, RANGES, rangeChange, toChartPoints, type HistoryRange } from './history-model.js';
+import { AssetValuesPanel } from './asset-values-panel.js';
+import { convertHistory, customRangeProblem, legendOf, parseAccountKey, RANGE_LABELS, RANGE_PHRASES, RANGES, rangeChange, toChartPoints, type HistoryRange } from './history-model.js';
 import './history.css';
-
-const QUOTE = 'USDT';
 
 /** #/history: net value over time, by range and account. */
 export function HistoryScreen() {
@@ -36,10 +38,15 @@ export function HistoryScreen() {
     [asked, accountKey],
   );
   const history = useQuery(`net-value:${asked.range}:${asked.from}:${asked.to}:${accountKey}:${version}`, load);
-  const points = useMemo(() => toChartPoints(history.data ?? []), [history.data]);
+  const display = useDisplayCurrency();
+  // Each point in the display currency at its own snapshot's rate; a point without one is a gap.
+  const converted = useMemo(() => convertHistory(history.data ?? [], display.currency), [history.data, display.currency]);
+  const quote = converted.currency;
+  const points = useMemo(() => toChartPoints(converted.points), [converted]);
   const legend = useMemo(() => legendOf(points), [points]);
-  const change = useMemo(() => rangeChange(history.data ?? []), [history.data]);
-  const last = history.data?.[history.data.length - 1];
+  const change = useMemo(() => rangeChange(converted.points), [converted]);
+  const drawn = useMemo(() => points.filter((p) => p.value !== null), [points]);
+  const last = drawn[drawn.length - 1];
   const isCustom = asked.from !== '' || asked.to !== '';
   // Read once per answer: the axis ends at the time the points were fetched, not a moving "now".
   const domain = useMemo(() => {
@@ -47,7 +54,7 @@ export function HistoryScreen() {
     return isCustom ? customDomain(asked.from, asked.to, times, Date.now()) : xDomain(asked.range, times, Date.now());
   }, [asked, isCustom, points]);
   const fullPhrase = isCustom ? 'between the dates chosen' : RANGE_PHRASES[asked.range];
-  const phrase = points.length > 1 ? changeSpanPhrase(isCustom ? 'all' : asked.range, points[0]!.t, points[points.length - 1]!.t, fullPhrase) : fullPhrase;
+  const phrase = drawn.length > 1 ? changeSpanPhrase(isCustom ? 'all' : asked.range, drawn[0]!.t, drawn[drawn.length - 1]!.t, fullPhrase) : fullPhrase;
   const account = parseAccountKey(accountKey);
   const exportFilter = useMemo(() => ({
     account: account ? `${account.exchangeId}:${account.account}` : null,
@@ -97,19 +104,22 @@ export function HistoryScreen() {
             </select>
           </label>
         )}
+        {view === 'value' && <CurrencySelect id="history-currency" currency={display.currency} onCurrency={display.setCurrency} busy={display.busy} />}
         {history.loading && history.data && <span className="muted small" role="status">Updating…</span>}
         {view === 'value'
           ? <ExportButton kind="net-value" filter={exportFilter} what="net value history" />
           : <ExportButton kind="realised" filter={exportFilter} what="realised P&L per fill" />}
       </div>
       {customProblem && <p className="muted small" role="status" data-testid="history-custom-problem">{customProblem}</p>}
-      {view === 'pnl' && <PnlPanel asked={asked} account={account} accountKey={accountKey} version={version} quote={QUOTE} rangeName={rangeName} />}
+      {display.error && <ErrorNotice title="Could not change the currency" error={display.error} />}
+      {view === 'pnl' && <PnlPanel asked={asked} account={account} accountKey={accountKey} version={version} quote="USDT" rangeName={rangeName} />}
       {view === 'value' && <div className="card chart-card" data-testid="history-chart" aria-busy={history.loading}>
-        {history.data && last && (
+        {history.data && last?.value && (
           <div className="chart-head" data-testid="history-head">
-            <span className="summary-value">{formatMoney(last.value, QUOTE)}</span>
-            {change && <Signed value={change.change} text={`${formatMoney(change.change, QUOTE, undefined, true)} (${formatPercent(change.pct, undefined, { signed: true })}) ${phrase}`} />}
-            {!change && points.length === 1 && <span className="muted">One point so far: the change shows after the next sync</span>}
+            <span className="summary-value">{formatMoney(last.value, quote)}</span>
+            {change && <Signed value={change.change} text={`${formatMoney(change.change, quote, undefined, true)} (${formatPercent(change.pct, undefined, { signed: true })}) ${phrase}`} />}
+            {!change && drawn.length === 1 && <span className="muted">One point so far: the change shows after the next sync</span>}
+            {last !== points[points.length - 1] && <span className="muted">as of {formatDateTime(new Date(last.t).toISOString())}, the newest point with a {quote} rate</span>}
           </div>
         )}
         {history.error && !history.data && <ErrorNotice error={history.error} onRetry={history.reload} />}
@@ -120,12 +130,13 @@ export function HistoryScreen() {
           </EmptyState>
         )}
         {points.length > 0 && (
-          <figure className="chart-figure" aria-label={`Net value over ${rangeName}: ${points.length} points${last ? `, latest ${formatMoney(last.value, QUOTE)}` : ''}${legend.reconstructed ? '; the earlier part is reconstructed from your trades' : ''}`}>
-            <HistoryChart points={points} quote={QUOTE} domain={domain} />
-            <HistoryLegend legend={legend} />
+          <figure className="chart-figure" aria-label={`Net value in ${quote} over ${rangeName}: ${points.length} points${last?.value ? `, latest ${formatMoney(last.value, quote)}` : ''}${legend.reconstructed ? '; the earlier part is reconstructed from your trades' : ''}${legend.gaps ? `; ${legend.gaps} without a ${quote} rate` : ''}`}>
+            <HistoryChart points={points} quote={quote} domain={domain} />
+            <HistoryLegend legend={legend} currency={quote} fallback={converted.fallback} />
           </figure>
         )}
       </div>}
+      {view === 'value' && <AssetValuesPanel asked={asked} account={account} accountKey={accountKey} version={version} currency={display.currency} rangeName={rangeName} />}
     </section>
   );
 }

@@ -3,7 +3,7 @@ import type { RendererApi } from '../../../../electron/preload/types.js';
 import { EmptyState, ErrorNotice, Loading } from '../../components/async-view.js';
 import { formatCount, formatPrice } from '../../format/number-format.js';
 import { hrefOf } from '../../routing/routes.js';
-import { useAccounts, useDataVersion, useStatus } from '../../state/live-data.js';
+import { useAccounts, useDataVersion, useSettings, useStatus } from '../../state/live-data.js';
 import { useSyncActivity } from '../../state/live-activity.js';
 import { useQuery } from '../../state/use-query.js';
 import { useStoredFlag } from '../../state/use-stored-flag.js';
@@ -18,6 +18,7 @@ import { WalletValues } from './wallet-values.js';
 import { useDisplayCurrency } from '../../state/display-currency.js';
 import { convertPortfolio, describeRate, type ConvertedPortfolio } from '../../../../shared/format/display-currency.js';
 import type { PortfolioItem } from '../../../../shared/domain.js';
+import { partialCostNote, type DepositPolicy } from '../../../../shared/format/partial-cost.js';
 import { formatDateTime } from '../../format/time-format.js';
 
 const loadPortfolio = (api: RendererApi) => api.invoke('portfolio:get');
@@ -98,7 +99,7 @@ export function PortfolioScreen() {
             ) : (
               <PortfolioTable rows={rows} sort={sort} onSort={onSort} quote={data.quote} showAccount={manyAccounts || groupBy === 'account'} />
             )}
-            <Footnotes items={data.items} />
+            <Footnotes items={data.items} policy={data.trading?.depositCostBasis ?? null} />
           </section>
           <div className="portfolio-side">
             <AllocationChart items={data.items} quote={data.quote} />
@@ -127,13 +128,14 @@ function CurrencyNote({ converted }: { converted: ConvertedPortfolio }) {
   );
 }
 
-function Footnotes({ items }: { items: readonly PortfolioItem[] }) {
+function Footnotes({ items, policy }: { items: readonly PortfolioItem[]; policy: DepositPolicy }) {
+  const settings = useSettings().data;
   const cost = items.some((i) => i.avgEntryPartial);
   const known = items.some((i) => i.realisedPnlPartial || i.feesPartial);
   if (!cost && !known) return null;
   return (
     <div className="footnote">
-      {cost && <p>* Partial average entry and invested: the holding is larger than the trades explain (deposits, transfers, or trades older than the exchange keeps), so they cover only the traded part.</p>}
+      {cost && <p data-testid="partial-cost-note">* {partialCostNote(policy ?? settings?.depositCostBasis ?? null, 'window')}</p>}
       {known && <p>† Known part only: some trade or fee could not be valued in USDT (no price at the time, or more was sold than the history explains).</p>}
     </div>
   );

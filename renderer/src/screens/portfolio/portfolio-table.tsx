@@ -1,5 +1,6 @@
 import { memo, useRef } from 'react';
 import type { PortfolioItem } from '../../../../shared/domain.js';
+import { PARTIAL_COST_SHORT } from '../../../../shared/format/partial-cost.js';
 import { sortWallets, walletName } from '../../../../shared/format/wallet-names.js';
 import { Signed } from '../../components/signed.js';
 import { SortHeader } from '../../components/sort-header.js';
@@ -85,7 +86,7 @@ function Mark({ show, symbol, title, label }: { show: boolean; symbol: string; t
   );
 }
 
-export const PARTIAL_COST = 'Partial: the holding is larger than the trades explain (deposits, transfers or older history)';
+export const PARTIAL_COST = PARTIAL_COST_SHORT;
 export const PARTIAL_KNOWN = 'Known part only: some trade or fee could not be valued in USDT';
 
 const money = (v: string | null, signed = false) => (v === null ? UNKNOWN : signed ? <Signed value={v} text={formatAmount(v, undefined, true)} /> : formatAmount(v));

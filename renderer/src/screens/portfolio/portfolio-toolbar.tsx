@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { DISPLAY_CURRENCIES, type DisplayCurrency } from '../../../../shared/domain.js';
+import type { DisplayCurrency } from '../../../../shared/domain.js';
+import { CurrencySelect } from '../../components/currency-select.js';
 import type { GroupBy } from './portfolio-groups.js';
 
 const GROUPS: ReadonlyArray<{ id: GroupBy; label: string }> = [
@@ -51,12 +52,7 @@ export function PortfolioToolbar({ query, onQuery, groupBy, onGroupBy, currency,
           {GROUPS.map((g) => <option key={g.id} value={g.id}>{g.label}</option>)}
         </select>
       </div>
-      <div className="field-inline">
-        <label htmlFor="display-currency">Show in</label>
-        <select id="display-currency" value={currency} disabled={currencyBusy} onChange={(e) => onCurrency(e.target.value as DisplayCurrency)} data-testid="display-currency">
-          {DISPLAY_CURRENCIES.map((c) => <option key={c} value={c}>{c}</option>)}
-        </select>
-      </div>
+      <CurrencySelect id="display-currency" currency={currency} onCurrency={onCurrency} busy={currencyBusy} />
     </div>
   );
 }

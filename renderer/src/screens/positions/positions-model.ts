@@ -1,4 +1,5 @@
 import type { Position } from '../../../../shared/domain.js';
+import { notionalOf, roeOf } from '../../../../shared/positions.js';
 import { compareDecimals, Dec, toDec } from '../../format/decimal.js';
 
 /**
@@ -45,24 +46,8 @@ export function formatPnl(value: string, settleCoin: string | null, fmt: { amoun
   return `${DOLLAR_COINS.has(coin) ? fmt.amount(value) : fmt.quantity(value)} ${coin}`;
 }
 
-/**
- * What the position is worth at the mark price, in its settle coin: size × mark for a
- * linear contract (size in the base coin), size ÷ mark for an inverse one (size in USD
- * contracts, settled in the base coin). Null without a mark price.
- */
-export function notionalOf(p: Position): string | null {
-  const mark = toDec(p.markPrice);
-  if (mark === null || !mark.gt(0)) return null;
-  return p.category === 'inverse' ? new Dec(p.size).dividedBy(mark).toFixed() : mark.times(p.size).toFixed();
-}
-
-/** Return on the margin put up: unrealised P&L ÷ initial margin, in percent; null when either is unknown or the margin is zero. */
-export function roeOf(p: Position): string | null {
-  const pnl = toDec(p.unrealisedPnl);
-  const margin = toDec(p.margin);
-  if (pnl === null || margin === null || margin.isZero()) return null;
-  return pnl.dividedBy(margin).times(100).toFixed();
-}
+// Shared with the CSV export, so the file and the table agree to the last digit.
+export { notionalOf, roeOf } from '../../../../shared/positions.js';
 
 export type PositionColumn = 'symbol' | 'account' | 'side' | 'size' | 'entry' | 'mark' | 'notional' | 'margin' | 'pnl' | 'roe' | 'funding' | 'leverage' | 'liquidation';
 export interface PositionSort {

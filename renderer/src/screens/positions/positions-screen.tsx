@@ -9,6 +9,7 @@ import { countOf } from '../../../../shared/format/plural.js';
 import { useDataVersion } from '../../state/live-data.js';
 import { useQuery } from '../../state/use-query.js';
 import { SortHeader } from '../../components/sort-header.js';
+import { ExportButton } from '../../components/export-button.js';
 import { DEFAULT_POSITION_SORT, formatLeverage, formatPnl, fundingBySettleCoin, nextPositionSort, notionalOf, pnlBySettleCoin, roeOf, sortPositions, type PositionColumn } from './positions-model.js';
 
 const COLUMNS: ReadonlyArray<{ id: PositionColumn; label: string; numeric: boolean; hint?: string }> = [
@@ -37,12 +38,17 @@ const loadPositions = (api: RendererApi) => api.invoke('positions:list');
 export function PositionsScreen() {
   const version = useDataVersion();
   const positions = useQuery(`positions:${version}`, loadPositions);
-  const totals = useMemo(() => pnlBySettleCoin(positions.data ?? []), [positions.data]);
-  const funding = useMemo(() => fundingBySettleCoin(positions.data ?? []), [positions.data]);
+  // One account or all: the table, its totals and the CSV follow the same filter.
+  const [accountKey, setAccountKey] = useState('');
+  const accounts = useMemo(() => [...new Set((positions.data ?? []).map((p) => `${p.exchangeId}:${p.account}`))].sort(), [positions.data]);
+  const shown = useMemo(() => (positions.data ?? []).filter((p) => accountKey === '' || `${p.exchangeId}:${p.account}` === accountKey), [positions.data, accountKey]);
+  const totals = useMemo(() => pnlBySettleCoin(shown), [shown]);
+  const funding = useMemo(() => fundingBySettleCoin(shown), [shown]);
   const [sort, setSort] = useState(DEFAULT_POSITION_SORT);
   const onSort = useCallback((c: PositionColumn) => setSort((s) => nextPositionSort(s, c)), []);
-  const sorted = useMemo(() => sortPositions(positions.data ?? [], sort), [positions.data, sort]);
-  const newest = positions.data?.reduce<string | null>((max, p) => (max === null || p.updatedAt > max ? p.updatedAt : max), null) ?? null;
+  const sorted = useMemo(() => sortPositions(shown, sort), [shown, sort]);
+  const newest = shown.reduce<string | null>((max, p) => (max === null || p.updatedAt > max ? p.updatedAt : max), null);
+  const exportFilter = useMemo(() => ({ account: accountKey === '' ? null : accountKey }), [accountKey]);
 
   return (
     <section className="screen" aria-labelledby="positions-title">
@@ -56,6 +62,18 @@ export function PositionsScreen() {
       )}
       {positions.data && positions.data.length > 0 && (
         <>
+          <div className="toolbar">
+            {accounts.length > 1 && (
+              <label className="field-inline">
+                Account
+                <select value={accountKey} onChange={(e) => setAccountKey(e.target.value)} data-testid="positions-account">
+                  <option value="">All accounts</option>
+                  {accounts.map((a) => <option key={a} value={a}>{a.replace(':', '/')}</option>)}
+                </select>
+              </label>
+            )}
+            <ExportButton kind="positions" filter={exportFilter} what={accountKey === '' ? 'open positions' : `open positions of ${accountKey.replace(':', '/')}`} />
+          </div>
           <div className="summary">
             {totals.map((t) => (
               <div className="summary-item" key={t.coin}>

@@ -84,6 +84,15 @@ export function GeneralSettingsForm({ view, onSaved }: { view: SettingsView; onS
         </select>
         <span className="field-hint" id="settings-currency-hint">Converted at the exchange&apos;s own price (USDC/USDT for USD, its euro pair for EUR); stored figures stay in USDT.</span>
       </div>
+      <div className="field">
+        <label htmlFor="settings-deposit-cost">Cost of deposits</label>
+        <select id="settings-deposit-cost" value={form.depositCostBasis} onChange={(e) => update('depositCostBasis', e.target.value === 'market' ? 'market' : 'unknown')}
+          data-testid="settings-deposit-cost" aria-describedby="settings-deposit-cost-hint">
+          <option value="unknown">Unknown: the average entry covers the traded part (partial)</option>
+          <option value="market">At the market price of their minute</option>
+        </select>
+        <span className="field-hint" id="settings-deposit-cost-hint">How coins that arrive by deposit or transfer enter the average entry price and realised P&amp;L; saving a change syncs at once to work the figures out again.</span>
+      </div>
       <label className="toggle">
         <input type="checkbox" checked={form.launchAtLogin} onChange={(e) => update('launchAtLogin', e.target.checked)} data-testid="settings-launch-at-login" />
         Launch at login (desktop app)

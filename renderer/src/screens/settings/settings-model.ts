@@ -17,6 +17,7 @@ export interface GeneralForm {
   launchAtLogin: boolean;
   notifications: boolean;
   displayCurrency: DisplayCurrency;
+  depositCostBasis: SettingsView['depositCostBasis'];
 }
 
 export const INTERVAL_VAR = 'EXCHANGE_SYNC_INTERVAL_MINUTES';
@@ -32,6 +33,7 @@ export function generalFormFrom(view: SettingsView): GeneralForm {
     launchAtLogin: view.launchAtLogin,
     notifications: view.notifications.enabled,
     displayCurrency: view.displayCurrency,
+    depositCostBasis: view.depositCostBasis,
   };
 }
 
@@ -61,6 +63,7 @@ export function generalPatch(view: SettingsView, form: GeneralForm): ApiInput<'s
   if (form.launchAtLogin !== view.launchAtLogin) patch.launchAtLogin = form.launchAtLogin;
   if (form.notifications !== view.notifications.enabled) patch.notifications = { enabled: form.notifications };
   if (form.displayCurrency !== view.displayCurrency) patch.displayCurrency = form.displayCurrency;
+  if (form.depositCostBasis !== view.depositCostBasis) patch.depositCostBasis = form.depositCostBasis;
   return Object.keys(patch).length ? patch : null;
 }
 
