@@ -7,7 +7,7 @@ import { nearestIndex, type AssetChartPoint, type AssetSeries } from './asset-va
 import { xAxis, yAxis } from './chart-scale.js';
 
 const HEIGHT = 260;
-const M = { top: 10, right: 16, bottom: 24, left: 64 };
+const M = { top: 10, right: 32, bottom: 24, left: 64 };
 
 /** A series' colour from the stylesheet, so both themes pick their own palette. */
 export const seriesColour = (s: Pick<AssetSeries, 'swatch'>) => (s.swatch === 'other' ? 'var(--chart-other)' : `var(--chart-${s.swatch})`);

@@ -63,7 +63,8 @@ export const HistoryChart = memo(function HistoryChart({ points, quote, domain }
       {/* The axis's unit: the figures are in the display currency, not always USDT. */}
       <span className="chart-unit" data-testid="history-axis-unit" aria-hidden="true">{quote}</span>
       <ResponsiveContainer width="100%" height={320}>
-        <AreaChart data={points} margin={{ top: 8, right: 16, bottom: 0, left: 4 }} accessibilityLayer={false}>
+        {/* Room on the right for half of the last date label, centred on the edge. */}
+        <AreaChart data={points} margin={{ top: 8, right: 32, bottom: 0, left: 4 }} accessibilityLayer={false}>
           <defs>
             <linearGradient id="history-fill" x1="0" y1="0" x2="0" y2="1">
               <stop offset="0%" stopColor="var(--accent)" stopOpacity={0.28} />
