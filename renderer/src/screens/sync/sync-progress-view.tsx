@@ -5,6 +5,9 @@ import { countOf } from '../../../../shared/format/plural.js';
 import { skippedText, summaryHeadline } from './sync-model.js';
 import { STEP_LABELS, stepFraction, type AccountProgress, type SyncActivity } from '../../state/sync-activity.js';
 import { humanText } from '../../format/copy.js';
+import { convertTotal } from '../../../../shared/format/display-currency.js';
+import { useDisplayCurrency } from '../../state/display-currency.js';
+import { useStatus } from '../../state/live-data.js';
 
 /**
  * The sync in progress, from `sync:progress` events: each account's steps, the current
@@ -61,6 +64,13 @@ function AccountProgressRow({ p, running, failed }: { p: AccountProgress; runnin
 
 function SummaryView({ summary }: { summary: SyncRunSummary }) {
   const headline = summaryHeadline(summary);
+  const { data: status } = useStatus();
+  const { currency } = useDisplayCurrency();
+  // Each account's total in the display currency, at the rate the header uses.
+  const money = (value: string) => {
+    const t = convertTotal(value, currency, status?.rates ?? {});
+    return formatMoney(t.value ?? value, t.currency);
+  };
   return (
     <div className="sync-summary" data-testid="sync-summary" data-ok={summary.ok}>
       <p className={`${headline.tone}-text`} data-testid="sync-summary-headline">{headline.text}</p>
@@ -69,7 +79,7 @@ function SummaryView({ summary }: { summary: SyncRunSummary }) {
           <li key={`${a.exchangeId}/${a.account}`}>
             <strong>{a.exchangeId}/{a.account}</strong>{' '}
             {a.skipped !== null ? <span className="muted">not synced: {skippedText(a)}</span>
-              : a.ok ? <span>synced{a.totalValue !== null && <> · {formatMoney(a.totalValue)}</>} · {countOf(a.fillsImported, 'new trade')} · {countOf(a.requests, 'request')}</span>
+              : a.ok ? <span>synced{a.totalValue !== null && <> · {money(a.totalValue)}</>} · {countOf(a.fillsImported, 'new trade')} · {countOf(a.requests, 'request')}</span>
                 : <span className="error-text">{a.error ? humanText(a.error.message) : 'failed'}</span>}
             {a.warnings.map((w) => <div key={w} className="warn-text small">⚠ {humanText(w)}</div>)}
           </li>
