@@ -114,6 +114,29 @@ export function computeCostBasis(fills: readonly CostFill[]): Map<string, CostBa
 export function computeCostBooks(fills: readonly CostFill[], transfers: readonly CostTransfer[] = [], policy: DepositCostBasis = 'unknown'): CostBooks {
   const ledger = new Ledger();
   const outcomes = new Map<string, FillOutcome>();
+  for (const e of timeline(ledger, outcomes, fills, transfers, policy)) e.apply();
+  return { basis: basisOf(ledger.entries), outcomes };
+}
+
+/**
+ * The basis as it stood at each of `instants` (ms, ascending): after every fill and
+ * transfer strictly before it. One replay of the same books {@link computeCostBooks}
+ * keeps, read off as it passes each instant: what a holding cost at the end of a day.
+ */
+export function costBasisAt(fills: readonly CostFill[], transfers: readonly CostTransfer[], policy: DepositCostBasis, instants: readonly number[]): Array<Map<string, CostBasis>> {
+  const ledger = new Ledger();
+  const events = timeline(ledger, new Map(), fills, transfers, policy);
+  const out: Array<Map<string, CostBasis>> = [];
+  let next = 0;
+  for (const at of instants) {
+    while (next < events.length && events[next]!.at < at) events[next++]!.apply();
+    out.push(basisOf(ledger.entries));
+  }
+  return out;
+}
+
+/** Fills and transfers as one list of bookings on `ledger`, in the order they happened. */
+function timeline(ledger: Ledger, outcomes: Map<string, FillOutcome>, fills: readonly CostFill[], transfers: readonly CostTransfer[], policy: DepositCostBasis) {
   const events = [
     ...fills.map((f) => ({ at: f.executedAt.getTime(), id: f.id, apply: () => outcomes.set(f.id, applyFill(ledger, f)) })),
     ...transfers.map((t) => ({ at: t.executedAt.getTime(), id: t.id, apply: () => applyTransfer(ledger, t, policy) })),
@@ -122,8 +145,7 @@ export function computeCostBooks(fills: readonly CostFill[], transfers: readonly
   // at one instant the id alone orders them.
   // Stryker disable next-line EqualityOperator: with unique ids `<` and `<=` order alike
   events.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
-  for (const e of events) e.apply();
-  return { basis: basisOf(ledger.entries), outcomes };
+  return events;
 }
 
 function basisOf(entries: ReadonlyMap<string, LedgerEntry>): Map<string, CostBasis> {
