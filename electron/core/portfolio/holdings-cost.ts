@@ -60,7 +60,7 @@ export function holdingsCost(held: readonly HeldAsset[], books: ReadonlyMap<stri
   const byAsset = new Map<string, HoldingCost>();
   let cost = ZERO;
   let costedValue = ZERO;
-  let counted = 0;
+  let counted = false;
   let partial = false;
   for (const h of held) {
     if (isCash(h.asset) || h.quantity.isZero()) continue;
@@ -73,9 +73,9 @@ export function holdingsCost(held: readonly HeldAsset[], books: ReadonlyMap<stri
     byAsset.set(h.asset, c);
     cost = cost.plus(c.cost);
     costedValue = costedValue.plus(c.costedQuantity.times(h.price));
-    counted += 1;
+    counted = true;
     partial ||= c.partial;
   }
-  if (counted === 0 && partial) return { byAsset, cost: null, costedValue: null, partial };
+  if (!counted && partial) return { byAsset, cost: null, costedValue: null, partial };
   return { byAsset, cost, costedValue, partial };
 }
