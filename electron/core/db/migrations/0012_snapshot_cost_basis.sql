@@ -3,24 +3,25 @@
 -- fees included, under the deposit policy of the time), and per snapshot the cost and
 -- value of the costed holdings. Cash carries no cost. Rows written before this migration
 -- keep NULL: their cost was never recorded, and NULL means unknown, never zero.
+-- Safe to run again over itself (IF NOT EXISTS, CREATE OR REPLACE), as the views are.
 
 ALTER TABLE snapshot_items
   -- units of the holding whose cost is known (NULL: none, cash, or not recorded)
-  ADD COLUMN costed_quantity NUMERIC,
+  ADD COLUMN IF NOT EXISTS costed_quantity NUMERIC,
   -- USDT cost of those units
-  ADD COLUMN cost_basis NUMERIC;
+  ADD COLUMN IF NOT EXISTS cost_basis NUMERIC;
 
 ALTER TABLE snapshots
   -- USDT cost of the costed units of the priced coins held; NULL when not recorded, or
   -- when coins were held but none had both a known cost and a price
-  ADD COLUMN cost_basis NUMERIC,
+  ADD COLUMN IF NOT EXISTS cost_basis NUMERIC,
   -- those same units at the snapshot's prices (a backfilled day: its closes)
-  ADD COLUMN costed_value NUMERIC,
+  ADD COLUMN IF NOT EXISTS costed_value NUMERIC,
   -- some coin held had units without a known cost or price, left out of both figures;
   -- NULL: not recorded
-  ADD COLUMN cost_partial BOOLEAN,
+  ADD COLUMN IF NOT EXISTS cost_partial BOOLEAN,
   -- the deposit policy the cost was worked out under
-  ADD COLUMN cost_policy TEXT CHECK (cost_policy IN ('unknown', 'market'));
+  ADD COLUMN IF NOT EXISTS cost_policy TEXT CHECK (cost_policy IN ('unknown', 'market'));
 
 -- The view gains the figures at the end: its earlier columns are a contract.
 CREATE OR REPLACE VIEW v_net_value_daily AS
