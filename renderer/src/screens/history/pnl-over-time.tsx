@@ -55,7 +55,7 @@ export function PnlOverTime({ asked, account, accountKey, version, quote, rangeN
       <div className="chart-head" data-testid="pnl-time-head">
         <span className="summary-value"><Signed value={last.total} text={money(last.total, quote)} /></span>
         <span className="muted">
-          {last.total === null ? 'total unknown at the latest point' : 'in total at the latest point'}: {money(last.realised, quote)} realised over {rangeName},{' '}
+          {last.total === null ? 'total unknown at the latest point' : 'in total at the latest point'}: {money(last.realised, quote)} realised {rangeName === 'all' ? 'since the first trade' : `over ${rangeName}`},{' '}
           {money(last.unrealised, quote)} unrealised on the spot holdings{last.unrealisedPartial ? ' (partial)' : ''}
         </span>
       </div>
@@ -67,7 +67,7 @@ export function PnlOverTime({ asked, account, accountKey, version, quote, rangeN
         <figcaption className="history-legend" data-testid="pnl-time-legend">
           {Object.values(PNL_TIME_LINES).map((l) => (
             <span key={l.label} className="history-legend-item">
-              <svg width="22" height="8" aria-hidden="true"><line x1="0" y1="4" x2="22" y2="4" stroke={l.stroke} strokeWidth={l.width} strokeDasharray={'dash' in l ? l.dash : undefined} /></svg>
+              <svg width="22" height="8" aria-hidden="true"><line x1="0" y1="4" x2="22" y2="4" stroke={l.stroke} strokeWidth={l.width} /></svg>
               {l.label}
             </span>
           ))}
@@ -112,7 +112,7 @@ function PnlTimeRows({ points, quote }: { points: ReturnType<typeof toPnlTimePoi
               <td className="num">{money(p.realised, quote)}</td>
               <td className="num">{money(p.unrealised, quote)}</td>
               <td className="num">{money(p.total, quote)}</td>
-              <td className="muted">{[p.source === 'backfill' ? 'Reconstructed' : null, costNote(p)].filter(Boolean).join('. ')}</td>
+              <td className="muted note">{[p.source === 'backfill' ? 'Reconstructed' : null, costNote(p)].filter(Boolean).join('. ')}</td>
             </tr>
           ))}
         </tbody>

@@ -14,12 +14,12 @@ interface Props {
 /** The three lines' looks, shared with the legend so both always agree. */
 export const PNL_TIME_LINES = {
   total: { label: 'Total', stroke: 'var(--accent)', width: 3 },
-  realised: { label: 'Realised', stroke: 'var(--chart-2)', width: 2, dash: '7 3' },
+  realised: { label: 'Realised', stroke: 'var(--chart-2)', width: 2 },
   unrealised: { label: 'Unrealised (holdings)', stroke: 'var(--chart-4)', width: 2 },
 } as const;
 
 /** Dashes of a line's partial stretches. */
-export const PARTIAL_DASH = '2 4';
+export const PARTIAL_DASH = '6 4';
 
 function TimeTooltip({ active, payload, quote }: { active?: boolean; payload?: ReadonlyArray<{ payload?: unknown }>; quote: string }) {
   const p = payload?.[0]?.payload as PnlTimePoint | undefined;
@@ -60,7 +60,7 @@ export const PnlTimeChart = memo(function PnlTimeChart({ points, quote, domain }
           stroke="var(--text-muted)" tick={{ fill: 'var(--text-muted)', fontSize: 12 }} axisLine={false} tickLine={false}
         />
         <Tooltip content={<TimeTooltip quote={quote} />} />
-        <Line {...line} type="stepAfter" dataKey="yRealised" name={realised.label} stroke={realised.stroke} strokeWidth={realised.width} strokeDasharray={realised.dash} className="pnl-time-realised" />
+        <Line {...line} type="stepAfter" dataKey="yRealised" name={realised.label} stroke={realised.stroke} strokeWidth={realised.width} className="pnl-time-realised" />
         <Line {...line} dataKey="yUnrealised" name={unrealised.label} stroke={unrealised.stroke} strokeWidth={unrealised.width} className="pnl-time-unrealised" />
         <Line {...line} dataKey="yUnrealisedPartial" name={`${unrealised.label}, partial`} stroke={unrealised.stroke} strokeWidth={unrealised.width} strokeDasharray={PARTIAL_DASH} className="pnl-time-unrealised-partial" />
         <Line {...line} dataKey="yTotal" name={total.label} stroke={total.stroke} strokeWidth={total.width} className="pnl-time-total" />

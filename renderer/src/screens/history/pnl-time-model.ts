@@ -82,6 +82,6 @@ export function pnlTimeSummary(points: readonly PnlTimePoint[]): { last: PnlTime
 export function costNote(p: Pick<PnlTimePoint, 'unknown' | 'unrealisedPartial'>): string | null {
   if (p.unknown === 'unrecorded') return 'Unknown: recorded before costs were kept';
   if (p.unknown === 'uncosted') return 'Unknown: no coin held had a known cost';
-  if (p.unrealisedPartial) return 'Partial: coins without a known cost (deposits, older history) are left out';
+  if (p.unrealisedPartial) return 'Partial: coins without a known cost (deposits, older history) left out';
   return null;
 }
