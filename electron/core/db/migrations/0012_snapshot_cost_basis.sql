@@ -60,6 +60,7 @@ FROM (SELECT DISTINCT day FROM days) t CROSS JOIN LATERAL (
   WHERE acc.removed_at IS NULL
 ) v;
 
+COMMENT ON VIEW v_net_value_daily IS 'Net value per UTC day, with the cost and unrealised P&L of the spot coins held: one row per active account and day it has a point (its last point of that day), and one total row per such day (exchange_id and account NULL).';
 COMMENT ON COLUMN v_net_value_daily.cost_basis IS 'USDT cost (average-cost method, fees included) of the coins held whose cost is known and that have a price; cash has none. NULL when unknown: points from before costs were recorded (on the total row, when any part is), or coins held with no known cost at all.';
 COMMENT ON COLUMN v_net_value_daily.unrealised_spot_pnl IS 'Unrealised P&L of the spot holdings in cost_basis: their value at the point''s prices (a reconstructed day: its closes) minus cost_basis. NULL when cost_basis is.';
 COMMENT ON COLUMN v_net_value_daily.cost_partial IS 'True when some coin held had units without a known cost (deposits under the unknown policy, history the exchange no longer returns) or without a price: cost_basis and unrealised_spot_pnl then cover the known part. NULL when cost_basis was never recorded.';
