@@ -1,5 +1,7 @@
 import type { Core } from '../electron/core/core.js';
 import { writeAccountSync } from '../electron/core/db/repositories/sync-write.js';
+import { dec, ZERO } from '../electron/core/portfolio/decimal.js';
+import type { HoldingCost } from '../electron/core/portfolio/holdings-cost.js';
 import { medianOf } from './stats.js';
 
 export interface DbFigures {
@@ -22,6 +24,13 @@ export async function measureDb(core: Core): Promise<DbFigures> {
   const accountId = rows[0]!.id;
   const balances = portfolio.items.flatMap((i) => Object.entries(i.wallets).map(([wallet, quantity]) => ({ wallet, asset: i.asset, quantity })));
   const prices = portfolio.items.filter((i) => i.currentPrice !== null).map((i) => ({ asset: i.asset, price: i.currentPrice!, change24hPct: i.change24hPct, sourceSymbol: `${i.asset}USDT` }));
+  // Every costed item's cost stored with the snapshot, as a sync writes it.
+  const costed = portfolio.items.filter((i) => i.avgEntryPrice !== null && i.currentPrice !== null);
+  const byAsset = new Map<string, HoldingCost>(costed.map((i) => [i.asset, { costedQuantity: dec(i.quantity), cost: dec(i.avgEntryPrice!).times(i.quantity), partial: i.avgEntryPartial }]));
+  const cost = {
+    byAsset, cost: [...byAsset.values()].reduce((sum, c) => sum.plus(c.cost), ZERO),
+    costedValue: costed.reduce((sum, i) => sum.plus(dec(i.quantity).times(i.currentPrice!)), ZERO), partial: costed.length < portfolio.items.length,
+  };
   const snapshotWriteMs = await medianOf(25, async () => {
     const client = await pool.connect();
     try {
@@ -29,7 +38,7 @@ export async function measureDb(core: Core): Promise<DbFigures> {
       await writeAccountSync(client, {
         accountId, exchangeId: 'bybit', account: 'default', trigger: 'bench', startedAt: new Date(), finishedAt: new Date(),
         balances, prices, fills: [], bookings: [], positions: [], items: portfolio.items, totalValue: portfolio.totalValue, walletValue: portfolio.walletValue, unrealisedPnl: portfolio.unrealisedPnl, unpricedAssets: portfolio.unpricedAssets,
-        warnings: [], requests: 0,
+        cost, costPolicy: 'unknown', warnings: [], requests: 0,
       });
       await client.query('COMMIT');
     } finally {

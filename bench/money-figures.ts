@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Core } from '../electron/core/core.js';
 import { writeCsv } from '../electron/core/export/csv-export.js';
 import { DAY_MS, dayOf, flowsOfFills, reconstructDaily } from '../electron/core/portfolio/backfill.js';
-import { computeCostBooks, type CostFill } from '../electron/core/portfolio/cost-basis.js';
+import { computeCostBooks, costBasisAt, type CostFill } from '../electron/core/portfolio/cost-basis.js';
 import { dec, type Dec } from '../electron/core/portfolio/decimal.js';
 import { median } from './stats.js';
 
@@ -52,12 +52,16 @@ export async function measureMoney(core: Core): Promise<MoneyFigures> {
   const lastDay = dayOf(now) - DAY_MS;
   const firstDay = lastDay - 729 * DAY_MS;
   const closes = new Map(assets.map((a, k) => [a, new Map(Array.from({ length: 730 }, (_, d) => [firstDay + d * DAY_MS, dec(`${1 + k}.${d}`)] as [number, Dec]))]));
-  const flows = flowsOfFills(fills.slice(0, 2000).map((f, i) => ({ ...f, base: assets[i % 40]!, quote: 'USDT' })));
+  const spent = fills.slice(0, 2000).map((f, i) => ({ ...f, base: assets[i % 40]!, quote: 'USDT', executedAt: new Date(firstDay + Math.floor((i * 730 * DAY_MS) / 2000)) }));
+  const flows = flowsOfFills(spent);
   const current = new Map(assets.map((a) => [a, dec('1000')]));
+  const days = Array.from({ length: 730 }, (_, d) => firstDay + d * DAY_MS);
   const backfill: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t = performance.now();
-    reconstructDaily({ current, flows, closes, firstDay, lastDay });
+    // Each day's cost basis too: one replay of the books, read at every day's end.
+    const atDayEnd = costBasisAt(spent, [], 'unknown', days.map((d) => d + DAY_MS));
+    reconstructDaily({ current, flows, closes, firstDay, lastDay, books: new Map(days.map((d, k) => [d, atDayEnd[k]!])) });
     backfill.push(performance.now() - t);
   }
 

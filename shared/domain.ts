@@ -216,6 +216,16 @@ export interface NetValuePoint {
   /** Open positions' unrealised P&L (USDT) in the value. */
   unrealisedPnl: DecimalString;
   /**
+   * USDT cost (average-cost method, fees included) of the coins held whose cost is known
+   * and that have a price; cash carries none. Null when unknown: a point from before costs
+   * were recorded, or coins held none of which had a known cost.
+   */
+  costBasis: DecimalString | null;
+  /** Unrealised P&L of the spot holdings in `costBasis`: their value at the point's prices minus it; null when it is. */
+  unrealisedSpot: DecimalString | null;
+  /** Some coin held had units without a known cost or price: the figures cover the known part (or, null, nothing was known). */
+  costPartial: boolean;
+  /**
    * The exchange's conversion rates stored with the point's snapshots (its own time's
    * price, for a chart in USD or EUR): a reconstructed day has the conversion pairs'
    * closes of that day; a currency whose pair had no price then is absent.

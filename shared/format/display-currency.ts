@@ -98,7 +98,8 @@ export function convertNetValuePoint(p: NetValuePoint, currency: DisplayCurrency
   const rate = rateFor(currency, p.rates ?? {});
   if (rate === null) return null;
   const c = (v: string) => convertUsdt(v, rate) ?? v;
-  return { ...p, value: c(p.value), walletValue: c(p.walletValue), unrealisedPnl: c(p.unrealisedPnl) };
+  const maybe = (v: string | null) => (v === null ? null : c(v));
+  return { ...p, value: c(p.value), walletValue: c(p.walletValue), unrealisedPnl: c(p.unrealisedPnl), costBasis: maybe(p.costBasis), unrealisedSpot: maybe(p.unrealisedSpot) };
 }
 
 /** "1 EUR = 1.0842 USDT (Bybit EURUSDT)": what a converted figure rests on, for a note beside it. */

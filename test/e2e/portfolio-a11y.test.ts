@@ -160,6 +160,18 @@ browserSuite('portfolio, positions and accessibility in Chromium against `alphap
           for (const v of await seriousViolations(page)) found.push(`${scheme} ${screen}: ${v.id} (${v.impact}) ${v.help} — ${v.targets.join(', ')}`);
           // Every stop the keyboard reaches shows where the focus is.
           for (const el of await focusWithoutRing(page)) found.push(`${scheme} ${screen}: no visible focus on ${el}`);
+          if (screen === 'history') {
+            // The P&L over time too, its table of figures open.
+            await page.getByTestId('history-view-pnl').click();
+            await page.getByTestId('pnl-mode-time').click();
+            await page.getByTestId('pnl-time-table-toggle').click();
+            await page.getByTestId('pnl-time-row').first().waitFor();
+            await settled(page);
+            for (const v of await seriousViolations(page)) found.push(`${scheme} P&L over time: ${v.id} (${v.impact}) ${v.help} — ${v.targets.join(', ')}`);
+            for (const el of await focusWithoutRing(page)) found.push(`${scheme} P&L over time: no visible focus on ${el}`);
+            await page.getByTestId('pnl-mode-daily').click();
+            await page.getByTestId('history-view-value').click();
+          }
         }
         // The open "Other" list and the onboarding form too.
         await page.goto(`${serve!.origin}#/onboarding`);

@@ -148,6 +148,45 @@ browserSuite('Trades and History screens in Chromium against `alphapulse-sync se
       // One bar per day that realised something (a day of buys only has none).
       expect(await page.locator('[data-testid="pnl-chart"] .pnl-bars path').count()).toBe(pnlDays.filter((d) => Number(d.realised) !== 0).length);
       await screenshotVariants(page, 'history-pnl');
+
+      // P&L over time: realised plus the unrealised P&L of the holdings, as net-value:get and pnl:daily give them.
+      await page.getByTestId('pnl-mode-time').click();
+      const timeHead = page.getByTestId('pnl-time-head');
+      await timeHead.waitFor();
+      const values = await api.api.invoke('net-value:get', { range: 'all', maxPoints: 500 });
+      const latest = values.at(-1)!;
+      // The small scenario's deposits have no cost (the default policy): the latest point is partial, not unknown.
+      expect(latest.costBasis).not.toBeNull();
+      expect(latest.costPartial).toBe(true);
+      const total = Number(latest.unrealisedSpot) + realised;
+      expect(numberOf((await timeHead.locator('.summary-value').textContent()) ?? '')).toBeCloseTo(total, 2);
+      expect(await timeHead.textContent()).toContain('unrealised on the spot holdings (partial)');
+      // Before the first trade only deposited coins were held, with no cost: gaps there, never 0; the partial stretch dashed.
+      const unknown = values.filter((p) => p.costBasis === null).length;
+      expect(unknown).toBeGreaterThan(0);
+      const figure = page.getByTestId('pnl-time-figure');
+      expect(await figure.getAttribute('aria-label')).toContain(`${values.length} points`);
+      expect(await figure.getAttribute('aria-label')).toContain(`${unknown} of ${values.length} points have no known cost (gaps)`);
+      expect(await page.getByTestId('pnl-time-legend-unknown').textContent()).toContain(`${unknown} points`);
+      await page.getByTestId('pnl-time-legend-partial').waitFor();
+      expect(await page.locator('.pnl-time-total-partial path.recharts-curve').getAttribute('stroke-dasharray')).toBe('6 4');
+      expect(await page.locator('.pnl-time-realised path.recharts-curve').count()).toBe(1);
+      // Hovering the recent part shows the three figures of a point and why it is partial.
+      const surface = (await figure.locator('.recharts-surface').boundingBox())!;
+      await page.mouse.move(surface.x + surface.width * 0.97, surface.y + surface.height / 2);
+      const hover = page.getByTestId('pnl-time-tooltip');
+      await hover.waitFor();
+      expect(await hover.textContent()).toMatch(/Total: .*Realised: .*Unrealised: .*Partial: coins without a known cost/);
+      // The figures as a table, from the keyboard: one row per point, newest first, the same total.
+      await page.getByTestId('pnl-time-table-toggle').focus();
+      await page.keyboard.press('Enter');
+      const rows = page.getByTestId('pnl-time-row');
+      await rows.first().waitFor();
+      expect(await rows.count()).toBe(values.length);
+      expect(numberOf((await rows.first().locator('td').nth(3).textContent()) ?? '')).toBeCloseTo(total, 2);
+      expect(await rows.last().locator('td').nth(2).textContent()).toBe('—');
+      await screenshotVariants(page, 'history-pnl-time');
+      await page.getByTestId('pnl-mode-daily').click();
       await page.getByTestId('history-view-value').click();
 
       // Custom dates, months before the first sync: only reconstructed days, and the legend says only that.

@@ -14,7 +14,7 @@ export const VIEW_COLUMNS: Readonly<Record<string, Columns>> = {
     ['avg_entry_price', 'numeric'], ['avg_entry_partial', 'boolean'], ['unrealised_pnl', 'numeric'], ['unrealised_pnl_pct', 'numeric'], ['realised_pnl', 'numeric'],
     ['realised_partial', 'boolean'], ['fees_usdt', 'numeric'], ['fees_partial', 'boolean'], ['change_24h_pct', 'numeric'], ['wallets', 'jsonb'], ['updated_at', TS]],
   v_net_value_daily: [['day', 'date'], ['exchange_id', 'text'], ['account', 'text'], ['taken_at', TS], ['value', 'numeric'], ['wallet_value', 'numeric'],
-    ['unrealised_pnl', 'numeric'], ['source', 'text'], ['estimated', 'boolean']],
+    ['unrealised_pnl', 'numeric'], ['source', 'text'], ['estimated', 'boolean'], ['cost_basis', 'numeric'], ['unrealised_spot_pnl', 'numeric'], ['cost_partial', 'boolean']],
   v_realised_pnl: [['executed_at', TS], ['exchange_id', 'text'], ['account', 'text'], ['symbol', 'text'], ['base', 'text'], ['quote', 'text'], ['side', 'text'],
     ['price', 'numeric'], ['quantity', 'numeric'], ['fee', 'numeric'], ['fee_currency', 'text'], ['fee_usdt', 'numeric'], ['realised_pnl', 'numeric'],
     ['booked', 'boolean'], ['fill_id', 'text']],

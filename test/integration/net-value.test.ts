@@ -31,7 +31,11 @@ describe('net value history (SQL running sum and thinning)', () => {
     await db.pool.query("INSERT INTO accounts (id, exchange_id, account) VALUES (3, 'bybit', 'c')");
     await db.pool.query("INSERT INTO snapshots (account_id, taken_at, quote, total_value, wallet_value, unrealised_pnl) VALUES (3, $1, 'USDT', 1050, 1000, 50)", [t]);
     const [first] = await readNetValue(db.pool, { since: null, account: { exchangeId: 'bybit', account: 'c' }, maxPoints: 500 });
-    expect(first).toEqual({ t: t.toISOString(), value: '1050', walletValue: '1000', unrealisedPnl: '50', source: 'sync', estimated: false, rates: {} });
+    // A row without a recorded cost (as every row from before costs were stored): unknown, never 0.
+    expect(first).toEqual({
+      t: t.toISOString(), value: '1050', walletValue: '1000', unrealisedPnl: '50', source: 'sync', estimated: false, rates: {},
+      costBasis: null, unrealisedSpot: null, costPartial: false,
+    });
     await db.pool.query('DELETE FROM accounts WHERE id = 3');
   });
 
@@ -64,6 +68,28 @@ describe('net value history (SQL running sum and thinning)', () => {
       USD: { ...rate('USDCUSDT', 'USDC', 'USDT', '0.999'), at: at(2001).toISOString() },
       EUR: { ...rate('USDTEUR', 'USDT', 'EUR', '0.9'), at: at(2001).toISOString() },
     });
+  });
+
+  it('adds the accounts\' cost of holdings at each point; unknown when any part was never recorded', async () => {
+    await db.pool.query("INSERT INTO accounts (id, exchange_id, account) VALUES (5, 'okx', 'e'), (6, 'okx', 'f')");
+    // e: costed at 2000 and 2100 (its coins then worth 2500 and 1900); f: first a row from
+    // before costs were recorded, then one whose coins had no known cost at all (partial).
+    await db.pool.query(`INSERT INTO snapshots (account_id, taken_at, quote, total_value, cost_basis, costed_value, cost_partial, cost_policy) VALUES
+      (5, $1, 'USDT', 3000, 2000, 2500, FALSE, 'unknown'), (6, $2, 'USDT', 50, NULL, NULL, NULL, NULL),
+      (5, $3, 'USDT', 2400, 2100, 1900, FALSE, 'unknown'), (6, $4, 'USDT', 60, NULL, NULL, TRUE, 'unknown')`, [at(2000), at(2001), at(2002), at(2003)]);
+    const cost = (points: Awaited<ReturnType<typeof readNetValue>>) => points.map((p) => [p.costBasis, p.unrealisedSpot, p.costPartial]);
+    const e = await readNetValue(db.pool, { since: null, account: { exchangeId: 'okx', account: 'e' }, maxPoints: 500 });
+    expect(cost(e)).toEqual([['2000', '500', false], ['2100', '-200', false]]);
+    const f = await readNetValue(db.pool, { since: null, account: { exchangeId: 'okx', account: 'f' }, maxPoints: 500 });
+    expect(cost(f)).toEqual([[null, null, false], [null, null, true]]);
+    // With accounts a and b, whose rows predate costs, every total is unknown.
+    expect(cost(await readNetValue(db.pool, { since: at(1999), account: null, maxPoints: 500 }))).toEqual(Array(4).fill([null, null, false]));
+    // e and f alone: e, then unknown while f's point predates costs, then e's known part (partial: f's coins are not costed).
+    await db.pool.query('UPDATE accounts SET removed_at = now() WHERE id IN (1, 2)');
+    const both = await readNetValue(db.pool, { since: null, account: null, maxPoints: 500 });
+    await db.pool.query('UPDATE accounts SET removed_at = NULL WHERE id IN (1, 2)');
+    expect(cost(both)).toEqual([['2000', '500', false], [null, null, false], [null, null, false], ['2100', '-200', true]]);
+    await db.pool.query('DELETE FROM accounts WHERE id IN (5, 6)');
   });
 
   it('filters by account and by time, keeping values from before the range', async () => {

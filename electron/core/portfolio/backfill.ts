@@ -1,6 +1,8 @@
 import { isCash } from './cash.js';
+import type { CostBasis } from './cost-basis.js';
 import { ONE, ZERO, type Dec } from './decimal.js';
 import type { Flow } from './flows.js';
+import { holdingsCost, type HeldAsset, type HoldingsCost } from './holdings-cost.js';
 
 export { flowsOfFills, type Flow } from './flows.js';
 
@@ -13,6 +15,10 @@ export interface BackfillPoint {
   value: Dec;
   /** A reconstructed balance went negative that day: the flows do not explain it. */
   estimated: boolean;
+  /** What was held at the day's end (positive balances), each at that day's close. */
+  held: HeldAsset[];
+  /** What the coins held at the day's end cost, by the books as they stood then. */
+  cost: HoldingsCost;
 }
 
 /**
@@ -21,7 +27,8 @@ export interface BackfillPoint {
  * another cash coin at its close, else at par); a coin with no close that day is left out,
  * as an unpriced coin is from a sync's total. A negative balance (a deposit or older trade
  * the history does not have) counts as zero and marks the day estimated — never silently.
- * Days run from `firstDay` to `lastDay` (UTC day starts, inclusive).
+ * Days run from `firstDay` to `lastDay` (UTC day starts, inclusive). Each day's holdings
+ * are costed from `books` of that day (the cost basis at its end; none: nothing costed).
  */
 export function reconstructDaily(input: {
   current: ReadonlyMap<string, Dec>;
@@ -29,6 +36,7 @@ export function reconstructDaily(input: {
   closes: ReadonlyMap<string, ReadonlyMap<number, Dec>>;
   firstDay: number;
   lastDay: number;
+  books?: ReadonlyMap<number, ReadonlyMap<string, CostBasis>>;
 }): BackfillPoint[] {
   const holdings = new Map(input.current);
   const flows = [...input.flows].sort((a, b) => b.at.getTime() - a.at.getTime());
@@ -42,6 +50,7 @@ export function reconstructDaily(input: {
     }
     let value = ZERO;
     let estimated = false;
+    const held: HeldAsset[] = [];
     for (const [asset, quantity] of holdings) {
       if (quantity.isNegative()) {
         estimated = true;
@@ -50,8 +59,9 @@ export function reconstructDaily(input: {
       if (quantity.isZero()) continue;
       const price = asset === 'USDT' ? ONE : input.closes.get(asset)?.get(day) ?? (isCash(asset) ? ONE : null);
       if (price !== null) value = value.plus(quantity.times(price));
+      held.push({ asset, quantity, price });
     }
-    points.push({ day, value, estimated });
+    points.push({ day, value, estimated, held, cost: holdingsCost(held, input.books?.get(day) ?? new Map()) });
   }
   return points.reverse();
 }

@@ -114,20 +114,47 @@ export function computeCostBasis(fills: readonly CostFill[]): Map<string, CostBa
 export function computeCostBooks(fills: readonly CostFill[], transfers: readonly CostTransfer[] = [], policy: DepositCostBasis = 'unknown'): CostBooks {
   const ledger = new Ledger();
   const outcomes = new Map<string, FillOutcome>();
-  // Plain records, not closures: this runs over every fill of an account on each sync.
+  for (const e of timeline(fills, transfers)) book(ledger, outcomes, e, policy);
+  return { basis: basisOf(ledger), outcomes };
+}
+
+/**
+ * The basis as it stood at each of `instants` (ms, ascending): after every fill and
+ * transfer strictly before it. One replay of the same books {@link computeCostBooks}
+ * keeps, read off as it passes each instant: what a holding cost at the end of a day.
+ */
+export function costBasisAt(fills: readonly CostFill[], transfers: readonly CostTransfer[], policy: DepositCostBasis, instants: readonly number[]): Array<Map<string, CostBasis>> {
+  const ledger = new Ledger();
+  const outcomes = new Map<string, FillOutcome>();
+  const events = timeline(fills, transfers);
+  const out: Array<Map<string, CostBasis>> = [];
+  let next = 0;
+  for (const at of instants) {
+    while (next < events.length && events[next]!.at < at) book(ledger, outcomes, events[next++]!, policy);
+    out.push(basisOf(ledger));
+  }
+  return out;
+}
+
+/**
+ * Fills and transfers as one list, in the order they happened. Plain records, not
+ * closures: this runs over every fill of an account on each sync.
+ */
+function timeline(fills: readonly CostFill[], transfers: readonly CostTransfer[]): TimelineEvent[] {
   const events: TimelineEvent[] = [];
   for (const f of fills) events.push({ at: f.executedAt.getTime(), id: f.id, fill: f, transfer: null });
   for (const t of transfers) events.push({ at: t.executedAt.getTime(), id: t.id, fill: null, transfer: t });
   // Fill and transfer ids are unique and never equal (transfers are prefixed by kind):
-  // at one instant the id alone orders them.
-  // The database hands fills over in this order already; checking is cheaper than sorting.
+  // at one instant the id alone orders them. The database hands fills over in this
+  // order already; checking is cheaper than sorting.
   // Stryker disable next-line ConditionalExpression,BooleanLiteral: skipping the check only sorts what is sorted
   if (!inOrder(events)) events.sort(byTime);
-  for (const e of events) {
-    if (e.fill !== null) outcomes.set(e.fill.id, applyFill(ledger, e.fill));
-    else applyTransfer(ledger, e.transfer!, policy);
-  }
-  return { basis: basisOf(ledger), outcomes };
+  return events;
+}
+
+function book(ledger: Ledger, outcomes: Map<string, FillOutcome>, e: TimelineEvent, policy: DepositCostBasis): void {
+  if (e.fill !== null) outcomes.set(e.fill.id, applyFill(ledger, e.fill));
+  else applyTransfer(ledger, e.transfer!, policy);
 }
 
 // Stryker disable next-line EqualityOperator: with unique ids `<` and `<=` order alike

@@ -22,7 +22,8 @@ import { breakerState, type BreakerPolicy } from './breaker.js';
 import { recordFailedRun, writeAccountSync } from '../db/repositories/sync-write.js';
 import { withTransaction } from '../db/transaction.js';
 import type { Logger } from '../logging/logger.js';
-import { computeCostBooks, type CostFill, type DepositCostBasis } from '../portfolio/cost-basis.js';
+import { computeCostBooks, type CostFill, type CostTransfer, type DepositCostBasis } from '../portfolio/cost-basis.js';
+import { holdingsCost } from '../portfolio/holdings-cost.js';
 import { transferOf } from '../db/repositories/cost-transfers-repo.js';
 import { markItemsPolicy } from '../db/repositories/fills-repo.js';
 import { dec } from '../portfolio/decimal.js';
@@ -110,7 +111,7 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
     const policy = deps.depositCostBasis();
     const storedFills = deps.basisCache.load(db, row.id, policy);
     storedFills.catch(() => undefined);
-    const backfillState = readBackfillState(deps.pool, row.id);
+    const backfillState = readBackfillState(deps.pool, row.id, policy);
     backfillState.catch(() => undefined);
     // No spot cursor means a first sync, or a switch to testnet/demo that started the
     // import over: the history kinds start over with it.
@@ -123,10 +124,10 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
     result.warnings = collected.warnings;
     progress({ step: 'saving', done: 0, total: null, message: 'Saving' });
     const t1 = performance.now();
-    const { items, totalValue, walletValue, unrealisedPnl, unpricedAssets, prices, bookings, fills, costPolicy, warnings: valueWarnings } = value(account, collected, await storedFills);
+    const { items, totalValue, walletValue, unrealisedPnl, unpricedAssets, prices, bookings, fills, transfers, cost, costPolicy, warnings: valueWarnings } = value(account, collected, await storedFills);
     collected.warnings.push(...valueWarnings);
     const t2 = performance.now();
-    const backfill = (await backfillState).done ? null : await backfillHistory(deps, exchangeClient, collected, { accountId: row.id, fills }, (await backfillState).firstSyncAt, run.signal);
+    const backfill = (await backfillState).done ? null : await backfillHistory(deps, exchangeClient, collected, { accountId: row.id, fills, transfers, policy: costPolicy }, (await backfillState).firstSyncAt, run.signal);
     result.requests = exchangeClient.requestCount() - requestsBefore;
     const finishedAt = deps.now();
     throwIfAborted(run.signal);
@@ -135,11 +136,11 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
     const written = await withTransaction(tx, async () => {
       const w = await writeAccountSync(tx, {
         accountId: row.id, ...base, trigger, startedAt, finishedAt, balances: collected.balances, prices,
-        fills: collected.fills, bookings, positions: collected.positions, items, totalValue, walletValue, unrealisedPnl, unpricedAssets, displayRates: pickDisplayRates(collected.tickers), warnings: collected.warnings, requests: result.requests,
+        fills: collected.fills, bookings, positions: collected.positions, items, totalValue, walletValue, unrealisedPnl, unpricedAssets, cost, costPolicy, displayRates: pickDisplayRates(collected.tickers), warnings: collected.warnings, requests: result.requests,
       });
       if (collected.history) history = await writeHistory(tx, row.id, collected.history);
       await markItemsPolicy(tx, account.exchangeId, account.id, costPolicy);
-      if (backfill) await writeBackfill(tx, row.id, backfill, finishedAt);
+      if (backfill) await writeBackfill(tx, row.id, backfill, finishedAt, costPolicy);
       await reconcileAccount(tx, row.id, { balances: collected.balances, spotFills: fills, accountMode: collected.accountMode, warnings: collected.warnings, at: finishedAt });
       await markAccountSynced(tx, row.id, collected.fillsState, collected.accountMode, finishedAt);
       // A cancel that came while writing still wins: nothing of this sync is kept.
@@ -190,9 +191,11 @@ function value(account: AccountConfig, c: CollectResult, stored: StoredBasis) {
   const priceMap = resolveUsdtPrices(c.tickers, [...new Set([...holdings.map((h) => h.asset), ...settleCoins])]);
   const knownTransfers = new Set(stored.transfers.map((t) => t.id));
   const freshTransfers = (c.history?.cashFlows ?? []).flatMap((f) => transferOf(f) ?? []).filter((t) => !knownTransfers.has(t.id));
-  const books = fresh.length || freshTransfers.length
-    ? computeCostBooks([...stored.fills, ...fresh], [...stored.transfers, ...freshTransfers], stored.policy) : stored;
+  const transfers = [...stored.transfers, ...freshTransfers];
+  const books = fresh.length || freshTransfers.length ? computeCostBooks([...stored.fills, ...fresh], transfers, stored.policy) : stored;
   const valuation = valueAccount({ exchangeId: account.exchangeId, account: account.id, holdings, prices: priceMap, costBasis: books.basis });
+  // The snapshot's cost from the very books the items' average entry prices come from.
+  const cost = holdingsCost(valuation.items.map((i) => ({ asset: i.asset, quantity: i.quantity, price: i.currentPrice })), books.basis);
   const pnl = unrealisedPnlUsdt(c.positions, priceMap);
   const summary = summarisePortfolio(valuation.items, c.serverTime, pnl.total);
   const items: PortfolioItem[] = summary.items;
@@ -200,7 +203,7 @@ function value(account: AccountConfig, c: CollectResult, stored: StoredBasis) {
   const warnings = pnl.unpriced.length === 0 ? [] : [`Unrealised P&L of ${pnl.unpriced.join(', ')} not counted: its settle coin has no price.`];
   return {
     items, totalValue: summary.totalValue, walletValue: summary.walletValue, unrealisedPnl: summary.unrealisedPnl, unpricedAssets: valuation.unpricedAssets, prices, warnings,
-    bookings: changedBookings(books.outcomes, stored.bookings, stored.policy), fills: [...stored.fills, ...fresh], costPolicy: stored.policy,
+    bookings: changedBookings(books.outcomes, stored.bookings, stored.policy), fills: [...stored.fills, ...fresh], transfers, cost, costPolicy: stored.policy,
   };
 }
 
@@ -208,13 +211,14 @@ function value(account: AccountConfig, c: CollectResult, stored: StoredBasis) {
  * The first sync's reconstruction of the net value before it. Its failure costs the
  * history, not the sync: a warning, and the next sync tries again.
  */
-async function backfillHistory(deps: AccountSyncDeps, client: ExchangeAccountClient, c: CollectResult, account: { accountId: number; fills: CostFill[] }, firstSyncAt: Date | null, parent: AbortSignal | null | undefined): Promise<BackfillPoint[] | null> {
+async function backfillHistory(deps: AccountSyncDeps, client: ExchangeAccountClient, c: CollectResult,
+  account: { accountId: number; fills: CostFill[]; transfers: CostTransfer[]; policy: DepositCostBasis }, firstSyncAt: Date | null, parent: AbortSignal | null | undefined): Promise<BackfillPoint[] | null> {
   try {
     // Every flow, not only the trades: what is stored, and what this sync read but has not written yet.
     const stored = await loadAccountRecords(deps.pool, account.accountId, { spotFills: account.fills });
     const unified = c.accountMode === null ? stored.unified : c.accountMode === 'unified';
     const records = withImported({ ...stored, unified }, c.history ?? null);
-    return await withDeadline(deps.deadlineMs, (signal) => reconstructHistory(client, { balances: c.balances, records, now: c.serverTime, firstSyncAt, signal }),
+    return await withDeadline(deps.deadlineMs, (signal) => reconstructHistory(client, { balances: c.balances, records, now: c.serverTime, firstSyncAt, books: account, signal }),
       () => new AppError('network', 'The daily prices did not arrive in time', 'The next sync tries again.', { transient: true }), parent);
   } catch (e) {
     // A cancel stops the sync itself, not just its history.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DAY_MS, dayOf, flowsOfFills, reconstructDaily } from '../../../electron/core/portfolio/backfill.js';
+import { costBasisAt, type CostBasis } from '../../../electron/core/portfolio/cost-basis.js';
 import { dec } from '../../../electron/core/portfolio/decimal.js';
 import { fill } from './fixtures.js';
 
@@ -68,5 +69,45 @@ describe('reconstructDaily', () => {
   it('dayOf is the UTC day start', () => {
     expect(dayOf(D0 + 5)).toBe(D0);
     expect(dayOf(D0 - 1)).toBe(D0 - DAY_MS);
+  });
+
+  it('lists what each day ends with, at that day\'s close (none: null); nothing and negative balances are not held', () => {
+    const points = reconstructDaily({
+      current: new Map([['BTC', dec('1')], ['XNOP', dec('5')], ['ETH', dec('0')], ['USDT', dec('10')]]),
+      flows: [flow('USDT', '30', 1)],
+      closes: closes({ BTC: [[0, '50000'], [1, '51000']] }), firstDay: D0, lastDay: D0 + DAY_MS,
+    });
+    const list = (i: number) => points[i]!.held.map((h) => [h.asset, h.quantity.toString(), h.price?.toString() ?? null]);
+    expect(list(0)).toEqual([['BTC', '1', '50000'], ['XNOP', '5', null]]);
+    expect(list(1)).toEqual([['BTC', '1', '51000'], ['XNOP', '5', null], ['USDT', '10', '1']]);
+  });
+
+  it('costs each day\'s holdings by the books at that day\'s end', () => {
+    // Bought 1 BTC for 40,000 on day 0, 1 more for 50,000 on day 1 (the flows undo it going back).
+    const buys = [
+      { id: 'a', executedAt: new Date(D0 + 3_600_000), base: 'BTC', quote: 'USDT', side: 'buy' as const, price: dec('40000'), quantity: dec('1'), fee: null, feeCurrency: null, quoteUsdtRate: null, feeUsdtRate: null },
+      { id: 'b', executedAt: new Date(D0 + DAY_MS + 3_600_000), base: 'BTC', quote: 'USDT', side: 'buy' as const, price: dec('50000'), quantity: dec('1'), fee: null, feeCurrency: null, quoteUsdtRate: null, feeUsdtRate: null },
+    ];
+    const days = [D0, D0 + DAY_MS];
+    const atEnd = costBasisAt(buys, [], 'unknown', days.map((d) => d + DAY_MS));
+    const points = reconstructDaily({
+      current: new Map([['BTC', dec('2')]]),
+      flows: flowsOfFills(buys).filter((f) => f.asset === 'BTC'),
+      closes: closes({ BTC: [[0, '45000'], [1, '60000']] }), firstDay: D0, lastDay: D0 + DAY_MS,
+      books: new Map(days.map((d, i) => [d, atEnd[i]!] as [number, Map<string, CostBasis>])),
+    });
+    expect(points.map((p) => [p.cost.cost?.toString(), p.cost.costedValue?.toString(), p.cost.partial])).toEqual([
+      ['40000', '45000', false],
+      ['90000', '120000', false],
+    ]);
+  });
+
+  it('without books, coins held have no known cost: unknown, not 0; cash alone costs 0', () => {
+    const points = reconstructDaily({
+      current: new Map([['USDT', dec('10')], ['BTC', dec('1')]]),
+      flows: [flow('BTC', '1', 1)],
+      closes: closes({ BTC: [[1, '50000']] }), firstDay: D0, lastDay: D0 + DAY_MS,
+    });
+    expect(points.map((p) => [p.cost.cost?.toString() ?? null, p.cost.partial])).toEqual([['0', false], [null, true]]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FxRate, Portfolio } from '../../../shared/domain.js';
-import { convertPortfolio, convertTotal, convertUsdt, describeRate, rateFor } from '../../../shared/format/display-currency.js';
+import { convertNetValuePoint, convertPortfolio, convertTotal, convertUsdt, describeRate, rateFor } from '../../../shared/format/display-currency.js';
 import { pickDisplayRates } from '../../../electron/core/portfolio/display-rates.js';
 import { dec } from '../../../electron/core/portfolio/decimal.js';
 import { item } from './fixtures.js';
@@ -45,6 +45,13 @@ describe('USDT to a display currency', () => {
     });
     // Stored figures are untouched.
     expect(portfolio.items[0]!.value).toBe('1000');
+  });
+
+  it('converts a net-value point\'s cost of holdings and their P&L at its own rate; unknown stays unknown', () => {
+    const p = { t: at, value: '1100', walletValue: '1000', unrealisedPnl: '100', source: 'sync' as const, estimated: false, rates: { EUR: usdtBase },
+      costBasis: '800', unrealisedSpot: '-50', costPartial: true };
+    expect(convertNetValuePoint(p, 'EUR')).toMatchObject({ value: '1012', costBasis: '736', unrealisedSpot: '-46', costPartial: true });
+    expect(convertNetValuePoint({ ...p, costBasis: null, unrealisedSpot: null }, 'EUR')).toMatchObject({ costBasis: null, unrealisedSpot: null });
   });
 
   it('without a rate the figures stay in USDT and say which currency was missing', () => {

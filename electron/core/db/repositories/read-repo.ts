@@ -143,14 +143,20 @@ export async function readOldestLastSuccess(db: Queryable): Promise<Date | null>
  * 30-minute snapshots never leaves the database whole.
  */
 export async function readNetValue(db: Queryable, opts: PointsQuery): Promise<NetValuePoint[]> {
-  const { rows } = await db.query<{ t: Date; value: string; wallet: string; upnl: string; backfill: boolean; estimated: boolean; rates: Array<Record<string, StoredRate> | null> }>(
+  const { rows } = await db.query<{
+    t: Date; value: string; wallet: string; upnl: string; backfill: boolean; estimated: boolean; rates: Array<Record<string, StoredRate> | null>;
+    cost: string | null; costed: string | null; cost_partial: boolean | null; unrecorded: boolean;
+  }>(
     `${pickedTimesSql('any')}
-     SELECT p.t, s.value::text AS value, s.wallet::text AS wallet, s.upnl::text AS upnl, s.backfill, s.estimated, s.rates FROM picked p
+     SELECT p.t, s.value::text AS value, s.wallet::text AS wallet, s.upnl::text AS upnl, s.backfill, s.estimated, s.rates,
+            s.cost::text AS cost, s.costed::text AS costed, s.cost_partial, s.unrecorded FROM picked p
      CROSS JOIN LATERAL (
        SELECT SUM(v.total_value) AS value, SUM(COALESCE(v.wallet_value, v.total_value)) AS wallet, SUM(v.unrealised_pnl) AS upnl,
               bool_or(v.source = 'backfill') AS backfill, bool_or(v.estimated) AS estimated,
-              array_agg(v.display_rates ORDER BY v.taken_at DESC) AS rates FROM acc CROSS JOIN LATERAL (
-         SELECT total_value, wallet_value, unrealised_pnl, source, estimated, display_rates, taken_at FROM snapshots WHERE account_id = acc.id AND taken_at <= p.t ORDER BY taken_at DESC, id DESC LIMIT 1
+              array_agg(v.display_rates ORDER BY v.taken_at DESC) AS rates,
+              SUM(v.cost_basis) AS cost, SUM(v.costed_value) AS costed, bool_or(v.cost_partial) AS cost_partial, bool_or(v.cost_partial IS NULL) AS unrecorded
+       FROM acc CROSS JOIN LATERAL (
+         SELECT total_value, wallet_value, unrealised_pnl, source, estimated, display_rates, taken_at, cost_basis, costed_value, cost_partial FROM snapshots WHERE account_id = acc.id AND taken_at <= p.t ORDER BY taken_at DESC, id DESC LIMIT 1
        ) v
      ) s
      ORDER BY p.k`,
@@ -158,8 +164,17 @@ export async function readNetValue(db: Queryable, opts: PointsQuery): Promise<Ne
   // A total that includes any reconstructed account value is itself reconstructed.
   return rows.map((r) => ({
     t: r.t.toISOString(), value: dec(r.value).toString(), walletValue: dec(r.wallet).toString(), unrealisedPnl: dec(r.upnl).toString(),
-    source: r.backfill ? 'backfill' : 'sync', estimated: r.estimated, rates: mergePointRates(r.rates, r.t),
+    source: r.backfill ? 'backfill' : 'sync', estimated: r.estimated, rates: mergePointRates(r.rates, r.t), ...pointCost(r),
   }));
+}
+
+/**
+ * The cost of the point's holdings and their P&L. Unknown (null) when some account's
+ * snapshot predates recorded costs, or when coins were held but none had a known cost.
+ */
+function pointCost(r: { cost: string | null; costed: string | null; cost_partial: boolean | null; unrecorded: boolean }): Pick<NetValuePoint, 'costBasis' | 'unrealisedSpot' | 'costPartial'> {
+  if (r.unrecorded || r.cost === null || r.costed === null) return { costBasis: null, unrealisedSpot: null, costPartial: r.cost_partial === true && !r.unrecorded };
+  return { costBasis: dec(r.cost).toString(), unrealisedSpot: dec(r.costed).minus(dec(r.cost)).toString(), costPartial: r.cost_partial === true };
 }
 
 /** An account's latest runs, newest first: what its circuit breaker is derived from. */

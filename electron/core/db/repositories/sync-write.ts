@@ -3,6 +3,9 @@ import type { PortfolioItem } from '../../../../shared/domain.js';
 import type { BalanceRow, FillRow, PositionRow } from '../../exchange/types.js';
 import { writeBookings, type FillBooking } from './fills-repo.js';
 import type { StoredRates } from '../../portfolio/display-rates.js';
+import type { DepositCostBasis } from '../../portfolio/cost-basis.js';
+import { str } from '../../portfolio/decimal.js';
+import type { HoldingsCost } from '../../portfolio/holdings-cost.js';
 
 export interface PriceRow {
   asset: string;
@@ -31,6 +34,10 @@ export interface AccountSyncWrite {
   walletValue: string;
   unrealisedPnl: string;
   unpricedAssets: number;
+  /** What the coins held cost, from the same books as the items' average entry prices. */
+  cost: HoldingsCost;
+  /** The deposit policy those books were worked out under. */
+  costPolicy: DepositCostBasis;
   /** The spot prices that convert USDT for display, keyed by currency (USD, EUR). */
   displayRates?: StoredRates;
   warnings: string[];
@@ -100,11 +107,16 @@ export async function writeAccountSync(db: PoolClient, w: AccountSyncWrite): Pro
   const syncId = history.rows[0]!.id;
 
   const snap = await db.query<{ id: string }>(
-    `INSERT INTO snapshots (account_id, taken_at, quote, total_value, unpriced_assets, sync_id, wallet_value, unrealised_pnl, display_rates) VALUES ($1, $2, 'USDT', $3, $4, $5, $6, $7, $8) RETURNING id`,
-    [w.accountId, at, w.totalValue, w.unpricedAssets, syncId, w.walletValue, w.unrealisedPnl, JSON.stringify(w.displayRates ?? {})]);
+    `INSERT INTO snapshots (account_id, taken_at, quote, total_value, unpriced_assets, sync_id, wallet_value, unrealised_pnl, display_rates, cost_basis, costed_value, cost_partial, cost_policy)
+     VALUES ($1, $2, 'USDT', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+    [w.accountId, at, w.totalValue, w.unpricedAssets, syncId, w.walletValue, w.unrealisedPnl, JSON.stringify(w.displayRates ?? {}),
+      str(w.cost.cost), str(w.cost.costedValue), w.cost.partial, w.costPolicy]);
+  const costOf = (asset: string) => w.cost.byAsset.get(asset) ?? null;
   await db.query(
-    `INSERT INTO snapshot_items (snapshot_id, asset, quantity, price, value) SELECT $1, * FROM unnest($2::text[], $3::numeric[], $4::numeric[], $5::numeric[])`,
-    [snap.rows[0]!.id, col(i, 'asset'), col(i, 'quantity'), col(i, 'currentPrice'), col(i, 'value')]);
+    `INSERT INTO snapshot_items (snapshot_id, asset, quantity, price, value, costed_quantity, cost_basis)
+     SELECT $1, * FROM unnest($2::text[], $3::numeric[], $4::numeric[], $5::numeric[], $6::numeric[], $7::numeric[])`,
+    [snap.rows[0]!.id, col(i, 'asset'), col(i, 'quantity'), col(i, 'currentPrice'), col(i, 'value'),
+      i.map((x) => costOf(x.asset)?.costedQuantity.toString() ?? null), i.map((x) => costOf(x.asset)?.cost.toString() ?? null)]);
   return { syncId, fillsInserted: inserted.rowCount ?? 0 };
 }
 

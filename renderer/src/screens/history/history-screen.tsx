@@ -69,7 +69,7 @@ export function HistoryScreen() {
       <div className="toolbar">
         <div className="segmented" role="group" aria-label="Show">
           <button type="button" className="segment" aria-pressed={view === 'value'} onClick={() => setView('value')} data-testid="history-view-value">Net value</button>
-          <button type="button" className="segment" aria-pressed={view === 'pnl'} onClick={() => setView('pnl')} data-testid="history-view-pnl">Realised P&amp;L</button>
+          <button type="button" className="segment" aria-pressed={view === 'pnl'} onClick={() => setView('pnl')} data-testid="history-view-pnl">P&amp;L</button>
         </div>
         <div className="segmented" role="group" aria-label="Range">
           {RANGES.map((r) => (

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { RendererApi } from '../../../../electron/preload/types.js';
 import { EmptyState, ErrorNotice, Loading } from '../../components/async-view.js';
 import { Signed } from '../../components/signed.js';
@@ -7,6 +7,7 @@ import { useQuery } from '../../state/use-query.js';
 import { customDomain, xDomain } from './chart-scale.js';
 import type { HistoryRange } from './history-model.js';
 import { PnlChart } from './pnl-chart.js';
+import { PnlOverTime } from './pnl-over-time.js';
 import { pnlTotals, toPnlPoints } from './pnl-model.js';
 
 interface Props {
@@ -18,8 +19,12 @@ interface Props {
   rangeName: string;
 }
 
-/** History's P&L view: what the spot trades realised, per day and in total, over the range chosen. */
+/**
+ * History's P&L view over the range chosen: what the spot trades realised per day, or the
+ * P&L over time (realised, unrealised on the holdings, and their sum).
+ */
 export function PnlPanel({ asked, account, accountKey, version, quote, rangeName }: Props) {
+  const [mode, setMode] = useState<'daily' | 'time'>('daily');
   const load = useCallback(
     (api: RendererApi) => api.invoke('pnl:daily', { range: asked.range, account, from: asked.from || null, to: asked.to || null }),
     [asked, account],
@@ -34,25 +39,34 @@ export function PnlPanel({ asked, account, accountKey, version, quote, rangeName
   }, [asked, isCustom, points]);
   return (
     <div className="card chart-card" data-testid="pnl-chart" aria-busy={pnl.loading}>
-      {totals && (
-        <div className="chart-head" data-testid="pnl-head">
-          <span className="summary-value"><Signed value={totals.realised} text={formatMoney(totals.realised, quote, undefined, true)} /></span>
-          <span className="muted">realised {rangeName === 'all' ? 'since the first trade' : `over ${rangeName}`}, after {formatMoney(totals.fees, quote)} of fees{totals.partial ? ' (partial: some figures are unknown)' : ''}</span>
-        </div>
-      )}
+      <div className="segmented pnl-mode" role="group" aria-label="P&L view">
+        <button type="button" className="segment" aria-pressed={mode === 'daily'} onClick={() => setMode('daily')} data-testid="pnl-mode-daily">Realised per day</button>
+        <button type="button" className="segment" aria-pressed={mode === 'time'} onClick={() => setMode('time')} data-testid="pnl-mode-time">P&amp;L over time</button>
+      </div>
       {pnl.error && !pnl.data && <ErrorNotice error={pnl.error} onRetry={pnl.reload} />}
-      {!pnl.data && !pnl.error && <Loading label="Loading the realised P&L…" />}
-      {pnl.data && points.length === 0 && (
-        <EmptyState title="Nothing realised in this range">
-          <p>A sale of a spot holding realises a gain or loss against its average cost; those days appear here.</p>
-        </EmptyState>
+      {mode === 'time' && !(pnl.error && !pnl.data) && (
+        <PnlOverTime asked={asked} account={account} accountKey={accountKey} version={version} quote={quote} rangeName={rangeName} days={pnl.data} />
       )}
-      {points.length > 0 && (
-        <figure className="chart-figure" aria-label={`Realised P&L over ${rangeName}: ${points.length} days with trades${totals ? `, ${formatMoney(totals.realised, quote, undefined, true)} in total` : ''}`}>
-          <PnlChart points={points} quote={quote} domain={domain} />
-          <figcaption className="history-legend">Bars: what each day's spot sales realised (average cost, fees included). Line: the running total. Derivatives' P&amp;L is in the closed P&amp;L records.</figcaption>
-        </figure>
-      )}
+      {mode === 'daily' && <>
+        {totals && (
+          <div className="chart-head" data-testid="pnl-head">
+            <span className="summary-value"><Signed value={totals.realised} text={formatMoney(totals.realised, quote, undefined, true)} /></span>
+            <span className="muted">realised {rangeName === 'all' ? 'since the first trade' : `over ${rangeName}`}, after {formatMoney(totals.fees, quote)} of fees{totals.partial ? ' (partial: some figures are unknown)' : ''}</span>
+          </div>
+        )}
+        {!pnl.data && !pnl.error && <Loading label="Loading the realised P&L…" />}
+        {pnl.data && points.length === 0 && (
+          <EmptyState title="Nothing realised in this range">
+            <p>A sale of a spot holding realises a gain or loss against its average cost; those days appear here.</p>
+          </EmptyState>
+        )}
+        {points.length > 0 && (
+          <figure className="chart-figure" aria-label={`Realised P&L over ${rangeName}: ${points.length} days with trades${totals ? `, ${formatMoney(totals.realised, quote, undefined, true)} in total` : ''}`}>
+            <PnlChart points={points} quote={quote} domain={domain} />
+            <figcaption className="history-legend">Bars: what each day's spot sales realised (average cost, fees included). Line: the running total. Derivatives' P&amp;L is in the closed P&amp;L records.</figcaption>
+          </figure>
+        )}
+      </>}
     </div>
   );
 }
