@@ -141,8 +141,9 @@ describe('the cost of holdings in every snapshot, sync and backfill', () => {
   it('at market value the deposit has a cost: the next sync stores it and works the backfilled days out again', async () => {
     h.server.clearRequests();
     await syncAfterPolicy('market');
-    // The reconstruction ran again for the new policy: one daily-kline request for BTC.
-    expect(h.server.requests.filter((r) => r.path === '/v5/market/kline' && r.query.interval === 'D').map((r) => r.query.symbol)).toEqual(['BTCUSDT']);
+    // The reconstruction ran again for the new policy: one daily-kline request for BTC, one
+    // for the USD display rate's pair.
+    expect(h.server.requests.filter((r) => r.path === '/v5/market/kline' && r.query.interval === 'D').map((r) => r.query.symbol).sort()).toEqual(['BTCUSDT', 'USDCUSDT']);
     const btc = (await lastSyncItem()).find((i) => i.asset === 'BTC')!;
     const basis = await books('market');
     expect(btc).toMatchObject({ cost_basis: basis.cost.toString(), costed_quantity: '1.499', cost_policy: 'market' });

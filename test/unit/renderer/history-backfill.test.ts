@@ -42,7 +42,7 @@ describe('history: the reconstructed part, drawn apart', () => {
 describe('history in the display currency', () => {
   const eur = (price: string) => ({ EUR: { symbol: 'USDTEUR', base: 'USDT', quote: 'EUR', price, at: '2026-01-01T00:00:00Z' } });
   const point = (t: string, value: string, source: 'sync' | 'backfill', rates: NetValuePoint['rates']): NetValuePoint =>
-    ({ t, value, walletValue: value, unrealisedPnl: '0', source, estimated: false, rates });
+    ({ t, value, walletValue: value, unrealisedPnl: '0', source, estimated: false, rates, costBasis: null, unrealisedSpot: null, costPartial: false });
   const raw = [
     point('2026-01-01T23:59:59Z', '1000', 'backfill', {}),
     point('2026-01-02T23:59:59Z', '1100', 'backfill', eur('0.9')),
