@@ -16,7 +16,7 @@ type Params = Record<string, string | number>;
 const PER_SECOND: Record<string, number> = {
   'public/time': 5, 'public/instruments': 10, 'market/tickers': 10, 'market/candles': 20, 'market/history-candles': 10,
   'account/balance': 5, 'account/positions': 5, 'account/config': 2, 'account/bills': 2,
-  'asset/balances': 3, 'finance/savings/balance': 3, 'asset/deposit-history': 3, 'asset/withdrawal-history': 3,
+  'asset/balances': 3, 'finance/savings/balance': 3, 'asset/deposit-history': 3, 'asset/withdrawal-history': 3, 'asset/bills': 3, 'asset/bills-history': 1,
   'trade/fills-history': 5,
 };
 const DEFAULT_PER_SECOND = 2;

@@ -27,7 +27,8 @@ export interface OkxClientDeps {
 /**
  * OKX V5 read path. A warm sync with nothing new is one request per kind of data, all in
  * flight at once: spot tickers, trading account, funding account, savings, positions,
- * spot fills since the cursor, SWAP/FUTURES/MARGIN fills, deposits, withdrawals and bills. Markets come from a daily DB cache; the clock is measured
+ * spot fills since the cursor, SWAP/FUTURES/MARGIN fills, deposits, withdrawals, closed
+ * positions, and the trading and funding accounts' bills. Markets come from a daily DB cache; the clock is measured
  * once per client (public/time) and the key's details (account/config) once per account.
  */
 export function createOkxClient(deps: OkxClientDeps): ExchangeAccountClient {
