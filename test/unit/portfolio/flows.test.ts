@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CashFlowRow, ClosedPnlRow, TransactionLogRow } from '../../../electron/core/exchange/history-types.js';
 import { dec } from '../../../electron/core/portfolio/decimal.js';
-import { accountFlows, countsLogRow, ownMemberId, type AccountRecords, type Flow } from '../../../electron/core/portfolio/flows.js';
+import { accountFlows as flowsWith, type AccountRecords, type Flow } from '../../../electron/core/portfolio/flows.js';
+import { BYBIT_FLOW_RULES, countsBybitLogRow as countsLogRow, ownMemberId } from '../../../electron/core/exchange/bybit/bybit-flow-rules.js';
 import { reconcile } from '../../../electron/core/portfolio/reconcile.js';
 import { withImported } from '../../../electron/core/db/repositories/flows-repo.js';
 import { fill } from './fixtures.js';
@@ -29,6 +30,8 @@ function pnl(category: string, symbol: string, closedPnl: string): ClosedPnlRow 
   };
 }
 
+// These records are Bybit's: its statuses, member ids and log types.
+const accountFlows = (r: AccountRecords) => flowsWith(r, BYBIT_FLOW_RULES);
 const records = (r: Partial<AccountRecords>): AccountRecords => ({ spotFills: [], cashFlows: [], transactionLog: [], closedPnl: [], unified: true, ...r });
 
 /** Net change per asset, as plain strings. */
