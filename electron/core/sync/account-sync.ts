@@ -139,6 +139,7 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
       const w = await writeAccountSync(tx, {
         accountId: row.id, ...base, trigger, startedAt, finishedAt, balances: collected.balances, prices,
         fills: collected.fills, bookings, positions: collected.positions, items, totalValue, walletValue, unrealisedPnl, unpricedAssets, displayRates: pickDisplayRates(collected.tickers), warnings: collected.warnings, requests: result.requests,
+        ...(collected.rateUse ? { rateUse: collected.rateUse } : {}),
       });
       if (collected.history) history = await writeHistory(tx, row.id, collected.history);
       await markItemsPolicy(tx, account.exchangeId, account.id, costPolicy);

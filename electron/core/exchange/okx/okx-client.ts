@@ -67,6 +67,7 @@ export function createOkxClient(deps: OkxClientDeps): ExchangeAccountClient {
 
   async function collect(input: CollectInput, warnings: string[], stop: AbortController): Promise<CollectResult> {
     const first = api.requestCount();
+    api.use.reset();
     input.onProgress({ step: 'prices', done: 0, total: null, message: 'Reading prices' });
     const prices = Promise.all([spotMarkets(), api.publicGet('market/tickers', { instType: 'SPOT' }, tickersSchema, 'the prices')]);
     // Awaited below; if a step before that fails, the failure is that step's, not this one's.
@@ -95,7 +96,7 @@ export function createOkxClient(deps: OkxClientDeps): ExchangeAccountClient {
       serverTime: new Date(serverNow), clockOffsetMs: offset,
       balances: [...trading, ...funding, ...savings], tickers: parseTickers(tickers, markets),
       fills: rows, fillsState: fills.next, positions, accountMode: mode, warnings, history,
-      requests: api.requestCount() - first,
+      requests: api.requestCount() - first, rateUse: api.use.usage(),
     };
   }
 
