@@ -59,6 +59,8 @@ export interface FlowRules {
   countsLogRow(r: Pick<TransactionLogRow, 'type' | 'category'>): boolean;
   /** Where derivative results (realised P&L, fees, funding) are: the transaction log or closed P&L. */
   derivativeCash(unified: boolean): 'log' | 'closed-pnl';
+  /** How far back the imported history reaches, in words that follow "older than" ("two years"). */
+  historyReach: string;
 }
 
 /**

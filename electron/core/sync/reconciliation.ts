@@ -31,6 +31,6 @@ export async function reconcileAccount(db: PoolClient, accountId: number, input:
 }): Promise<void> {
   const stored = await loadAccountRecords(db, accountId, { spotFills: input.spotFills, summed: true });
   const unified = input.accountMode === null ? stored.unified : input.accountMode === 'unified';
-  const rows = reconcile(balanceTotals(input.balances), accountFlows({ ...stored, unified }, input.rules), { warnings: input.warnings });
+  const rows = reconcile(balanceTotals(input.balances), accountFlows({ ...stored, unified }, input.rules), { warnings: input.warnings, historyReach: input.rules.historyReach });
   await writeReconciliation(db, accountId, rows, stored.historyStart, input.at);
 }

@@ -48,6 +48,11 @@ describe('OKX flow rules', () => {
     expect([OKX_FLOW_RULES.derivativeCash(true), OKX_FLOW_RULES.derivativeCash(false)]).toEqual(['log', 'log']);
   });
 
+  it('names its history\'s reach; Bybit\'s is two years', () => {
+    expect(OKX_FLOW_RULES.historyReach).toBe('three months for trades and trading-account bills, a year for deposits, withdrawals and funding-account bills');
+    expect(BYBIT_FLOW_RULES.historyReach).toBe('two years');
+  });
+
   it('an OKX account\'s records, end to end', () => {
     const { flows, undirectedTransfers } = accountFlows({
       spotFills: [], unified: false,

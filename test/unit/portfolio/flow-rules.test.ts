@@ -29,6 +29,7 @@ function rules(over: Partial<FlowRules> = {}): FlowRules {
     transferSides: () => (c) => sides[c.rawType ?? 'unknown'] ?? null,
     countsLogRow: (r) => r.type === 'counts',
     derivativeCash: () => 'log',
+    historyReach: 'a while',
     ...over,
   };
 }

@@ -73,4 +73,5 @@ export const BYBIT_FLOW_RULES: FlowRules = {
   },
   countsLogRow: countsBybitLogRow,
   derivativeCash: (unified) => (unified ? 'log' : 'closed-pnl'),
+  historyReach: 'two years',
 };

@@ -40,4 +40,5 @@ export const OKX_FLOW_RULES: FlowRules = {
   transferSides: () => (c) => (IN.includes(c.rawType) ? 1 : OUT.includes(c.rawType) ? -1 : null),
   countsLogRow: countsOkxLogRow,
   derivativeCash: () => 'log',
+  historyReach: 'three months for trades and trading-account bills, a year for deposits, withdrawals and funding-account bills',
 };
