@@ -5,7 +5,8 @@ import base from './stryker.config.mjs';
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   ...base,
-  mutate: ['electron/core/portfolio/**/*.ts'],
+  // The portfolio maths, and the exchange rules its flows read (moved out of portfolio/flows.ts).
+  mutate: ['electron/core/portfolio/**/*.ts', 'electron/core/exchange/flow-rules.ts', 'electron/core/exchange/*/*-flow-rules.ts'],
   reporters: ['clear-text', 'progress'],
   thresholds: { ...base.thresholds, break: 95 },
 };

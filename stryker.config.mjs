@@ -10,6 +10,9 @@ export default {
   // Where a silent bug costs users money or safety.
   mutate: [
     'electron/core/portfolio/**/*.ts',
+    // What each exchange's records mean for the portfolio's flows (portfolio/flows.ts's seam).
+    'electron/core/exchange/flow-rules.ts',
+    'electron/core/exchange/*/*-flow-rules.ts',
     'electron/core/exchange/classify-error.ts',
     'electron/core/redact.ts',
     'electron/core/exchange/resilience.ts',

@@ -9,9 +9,13 @@ const NAMES: Readonly<Record<string, string>> = {
   FUND: 'Funding',
   EARN_FLEXIBLE: 'Earn flexible',
   EARN_ONCHAIN: 'Earn on-chain',
+  // OKX's three places (exchange/okx/okx-parse.ts): its names, told apart from Bybit's.
+  TRADING: 'Trading account',
+  FUNDING: 'Funding account',
+  EARN_SAVINGS: 'Simple Earn',
 };
 
-const ORDER = ['UNIFIED', 'CONTRACT', 'SPOT', 'FUND', 'EARN_FLEXIBLE', 'EARN_ONCHAIN'];
+const ORDER = ['UNIFIED', 'CONTRACT', 'SPOT', 'TRADING', 'FUND', 'FUNDING', 'EARN_FLEXIBLE', 'EARN_ONCHAIN', 'EARN_SAVINGS'];
 
 /** Wallet types in one order everywhere (trading, funding, Earn, then the rest by name), whatever order they were stored in. */
 export function sortWallets(wallets: readonly string[]): string[] {

@@ -35,10 +35,27 @@ function candles(c: OkxHandlerContext): unknown[] {
   return [[s(start), t.last, t.last, t.last, t.last, '1', t.last, t.last, '1']];
 }
 
-/** account/bills reaches seven days back, bills-archive three months. */
+/** account/bills reaches seven days back, bills-archive three months; paged by bill id, `begin`/`end` filter by time. */
 function bills(c: OkxHandlerContext, reach: number): unknown[] {
-  return page(c.scenario.bills.filter((b) => b.ts >= c.now - reach), (b) => b.billId, (b) => b.ts, c.query)
-    .map((b) => ({ ...b, ts: s(b.ts), fee: '0', pnl: '0', sz: b.balChg, instType: 'SWAP', mgnMode: 'cross' }));
+  return page(c.scenario.bills.filter((b) => b.ts >= c.now - reach), (b) => b.billId, (b) => b.ts, c.query).map((b) => ({
+    billId: b.billId, ccy: b.ccy, balChg: b.balChg, bal: b.bal, type: b.type, subType: b.subType, instId: b.instId, instType: b.instType ?? 'SWAP',
+    fee: b.fee ?? '0', pnl: '0', sz: b.sz ?? new Decimal(b.balChg).abs().toString(), px: b.px ?? '', from: b.from ?? '', to: b.to ?? '',
+    mgnMode: b.instType === '' ? '' : 'cross', posBal: '0', posBalChg: '0', notes: '', ordId: '', tradeId: '', execType: '', ts: s(b.ts),
+  }));
+}
+
+/**
+ * The funding account's bills, newest first. asset/bills answers the last month and pages
+ * by time (`after`/`before` are timestamps); asset/bills-history reaches back to February
+ * 2021 and pages by time, or by bill id with pagingType=2.
+ */
+function fundingBills(c: OkxHandlerContext, history: boolean): unknown[] {
+  const since = history ? Date.UTC(2021, 1, 1) : c.now - 30 * DAY;
+  const byId = history && c.query.pagingType === '2';
+  if (history && c.query.pagingType !== undefined && !['1', '2'].includes(c.query.pagingType)) throw new OkxError('51000', 'Parameter pagingType error');
+  const rows = c.scenario.fundingBills.filter((b) => b.ts >= since);
+  return page(rows, byId ? (b) => b.billId : (b) => String(b.ts), (b) => b.ts, c.query)
+    .map((b) => ({ billId: b.billId, ccy: b.ccy, clientId: '', balChg: b.balChg, bal: b.bal, type: b.type, notes: '', ts: s(b.ts) }));
 }
 
 export const OKX_ROUTES: Record<string, OkxRoute> = {
@@ -108,4 +125,6 @@ export const OKX_ROUTES: Record<string, OkxRoute> = {
       .map((p) => ({ ...p, type: '2', lever: '10', ccy: 'USDT', mgnMode: 'cross', pnl: p.realizedPnl, cTime: s(p.cTime), uTime: s(p.uTime) })),
   },
   '/api/v5/account/bills-archive': { private: true, handler: (c) => bills(c, 90 * DAY) },
+  '/api/v5/asset/bills': { private: true, handler: (c) => fundingBills(c, false) },
+  '/api/v5/asset/bills-history': { private: true, handler: (c) => fundingBills(c, true) },
 };

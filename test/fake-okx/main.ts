@@ -1,7 +1,12 @@
 // `npm run fake-okx`: the fake as a standalone process, for demos and manual testing.
-// Env: FAKE_OKX_PORT (18081), FAKE_OKX_HOST (127.0.0.1), FAKE_OKX_LATENCY_MS, FAKE_OKX_CLOCK_SKEW_MS.
+// Env: FAKE_OKX_PORT (18081), FAKE_OKX_HOST (127.0.0.1), FAKE_OKX_LATENCY_MS, FAKE_OKX_CLOCK_SKEW_MS,
+// FAKE_OKX_SCENARIO (small: hand-checked figures; whole: every balance explained by its records).
 import { OKX_BUILT_IN_KEYS, OKX_READ_ONLY_KEY } from './keys.js';
+import { smallOkxScenario, type OkxScenario } from './scenario.js';
 import { createOkxServer } from './server.js';
+import { wholeOkxScenario } from './whole-scenario.js';
+
+const SCENARIOS: Record<string, () => OkxScenario> = { small: () => smallOkxScenario(), whole: () => wholeOkxScenario() };
 
 function intEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -12,7 +17,11 @@ function intEnv(name: string, fallback: number): number {
 }
 
 async function main(): Promise<void> {
+  const name = process.env.FAKE_OKX_SCENARIO || 'small';
+  const scenario = SCENARIOS[name];
+  if (!scenario) throw new Error(`FAKE_OKX_SCENARIO must be one of ${Object.keys(SCENARIOS).join(', ')}, got "${name}"`);
   const server = await createOkxServer({
+    scenario: scenario(),
     port: intEnv('FAKE_OKX_PORT', 18081),
     host: process.env.FAKE_OKX_HOST ?? '127.0.0.1',
     latencyMs: intEnv('FAKE_OKX_LATENCY_MS', 0),
@@ -20,7 +29,7 @@ async function main(): Promise<void> {
   });
   const k = OKX_READ_ONLY_KEY;
   const lines = [
-    `fake OKX V5 listening on ${server.url}`,
+    `fake OKX V5 listening on ${server.url} (scenario ${name})`,
     '',
     'Point the app at it with:',
     `  EXCHANGE_SYNC_EXCHANGES=okx OKX_API_KEY=${k.apiKey} OKX_API_SECRET=${k.secret} OKX_API_PASSWORD=${k.passphrase} OKX_API_URL=${server.url}`,

@@ -28,7 +28,16 @@ export interface OkxClosedPosition {
   posId: string; instType: OkxInstType; instId: string; direction: 'long' | 'short'; openAvgPx: string; closeAvgPx: string;
   closeTotalPos: string; realizedPnl: string; fee: string; cTime: number; uTime: number;
 }
-export interface OkxBill { billId: string; ccy: string; balChg: string; bal: string; type: string; subType: string; instId: string; ts: number }
+/**
+ * One trading-account bill. `fee` is OKX-signed (negative when charged); a transfer (type 1)
+ * names its accounts in `from`/`to` (6 funding, 18 trading); `instType` is "" when no instrument.
+ */
+export interface OkxBill {
+  billId: string; ccy: string; balChg: string; bal: string; type: string; subType: string; instId: string; ts: number;
+  instType?: OkxInstType | ''; fee?: string; sz?: string; px?: string; from?: string; to?: string;
+}
+/** One funding-account bill (asset/bills): 130/131 transfers with the trading account, 20–23 with sub-accounts, 75/76 Simple Earn. */
+export interface OkxFundingBill { billId: string; ccy: string; balChg: string; bal: string; type: string; ts: number }
 
 export interface OkxScenario {
   instruments: OkxInstrument[];
@@ -42,6 +51,7 @@ export interface OkxScenario {
   deposits: OkxCashFlow[];
   withdrawals: OkxCashFlow[];
   bills: OkxBill[];
+  fundingBills: OkxFundingBill[];
   closedPositions: OkxClosedPosition[];
 }
 
@@ -109,6 +119,12 @@ export function smallOkxScenario(now: number = Date.now()): OkxScenario {
     bills: [
       { billId: '8001', ccy: 'USDT', balChg: '-0.425', bal: '2001', type: '2', subType: '1', instId: 'BTC-USDT-SWAP', ts: now - 10 * DAY },
       { billId: '9001', ccy: 'USDT', balChg: '-0.5', bal: '2000.5', type: '8', subType: '173', instId: 'BTC-USDT-SWAP', ts: now - DAY },
+    ],
+    fundingBills: [
+      // 200 USDT to the trading account 3 days ago, 0.05 BTC from a sub-account (this is the master) 2 days ago, a 2 USDT referral reward yesterday.
+      { billId: '70001', ccy: 'USDT', balChg: '-200', bal: '498', type: '131', ts: now - 3 * DAY },
+      { billId: '70002', ccy: 'BTC', balChg: '0.05', bal: '0.05', type: '21', ts: now - 2 * DAY },
+      { billId: '70003', ccy: 'USDT', balChg: '2', bal: '500', type: '151', ts: now - DAY },
     ],
   };
 }

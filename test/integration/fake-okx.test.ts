@@ -87,6 +87,27 @@ describe('fake OKX V5', () => {
     expect((await call('privateGetTradeFillsHistory', { instType: 'SWAP' })).data).toHaveLength(1);
   });
 
+  it('answers the funding account\'s bills: asset/bills for a month by time, bills-history since 2021 by time or bill id', async () => {
+    const call = client(OKX_READ_ONLY_KEY);
+    const now = server.now();
+    const ts = (days: number) => String(now - days * 86_400_000);
+    server.scenario.fundingBills.push({ billId: '69000', ccy: 'USDT', balChg: '3', bal: '3', type: '151', ts: now - 45 * 86_400_000 });
+    try {
+      const recent = await call('privateGetAssetBills');
+      // Newest first, string numbers; the 45-day-old bill is beyond asset/bills' month.
+      expect(recent.data.map((b) => [b.billId, b.type, b.balChg])).toEqual([['70003', '151', '2'], ['70002', '21', '0.05'], ['70001', '131', '-200']]);
+      // `after` is a time on asset/bills: older than 1.5 days.
+      expect((await call('privateGetAssetBills', { after: ts(1.5) })).data.map((b) => b.billId)).toEqual(['70002', '70001']);
+      const history = await call('privateGetAssetBillsHistory', { pagingType: '2', limit: '2' });
+      expect(history.data.map((b) => b.billId)).toEqual(['70003', '70002']);
+      expect((await call('privateGetAssetBillsHistory', { pagingType: '2', after: '70002' })).data.map((b) => b.billId)).toEqual(['70001', '69000']);
+      expect((await call('privateGetAssetBillsHistory', { after: ts(2.5) })).data.map((b) => b.billId)).toEqual(['70001', '69000']);
+      expect((await call('privateGetAssetBillsHistory', { pagingType: '3' })).code).toBe('51000');
+    } finally {
+      server.scenario.fundingBills.pop();
+    }
+  });
+
   it('logs requests and injects faults', async () => {
     server.clearRequests();
     server.addFault({ path: '/api/v5/asset/balances', kind: 'retCode', retCode: 50001, times: 1 });

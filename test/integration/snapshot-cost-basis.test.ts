@@ -13,6 +13,7 @@ import { Dec } from '../../electron/core/portfolio/decimal.js';
 import { emptyHistory, smallScenario, type Scenario } from '../fake-bybit/index.js';
 import { createTestDatabase } from '../helpers/postgres.js';
 import { startHarness, type SyncHarness } from '../helpers/sync-harness.js';
+import { flowRulesFor } from '../../electron/core/exchange/flow-rules.js';
 
 // One coin, by hand. BTC was 30,000 until 31 days ago, then 40,000, 50,000 from 21 days
 // ago and 60,000 from 2 days ago:
@@ -65,7 +66,7 @@ describe('the cost of holdings in every snapshot, sync and backfill', () => {
   const pointOn = async (daysAgo: number) => (await points()).find((p) => p.source === 'backfill' && dayOf(Date.parse(p.t)) === dayOf(now - daysAgo * DAY));
   const costOf = (p: { costBasis: string | null; unrealisedSpot: string | null; costPartial: boolean } | undefined) => p && [p.costBasis, p.unrealisedSpot, p.costPartial];
   /** The books the portfolio's figures come from, worked out again from what is stored. */
-  const books = async (policy: DepositCostBasis) => computeCostBooks(await readSpotFills(h.db.pool, accountId), await readCostTransfers(h.db.pool, accountId), policy).basis.get('BTC')!;
+  const books = async (policy: DepositCostBasis) => computeCostBooks(await readSpotFills(h.db.pool, accountId), await readCostTransfers(h.db.pool, accountId, flowRulesFor('bybit')), policy).basis.get('BTC')!;
   const lastSyncItem = async () => (await q<{ asset: string; quantity: string; costed_quantity: string | null; cost_basis: string | null; cost_policy: string }>(
     `SELECT i.asset, i.quantity::text, i.costed_quantity::text, i.cost_basis::text, s.cost_policy FROM snapshot_items i JOIN snapshots s ON s.id = i.snapshot_id
      WHERE s.source = 'sync' AND s.id = (SELECT max(id) FROM snapshots WHERE source = 'sync') ORDER BY i.asset`));

@@ -61,16 +61,30 @@ describe('sync of an OKX account through ccxt into PostgreSQL', () => {
     // The SWAP fill goes to fills with its category, outside the spot cost basis.
     const swap = await h.db.pool.query("SELECT category, quantity::text AS quantity, fee::text AS fee FROM fills WHERE symbol = 'BTC-USDT-SWAP'");
     expect(swap.rows).toEqual([{ category: 'swap', quantity: '1', fee: '0.425' }]);
-    const flows = await h.db.pool.query("SELECT kind, asset, amount::text AS amount, fee::text AS fee FROM cash_flows ORDER BY kind");
-    expect(flows.rows).toEqual([{ kind: 'deposit', asset: 'USDT', amount: '10000', fee: null }, { kind: 'withdrawal', asset: 'USDT', amount: '100', fee: '1' }]);
+    const flows = await h.db.pool.query("SELECT kind, flow_id, asset, amount::text AS amount, fee::text AS fee, from_wallet, to_wallet, raw_type FROM cash_flows ORDER BY kind");
+    expect(flows.rows).toEqual([
+      { kind: 'deposit', flow_id: 'd1', asset: 'USDT', amount: '10000', fee: null, from_wallet: null, to_wallet: 'FUNDING', raw_type: null },
+      // Funding bill 131: from the funding account to the trading account, both this account's.
+      { kind: 'internal-transfer', flow_id: '70001', asset: 'USDT', amount: '200', fee: null, from_wallet: 'FUNDING', to_wallet: 'TRADING', raw_type: '131' },
+      // Funding bill 21: a master account's key, receiving from a sub-account.
+      { kind: 'universal-transfer', flow_id: '70002', asset: 'BTC', amount: '0.05', fee: null, from_wallet: null, to_wallet: 'FUNDING', raw_type: '21' },
+      { kind: 'withdrawal', flow_id: 'w1', asset: 'USDT', amount: '100', fee: '1', from_wallet: 'FUNDING', to_wallet: null, raw_type: null },
+    ]);
     const closed = await h.db.pool.query('SELECT category, symbol, side, closed_pnl::text AS pnl, avg_entry_price::text AS entry, close_fee::text AS fee FROM closed_pnl');
     expect(closed.rows).toEqual([{ category: 'swap', symbol: 'ETH-USDT-SWAP', side: 'long', pnl: '1.87', entry: '3000', fee: '-0.13' }]);
-    // Three months of bills on the first sync (bills-archive), each with the balance after it.
-    const log = await h.db.pool.query('SELECT log_id, type, change::text AS change, cash_balance::text AS bal, funding::text AS funding FROM transaction_log ORDER BY log_id');
+    // Three months of trading bills on the first sync (bills-archive), each with the balance after
+    // it; the funding account's reward (bill type 151) beside them, under its own category.
+    const log = await h.db.pool.query('SELECT log_id, category, type, change::text AS change, cash_balance::text AS bal, funding::text AS funding FROM transaction_log ORDER BY log_id');
     expect(log.rows).toEqual([
-      { log_id: '8001', type: '2/1', change: '-0.425', bal: '2001', funding: null },
-      { log_id: '9001', type: '8/173', change: '-0.5', bal: '2000.5', funding: '-0.5' },
+      { log_id: '8001', category: 'swap', type: '2/1', change: '-0.425', bal: '2001', funding: null },
+      { log_id: '9001', category: 'swap', type: '8/173', change: '-0.5', bal: '2000.5', funding: '-0.5' },
+      { log_id: 'funding-70003', category: 'funding', type: '151', change: '2', bal: '500', funding: null },
     ]);
+    // The first sync walks the funding bills by bill id in asset/bills-history (a year back).
+    const walked = okx.requests.filter((r) => r.path.startsWith('/api/v5/asset/bills'));
+    expect(walked.map((r) => [r.path, r.query.pagingType, r.query.after])).toEqual([['/api/v5/asset/bills-history', '2', undefined]]);
+    const cursor = await h.db.pool.query("SELECT history_start FROM import_cursors WHERE kind = 'funding-bills'");
+    expect(cursor.rows).toHaveLength(1);
   });
 
   it('portfolio --json matches the hand computation of average entries with fees to 1e-12', async () => {
@@ -88,7 +102,7 @@ describe('sync of an OKX account through ccxt into PostgreSQL', () => {
     const summary = await core.sync.syncAll('test');
     expect(summary.ok).toBe(true);
     expect(okx.requests.map((r) => `${r.path}${r.query.instType ? `?${r.query.instType}` : ''}`).sort()).toEqual([
-      '/api/v5/account/balance', '/api/v5/account/bills', '/api/v5/account/positions', '/api/v5/account/positions-history', '/api/v5/asset/balances', '/api/v5/asset/deposit-history',
+      '/api/v5/account/balance', '/api/v5/account/bills', '/api/v5/account/positions', '/api/v5/account/positions-history', '/api/v5/asset/balances', '/api/v5/asset/bills', '/api/v5/asset/deposit-history',
       '/api/v5/asset/withdrawal-history', '/api/v5/finance/savings/balance', '/api/v5/market/tickers?SPOT',
       '/api/v5/trade/fills-history?FUTURES', '/api/v5/trade/fills-history?MARGIN', '/api/v5/trade/fills-history?SPOT', '/api/v5/trade/fills-history?SWAP',
     ]);

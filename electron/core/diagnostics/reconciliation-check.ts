@@ -4,6 +4,8 @@ import { currentSchemaVersion } from '../db/migrate.js';
 import { readLastSuccess } from '../db/repositories/read-repo.js';
 import { readAccountReconciliation, type UnexplainedAsset } from '../db/repositories/reconciliation-repo.js';
 import { dec } from '../portfolio/decimal.js';
+import { exchangeName } from '../exchange/create-client.js';
+import { flowRulesFor } from '../exchange/flow-rules.js';
 import { DATABASE_CHECK_TIMEOUT_MS, readableDatabaseError } from './database-check.js';
 import { asAppError, fail, humanDate, pass, skip, warn, type CheckDefinition, type CheckOutcome } from './check-types.js';
 
@@ -48,7 +50,7 @@ async function checkReconciliation(account: AccountConfig, deps: ReconciliationD
   };
   if (off.length === 0) return pass(`Every asset's balance is explained by the imported history (${rows.length} assets${start ? `, since ${humanDate(start)}` : ''})`, data);
   const detail = off.map((r) => `${r.asset} off by ${signed(r.unexplained)} (held ${dec(r.balance).toString()}, the history explains ${dec(r.explained).toString()}): likely ${r.likelyCause ?? 'unknown'}`).join('; ');
-  return warn(`${off.length === 1 ? 'One asset is' : `${off.length} assets are`} not explained by the imported history: ${detail}`, advice(off), data);
+  return warn(`${off.length === 1 ? 'One asset is' : `${off.length} assets are`} not explained by the imported history: ${detail}`, advice(off, account.exchangeId), data);
 }
 
 function signed(q: string): string {
@@ -56,11 +58,12 @@ function signed(q: string): string {
   return d.isPositive() ? `+${d.toString()}` : d.toString();
 }
 
-/** What to do, from the causes named (the most actionable first). */
-function advice(off: readonly UnexplainedAsset[]): string {
+/** What to do, from the causes named (the most actionable first), in the exchange's terms. */
+function advice(off: readonly UnexplainedAsset[], exchangeId: string): string {
+  const name = exchangeName(exchangeId);
   const causes = off.map((r) => r.likelyCause ?? '');
-  if (causes.some((c) => c.includes('Wallet permission'))) return 'Edit the API key on Bybit and tick Wallet (read) so deposits and withdrawals are imported, then sync again.';
-  if (causes.some((c) => c.includes('Earn permission'))) return 'Edit the API key on Bybit and tick Earn so Earn positions are read, then sync again.';
+  if (causes.some((c) => c.includes('Wallet permission'))) return `Edit the API key on ${name} and tick Wallet (read) so deposits and withdrawals are imported, then sync again.`;
+  if (causes.some((c) => c.includes('Earn permission'))) return `Edit the API key on ${name} and tick Earn so Earn positions are read, then sync again.`;
   if (causes.some((c) => c.includes('sub-account'))) return 'Transfers between sub-accounts move coins the history of this key cannot place; sync the sub-account with its own key to see both sides.';
-  return 'Bybit keeps two years of history: coins bought or deposited earlier, Earn yields and airdrops have no record. The figures stay correct; average entry prices of those coins are partial.';
+  return `The history ${name} keeps reaches back ${flowRulesFor(exchangeId).historyReach}: coins bought or deposited earlier, Earn yields and airdrops have no record. The figures stay correct; average entry prices of those coins are partial.`;
 }

@@ -89,7 +89,7 @@ export function diagnosticsChecks(deps: DiagnosticsDeps): CheckDefinition[] {
       environmentCheck(session),
       keyHealthCheck(session, deps.now),
       walletsCheck(session),
-      rateLimitCheck(session),
+      rateLimitCheck(session, { database: deps.database.connection }),
       syncStateCheck(account, { database: deps.database.connection, sync: deps.config.sync, now: deps.now, ...(deps.breaker ? { breaker: deps.breaker } : {}) }),
       reconciliationCheck(account, { database: deps.database.connection }),
     );

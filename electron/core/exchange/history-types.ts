@@ -7,8 +7,9 @@ import type { FillRow, FillsState } from './types.js';
 export const IMPORT_KINDS = [
   'linear-fills', 'inverse-fills', 'linear-closed-pnl', 'inverse-closed-pnl', 'transaction-log',
   'deposits', 'withdrawals', 'internal-transfers', 'universal-transfers', 'converts',
-  // OKX's SWAP, FUTURES and MARGIN fills, read together, and its closed positions.
-  'derivative-fills', 'closed-positions',
+  // OKX's SWAP, FUTURES and MARGIN fills, read together, its closed positions, and its
+  // funding account's bills (transfers between its own accounts and sub-accounts, rewards).
+  'derivative-fills', 'closed-positions', 'funding-bills',
 ] as const;
 export type ImportKind = typeof IMPORT_KINDS[number];
 

@@ -75,6 +75,20 @@ export interface CollectInput {
   cursors?: ImportCursors;
 }
 
+/**
+ * How much of one endpoint's published limit a client used: `peak` is the most requests
+ * it started within one `windowMs`, against `limit` per `windowMs`; `rateLimited` counts
+ * the answers that said the limit was exceeded (they were retried).
+ */
+export interface EndpointUse {
+  endpoint: string;
+  requests: number;
+  peak: number;
+  limit: number;
+  windowMs: number;
+  rateLimited: number;
+}
+
 /** Everything one sync reads from the exchange, ready to store. */
 export interface CollectResult {
   serverTime: Date;
@@ -90,6 +104,8 @@ export interface CollectResult {
   requests: number;
   /** Derivative trades, closed P&L, transaction log and cash flows, where the exchange client reads them. */
   history?: HistoryImport;
+  /** Per endpoint, this sync's use of the exchange's published limits, where the client measures it (OKX). */
+  rateUse?: EndpointUse[];
 }
 
 /** An exchange account as the sync service sees it. */

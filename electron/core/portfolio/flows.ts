@@ -15,7 +15,7 @@ export interface AccountRecords {
   cashFlows: readonly CashFlowRow[];
   transactionLog: readonly TransactionLogRow[];
   closedPnl: readonly ClosedPnlRow[];
-  /** A Unified account: its transaction log carries derivative P&L, funding and fees. */
+  /** A Bybit Unified account: its transaction log carries derivative P&L, funding and fees. */
   unified: boolean;
 }
 
@@ -39,67 +39,60 @@ export function flowsOfFills(fills: readonly CostFill[]): Flow[] {
   return flows;
 }
 
-// A deposit is credited at status 3; a withdrawal that failed, was cancelled or rejected
-// never left; a transfer counts once it succeeded.
-const DEPOSIT_CREDITED = '3';
-const WITHDRAWAL_UNDONE = new Set(['CancelByUser', 'Reject', 'Fail']);
-
-// Transaction-log types that only move coins between this account's own wallets and
-// products (the balances compared are summed over all of them) or that the cash-flow
-// lists already hold: counting them would count those moves twice.
-const LOG_MOVES = new Set([
-  'TRANSFER_IN', 'TRANSFER_OUT', 'FLEXIBLE_STAKING_SUBSCRIPTION', 'FLEXIBLE_STAKING_REDEMPTION', 'FLEXIBLE_STAKING_REFUND',
-  'FIXED_STAKING_SUBSCRIPTION', 'FIXED_STAKING_REFUND',
-]);
-
 /**
- * Which transaction-log rows change the account's coins in a way no other record
- * shows: derivative trades' realised P&L and fees, funding and session settlement,
- * delivery, liquidation, interest, bonuses, airdrops, auto-repayments and unknown types.
- * Spot trades are left out (the spot fills hold them, legs and fee), and so are moves
- * between the account's own wallets and deposits or transfers in from outside.
+ * What one exchange's stored records mean for the account's coins: the part of the flows
+ * that differs by exchange (its statuses, how a sub-account transfer names its side,
+ * which log rows other records already hold). Each exchange folder has its own.
  */
-export function countsLogRow(r: Pick<TransactionLogRow, 'type' | 'category'>): boolean {
-  if (LOG_MOVES.has(r.type)) return false;
-  return !(r.type === 'TRADE' && r.category === 'spot');
+export interface FlowRules {
+  /** Whether a deposit, by its status as the exchange sent it, reached the balance. */
+  depositCredited(status: string | null): boolean;
+  /** Whether a withdrawal left the balance: all but those undone (cancelled, rejected, failed). */
+  withdrawalLeft(status: string | null): boolean;
+  /**
+   * The side of each universal (sub-account) transfer, given all the account's cash
+   * flows: 1 into this account, −1 out of it, 0 when it moved nothing (it failed, or went
+   * from the account to itself), null when the records cannot tell.
+   */
+  transferSides(cashFlows: readonly CashFlowRow[]): (c: CashFlowRow) => 1 | -1 | 0 | null;
+  /** Whether a transaction-log row changes the coins in a way no other record shows. */
+  countsLogRow(r: Pick<TransactionLogRow, 'type' | 'category'>): boolean;
+  /** Where derivative results (realised P&L, fees, funding) are: the transaction log or closed P&L. */
+  derivativeCash(unified: boolean): 'log' | 'closed-pnl';
+  /** How far back the imported history reaches, in words that follow "older than" ("two years"). */
+  historyReach: string;
 }
 
 /**
  * Every balance change of one account, from its stored records:
  * - spot fills: base, quote and fee legs;
- * - deposits: +amount once credited; withdrawals: −(amount + fee), since Bybit's
- *   amount is what reaches the address and the fee comes on top of it;
+ * - deposits: +amount once credited; withdrawals: −(amount + fee) unless undone, since
+ *   the amount is what reaches the address and the fee comes on top of it;
  * - internal transfers: nothing (between this account's own wallets);
- * - universal transfers: ± by which side this account is (see {@link ownMemberId});
+ * - universal transfers: ± by the side the rules give, or listed as undirected;
  * - converts: +received, −given;
- * - Unified accounts: the transaction log rows {@link countsLogRow} keeps; other
- *   accounts have no log, so closed P&L (fees included) stands for derivative results.
+ * - derivative results: the transaction log rows the rules count, or else closed P&L
+ *   (fees included) in the contract's settle coin.
  * Derivative fills move no coin themselves: their cash is in the log or closed P&L.
  */
-export function accountFlows(records: AccountRecords): AccountFlows {
+export function accountFlows(records: AccountRecords, rules: FlowRules): AccountFlows {
   const flows = flowsOfFills(records.spotFills);
   const undirected = new Set<string>();
-  const self = ownMemberId(records.cashFlows);
+  const sideOf = rules.transferSides(records.cashFlows);
   for (const c of records.cashFlows) {
     const amount = dec(c.amount);
     const at = c.occurredAt;
     switch (c.kind) {
       case 'deposit':
-        if (c.status === DEPOSIT_CREDITED) flows.push({ asset: c.asset, delta: amount, at });
+        if (rules.depositCredited(c.status)) flows.push({ asset: c.asset, delta: amount, at });
         break;
       case 'withdrawal':
-        if (c.status === null || !WITHDRAWAL_UNDONE.has(c.status)) flows.push({ asset: c.asset, delta: amount.plus(c.fee === null ? '0' : dec(c.fee)).neg(), at });
+        if (rules.withdrawalLeft(c.status)) flows.push({ asset: c.asset, delta: amount.plus(c.fee === null ? '0' : dec(c.fee)).neg(), at });
         break;
       case 'universal-transfer': {
-        if (c.status !== 'SUCCESS') break;
-        const { from, to } = members(c.raw);
-        if (self !== null && to === self && from !== self) flows.push({ asset: c.asset, delta: amount, at });
-        else if (self !== null && from === self && to !== self) flows.push({ asset: c.asset, delta: amount.neg(), at });
-        else if (
-          self === null ||
-          // Stryker disable next-line all: once an own id is found every transfer names it, so here only a transfer to itself is left, where this is false whatever its form
-          (from !== self && to !== self)
-        ) undirected.add(c.asset);
+        const side = sideOf(c);
+        if (side === null) undirected.add(c.asset);
+        else if (side !== 0) flows.push({ asset: c.asset, delta: side === 1 ? amount : amount.neg(), at });
         break;
       }
       case 'convert':
@@ -111,8 +104,8 @@ export function accountFlows(records: AccountRecords): AccountFlows {
         break;
     }
   }
-  if (records.unified) {
-    for (const r of records.transactionLog) if (countsLogRow(r)) flows.push({ asset: r.currency, delta: dec(r.change), at: r.transactionTime });
+  if (rules.derivativeCash(records.unified) === 'log') {
+    for (const r of records.transactionLog) if (rules.countsLogRow(r)) flows.push({ asset: r.currency, delta: dec(r.change), at: r.transactionTime });
   } else {
     for (const p of records.closedPnl) {
       const coin = settleCoin(p.category, p.symbol);
@@ -120,28 +113,6 @@ export function accountFlows(records: AccountRecords): AccountFlows {
     }
   }
   return { flows, undirectedTransfers: [...undirected].sort() };
-}
-
-/**
- * The account's own member id, from its universal transfers: the one id every record
- * names, on either side. A lone record (or transfers between other sub-accounts) cannot
- * tell which side is this account: then null, and those transfers count nowhere.
- */
-export function ownMemberId(cashFlows: readonly CashFlowRow[]): string | null {
-  let common: string[] | null = null;
-  for (const c of cashFlows) {
-    if (c.kind !== 'universal-transfer') continue;
-    const { from, to } = members(c.raw);
-    const ids = [from, to].filter((x): x is string => x !== null);
-    common = common === null ? ids : common.filter((x) => ids.includes(x));
-  }
-  return common !== null && new Set(common).size === 1 ? common[0]! : null;
-}
-
-function members(raw: unknown): { from: string | null; to: string | null } {
-  const r = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-  const id = (v: unknown) => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : null);
-  return { from: id(r.fromMemberId), to: id(r.toMemberId) };
 }
 
 /** The coin a derivative settles in: linear in its quote (USDT, USDC), inverse in its base. */

@@ -14,9 +14,11 @@ export interface Reconciled {
   likelyCause: string | null;
 }
 
-/** What the sync knows that can explain a gap: its warnings, and the sub-account transfers it could not place. */
+/** What the sync knows that can explain a gap: its warnings, and how far back the exchange's history reaches. */
 export interface ReconcileContext {
   warnings: readonly string[];
+  /** The reach of the imported history in words ("two years"), from the exchange's rules. */
+  historyReach: string;
 }
 
 /**
@@ -42,8 +44,8 @@ export function reconcile(balances: ReadonlyMap<string, Dec>, account: AccountFl
 /**
  * The likeliest reason an asset is off, most specific first: a kind of record the key
  * could not read, a sub-account transfer whose side is unknown, then what the sign says
- * (more held than explained: coins from before the history start, two years back, or an
- * Earn yield; less: an outflow the records lack).
+ * (more held than explained: coins from before the history start, or an Earn yield; less:
+ * an outflow the records lack).
  */
 export function likelyCause(asset: string, unexplained: Dec, account: AccountFlows, ctx: ReconcileContext): string {
   const said = (re: RegExp) => ctx.warnings.some((w) => re.test(w));
@@ -52,6 +54,6 @@ export function likelyCause(asset: string, unexplained: Dec, account: AccountFlo
   if (said(/(Universal|Internal) transfer history not read/)) return 'a sub-account transfer: the key may not read the transfer history';
   if (said(/^Earn positions not read/)) return 'an Earn product that was not read (the key lacks the Earn permission)';
   if (said(/^Funding wallet not read/)) return 'the Funding wallet was not read (the key lacks its permission)';
-  if (unexplained.isPositive()) return 'coins held before the history start (older than two years), or an Earn yield or airdrop that no record lists';
+  if (unexplained.isPositive()) return `coins held before the history start (older than ${ctx.historyReach}), or an Earn yield or airdrop that no record lists`;
   return 'an outflow no record lists: a sub-account transfer, or an Earn product not read';
 }

@@ -25,8 +25,10 @@ import type { Logger } from '../logging/logger.js';
 import { computeCostBooks, type CostFill, type CostTransfer, type DepositCostBasis } from '../portfolio/cost-basis.js';
 import { holdingsCost } from '../portfolio/holdings-cost.js';
 import { transferOf } from '../db/repositories/cost-transfers-repo.js';
+import { flowRulesFor } from '../exchange/flow-rules.js';
 import { markItemsPolicy } from '../db/repositories/fills-repo.js';
 import { dec } from '../portfolio/decimal.js';
+import type { FlowRules } from '../portfolio/flows.js';
 import { resolveUsdtPrices } from '../portfolio/pricing.js';
 import { unrealisedPnlUsdt } from '../portfolio/unrealised.js';
 import { summarisePortfolio, valueAccount, type Holding } from '../portfolio/valuation.js';
@@ -109,7 +111,8 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
     // The stored fills load and their cost basis is computed while the exchange is read:
     // a warm sync is mostly waiting, so this work is off the critical path.
     const policy = deps.depositCostBasis();
-    const storedFills = deps.basisCache.load(db, row.id, policy);
+    const rules = flowRulesFor(account.exchangeId);
+    const storedFills = deps.basisCache.load(db, row.id, policy, rules);
     storedFills.catch(() => undefined);
     const backfillState = readBackfillState(deps.pool, row.id, policy);
     backfillState.catch(() => undefined);
@@ -124,10 +127,10 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
     result.warnings = collected.warnings;
     progress({ step: 'saving', done: 0, total: null, message: 'Saving' });
     const t1 = performance.now();
-    const { items, totalValue, walletValue, unrealisedPnl, unpricedAssets, prices, bookings, fills, transfers, cost, costPolicy, warnings: valueWarnings } = value(account, collected, await storedFills);
+    const { items, totalValue, walletValue, unrealisedPnl, unpricedAssets, prices, bookings, fills, transfers, cost, costPolicy, warnings: valueWarnings } = value(account, collected, await storedFills, rules);
     collected.warnings.push(...valueWarnings);
     const t2 = performance.now();
-    const backfill = (await backfillState).done ? null : await backfillHistory(deps, exchangeClient, collected, { accountId: row.id, fills, transfers, policy: costPolicy }, (await backfillState).firstSyncAt, run.signal);
+    const backfill = (await backfillState).done ? null : await backfillHistory(deps, exchangeClient, collected, { accountId: row.id, fills, transfers, policy: costPolicy, rules }, (await backfillState).firstSyncAt, run.signal);
     result.requests = exchangeClient.requestCount() - requestsBefore;
     const finishedAt = deps.now();
     throwIfAborted(run.signal);
@@ -137,11 +140,12 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
       const w = await writeAccountSync(tx, {
         accountId: row.id, ...base, trigger, startedAt, finishedAt, balances: collected.balances, prices,
         fills: collected.fills, bookings, positions: collected.positions, items, totalValue, walletValue, unrealisedPnl, unpricedAssets, cost, costPolicy, displayRates: pickDisplayRates(collected.tickers), warnings: collected.warnings, requests: result.requests,
+        ...(collected.rateUse ? { rateUse: collected.rateUse } : {}),
       });
       if (collected.history) history = await writeHistory(tx, row.id, collected.history);
       await markItemsPolicy(tx, account.exchangeId, account.id, costPolicy);
       if (backfill) await writeBackfill(tx, row.id, backfill, finishedAt, costPolicy);
-      await reconcileAccount(tx, row.id, { balances: collected.balances, spotFills: fills, accountMode: collected.accountMode, warnings: collected.warnings, at: finishedAt });
+      await reconcileAccount(tx, row.id, { balances: collected.balances, spotFills: fills, accountMode: collected.accountMode, warnings: collected.warnings, at: finishedAt, rules });
       await markAccountSynced(tx, row.id, collected.fillsState, collected.accountMode, finishedAt);
       // A cancel that came while writing still wins: nothing of this sync is kept.
       throwIfAborted(run.signal);
@@ -173,7 +177,7 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
   }
 }
 
-function value(account: AccountConfig, c: CollectResult, stored: StoredBasis) {
+function value(account: AccountConfig, c: CollectResult, stored: StoredBasis, rules: FlowRules) {
   const known = new Set(stored.fills.map((f) => f.id));
   const fresh: CostFill[] = c.fills.filter((f) => !known.has(f.fillId)).map((f) => ({
     id: f.fillId, executedAt: f.executedAt, base: f.base, quote: f.quote, side: f.side, price: dec(f.price), quantity: dec(f.quantity),
@@ -190,7 +194,7 @@ function value(account: AccountConfig, c: CollectResult, stored: StoredBasis) {
   const settleCoins = c.positions.flatMap((p) => (p.settleCoin === null ? [] : [p.settleCoin]));
   const priceMap = resolveUsdtPrices(c.tickers, [...new Set([...holdings.map((h) => h.asset), ...settleCoins])]);
   const knownTransfers = new Set(stored.transfers.map((t) => t.id));
-  const freshTransfers = (c.history?.cashFlows ?? []).flatMap((f) => transferOf(f) ?? []).filter((t) => !knownTransfers.has(t.id));
+  const freshTransfers = (c.history?.cashFlows ?? []).flatMap((f) => transferOf(f, rules) ?? []).filter((t) => !knownTransfers.has(t.id));
   const transfers = [...stored.transfers, ...freshTransfers];
   const books = fresh.length || freshTransfers.length ? computeCostBooks([...stored.fills, ...fresh], transfers, stored.policy) : stored;
   const valuation = valueAccount({ exchangeId: account.exchangeId, account: account.id, holdings, prices: priceMap, costBasis: books.basis });
@@ -212,13 +216,13 @@ function value(account: AccountConfig, c: CollectResult, stored: StoredBasis) {
  * history, not the sync: a warning, and the next sync tries again.
  */
 async function backfillHistory(deps: AccountSyncDeps, client: ExchangeAccountClient, c: CollectResult,
-  account: { accountId: number; fills: CostFill[]; transfers: CostTransfer[]; policy: DepositCostBasis }, firstSyncAt: Date | null, parent: AbortSignal | null | undefined): Promise<BackfillPoint[] | null> {
+  account: { accountId: number; fills: CostFill[]; transfers: CostTransfer[]; policy: DepositCostBasis; rules: FlowRules }, firstSyncAt: Date | null, parent: AbortSignal | null | undefined): Promise<BackfillPoint[] | null> {
   try {
     // Every flow, not only the trades: what is stored, and what this sync read but has not written yet.
     const stored = await loadAccountRecords(deps.pool, account.accountId, { spotFills: account.fills });
     const unified = c.accountMode === null ? stored.unified : c.accountMode === 'unified';
     const records = withImported({ ...stored, unified }, c.history ?? null);
-    return await withDeadline(deps.deadlineMs, (signal) => reconstructHistory(client, { balances: c.balances, records, now: c.serverTime, firstSyncAt, books: account, signal }),
+    return await withDeadline(deps.deadlineMs, (signal) => reconstructHistory(client, { balances: c.balances, records, rules: account.rules, now: c.serverTime, firstSyncAt, books: account, signal }),
       () => new AppError('network', 'The daily prices did not arrive in time', 'The next sync tries again.', { transient: true }), parent);
   } catch (e) {
     // A cancel stops the sync itself, not just its history.

@@ -4,6 +4,7 @@ import { readSpotFills } from '../db/repositories/read-repo.js';
 import { computeCostBooks, type CostBasis, type CostFill, type CostTransfer, type DepositCostBasis, type FillOutcome } from '../portfolio/cost-basis.js';
 import { readCostTransfers } from '../db/repositories/cost-transfers-repo.js';
 import { dec, str } from '../portfolio/decimal.js';
+import type { FlowRules } from '../portfolio/flows.js';
 
 export interface StoredBasis {
   fills: CostFill[];
@@ -20,7 +21,8 @@ export interface StoredBasis {
 
 /** Stored fills and their cost basis per account, reused while no fill was added. */
 export interface BasisCache {
-  load(db: Pool | PoolClient, accountId: number, policy: DepositCostBasis): Promise<StoredBasis>;
+  /** `rules`: which of the account's deposits and withdrawals moved the balance (its exchange's). */
+  load(db: Pool | PoolClient, accountId: number, policy: DepositCostBasis, rules: FlowRules): Promise<StoredBasis>;
   /** Drops an account's entry after its stored figures changed. */
   forget(accountId: number): void;
 }
@@ -33,7 +35,7 @@ export interface BasisCache {
 export function createBasisCache(): BasisCache {
   const cache = new Map<number, { signature: string; stored: StoredBasis }>();
   return {
-    async load(db, accountId, policy) {
+    async load(db, accountId, policy, rules) {
       // Cash flows are re-read within an overlap and may change status: their newest
       // change counts, not just their number.
       const { rows } = await db.query<{ n: number; m: string | null; t: string | null }>(
@@ -46,7 +48,7 @@ export function createBasisCache(): BasisCache {
       // One connection runs one query at a time: in turn, not at once.
       const fills = await readSpotFills(db, accountId);
       const bookings = await readBookings(db, accountId);
-      const transfers = await readCostTransfers(db, accountId);
+      const transfers = await readCostTransfers(db, accountId, rules);
       const stored = { fills, bookings, transfers, policy, ...computeCostBooks(fills, transfers, policy) };
       cache.set(accountId, { signature, stored });
       return stored;

@@ -3,7 +3,7 @@ import type { StoredRates } from '../portfolio/display-rates.js';
 import { DAY_MS, dayOf, reconstructDaily, type BackfillPoint } from '../portfolio/backfill.js';
 import { costBasisAt, type CostFill, type CostTransfer, type DepositCostBasis } from '../portfolio/cost-basis.js';
 import { dec } from '../portfolio/decimal.js';
-import { accountFlows, type AccountRecords } from '../portfolio/flows.js';
+import { accountFlows, type AccountRecords, type FlowRules } from '../portfolio/flows.js';
 import { balanceTotals } from './reconciliation.js';
 
 /**
@@ -20,13 +20,14 @@ import { balanceTotals } from './reconciliation.js';
 export async function reconstructHistory(client: ExchangeAccountClient, input: {
   balances: readonly BalanceRow[];
   records: AccountRecords;
+  rules: FlowRules;
   now: Date;
   firstSyncAt: Date | null;
   books: { fills: readonly CostFill[]; transfers: readonly CostTransfer[]; policy: DepositCostBasis };
   signal: AbortSignal;
 }): Promise<Array<BackfillPoint & { rates: StoredRates }> | null> {
   if (!client.dailyCloses) return null;
-  const { flows } = accountFlows(input.records);
+  const { flows } = accountFlows(input.records, input.rules);
   if (flows.length === 0) return [];
   // A loop, not Math.min(...): two years of records can exceed the argument limit.
   const firstDay = dayOf(flows.reduce((min, f) => Math.min(min, f.at.getTime()), Infinity));

@@ -4,7 +4,7 @@ import { writeReconciliation } from '../db/repositories/reconciliation-repo.js';
 import type { BalanceRow } from '../exchange/types.js';
 import type { CostFill } from '../portfolio/cost-basis.js';
 import { dec, ZERO, type Dec } from '../portfolio/decimal.js';
-import { accountFlows } from '../portfolio/flows.js';
+import { accountFlows, type FlowRules } from '../portfolio/flows.js';
 import { reconcile } from '../portfolio/reconcile.js';
 
 /** Each asset's balance summed over every wallet the sync read (Earn included). */
@@ -26,9 +26,11 @@ export async function reconcileAccount(db: PoolClient, accountId: number, input:
   accountMode: string | null;
   warnings: readonly string[];
   at: Date;
+  /** What the exchange's records mean (flowRulesFor the account's exchange). */
+  rules: FlowRules;
 }): Promise<void> {
   const stored = await loadAccountRecords(db, accountId, { spotFills: input.spotFills, summed: true });
   const unified = input.accountMode === null ? stored.unified : input.accountMode === 'unified';
-  const rows = reconcile(balanceTotals(input.balances), accountFlows({ ...stored, unified }), { warnings: input.warnings });
+  const rows = reconcile(balanceTotals(input.balances), accountFlows({ ...stored, unified }, input.rules), { warnings: input.warnings, historyReach: input.rules.historyReach });
   await writeReconciliation(db, accountId, rows, stored.historyStart, input.at);
 }

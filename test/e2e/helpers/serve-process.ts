@@ -19,7 +19,7 @@ export interface ServeProcess {
 }
 
 // Variables of the developer's shell that would configure the app behind the test's back.
-const OWN = /^(BYBIT_|EXCHANGE_SYNC_|DB_|DATABASE_URL$|DATA_DIR$|ALPHAPULSE_SERVE_TOKEN$)/;
+const OWN = /^(BYBIT_|OKX_|EXCHANGE_SYNC_|DB_|DATABASE_URL$|DATA_DIR$|ALPHAPULSE_SERVE_TOKEN$)/;
 
 /**
  * Starts `node bin/alphapulse-sync.js serve --port 0` with `env` on top of this process's

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CashFlowRow, ClosedPnlRow } from '../../../electron/core/exchange/history-types.js';
-import { accountFlows, countsLogRow, flowsOfFills, ownMemberId, type AccountRecords } from '../../../electron/core/portfolio/flows.js';
+import { accountFlows as flowsWith, flowsOfFills, type AccountRecords } from '../../../electron/core/portfolio/flows.js';
+import { BYBIT_FLOW_RULES, countsBybitLogRow as countsLogRow, ownMemberId } from '../../../electron/core/exchange/bybit/bybit-flow-rules.js';
 import { fill } from './fixtures.js';
 
 const T = new Date(Date.UTC(2026, 0, 10));
@@ -19,6 +20,8 @@ function pnl(category: string, symbol: string, closedPnl: string): ClosedPnlRow 
   };
 }
 
+// These records are Bybit's: its statuses, member ids and log types.
+const accountFlows = (r: AccountRecords) => flowsWith(r, BYBIT_FLOW_RULES);
 const records = (r: Partial<AccountRecords>): AccountRecords => ({ spotFills: [], cashFlows: [], transactionLog: [], closedPnl: [], unified: true, ...r });
 const listed = (r: Partial<AccountRecords>) => accountFlows(records(r)).flows.map((f) => [f.asset, f.delta.toString()]);
 const transfer = (asset: string, amount: string, raw: unknown, status = 'SUCCESS') => cash('universal-transfer', asset, amount, { flowId: `u-${asset}-${amount}`, raw, status });

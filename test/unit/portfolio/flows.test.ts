@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CashFlowRow, ClosedPnlRow, TransactionLogRow } from '../../../electron/core/exchange/history-types.js';
 import { dec } from '../../../electron/core/portfolio/decimal.js';
-import { accountFlows, countsLogRow, ownMemberId, type AccountRecords, type Flow } from '../../../electron/core/portfolio/flows.js';
+import { accountFlows as flowsWith, type AccountRecords, type Flow } from '../../../electron/core/portfolio/flows.js';
+import { BYBIT_FLOW_RULES, countsBybitLogRow as countsLogRow, ownMemberId } from '../../../electron/core/exchange/bybit/bybit-flow-rules.js';
 import { reconcile } from '../../../electron/core/portfolio/reconcile.js';
 import { withImported } from '../../../electron/core/db/repositories/flows-repo.js';
 import { fill } from './fixtures.js';
@@ -29,6 +30,8 @@ function pnl(category: string, symbol: string, closedPnl: string): ClosedPnlRow 
   };
 }
 
+// These records are Bybit's: its statuses, member ids and log types.
+const accountFlows = (r: AccountRecords) => flowsWith(r, BYBIT_FLOW_RULES);
 const records = (r: Partial<AccountRecords>): AccountRecords => ({ spotFills: [], cashFlows: [], transactionLog: [], closedPnl: [], unified: true, ...r });
 
 /** Net change per asset, as plain strings. */
@@ -107,7 +110,7 @@ describe('reconcile', () => {
 
   it('reports 0 for an asset the records explain, and the difference with a cause for one they do not', () => {
     const flows = accountFlows(records({ cashFlows: [cash('deposit', 'USDT', '1000'), cash('deposit', 'BTC', '0.4'), cash('deposit', 'SOL', '3')] }));
-    const rows = reconcile(balances({ USDT: '1000', BTC: '0.5', ETH: '0' }), flows, { warnings: [] });
+    const rows = reconcile(balances({ USDT: '1000', BTC: '0.5', ETH: '0' }), flows, { warnings: [], historyReach: 'two years' });
     expect(rows.map((r) => [r.asset, r.unexplained.toString(), r.likelyCause])).toEqual([
       ['BTC', '0.1', 'coins held before the history start (older than two years), or an Earn yield or airdrop that no record lists'],
       ['ETH', '0', null],
@@ -118,12 +121,12 @@ describe('reconcile', () => {
 
   it('names the cause the sync warned about: a key without the Wallet permission, an Earn product, an undirected transfer', () => {
     const none = accountFlows(records({}));
-    const wallet = reconcile(balances({ BTC: '1' }), none, { warnings: ['Deposit history not read: permission denied. Tick Wallet.'] });
+    const wallet = reconcile(balances({ BTC: '1' }), none, { warnings: ['Deposit history not read: permission denied. Tick Wallet.'], historyReach: 'two years' });
     expect(wallet[0]!.likelyCause).toMatch(/Wallet permission/);
-    const earn = reconcile(balances({ BTC: '1' }), none, { warnings: ['Earn positions not read (the key lacks the Earn permission): denied.'] });
+    const earn = reconcile(balances({ BTC: '1' }), none, { warnings: ['Earn positions not read (the key lacks the Earn permission): denied.'], historyReach: 'two years' });
     expect(earn[0]!.likelyCause).toMatch(/Earn product/);
     const lone = accountFlows(records({ cashFlows: [cash('universal-transfer', 'USDT', '100', { raw: { fromMemberId: '2', toMemberId: '1' } })] }));
-    expect(reconcile(balances({ USDT: '100' }), lone, { warnings: [] })[0]!.likelyCause).toMatch(/sub-account/);
+    expect(reconcile(balances({ USDT: '100' }), lone, { warnings: [], historyReach: 'two years' })[0]!.likelyCause).toMatch(/sub-account/);
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildRows, investedOf, matchesQuery, mergeByAsset, subtotalOf, valueByWallet, type TableRow } from '../../../renderer/src/screens/portfolio/portfolio-groups.js';
 import { allocationBreakdown, DEFAULT_SORT } from '../../../renderer/src/screens/portfolio/portfolio-model.js';
 import { Dec } from '../../../shared/format/decimal.js';
-import { walletName } from '../../../shared/format/wallet-names.js';
+import { sortWallets, walletName } from '../../../shared/format/wallet-names.js';
 import { item } from './fixtures.js';
 
 const assetsOf = (rows: TableRow[]) => rows.map((r) => (r.kind === 'group' ? `[${r.label}]` : r.row.item.asset));
@@ -101,5 +101,10 @@ describe('wallet names', () => {
   it('reads as a person would say them; unknown Earn types keep their name', () => {
     expect(['UNIFIED', 'FUND', 'EARN_FLEXIBLE', 'EARN_ONCHAIN', 'EARN:LIQUIDITY_MINING', 'SOMETHING'].map(walletName))
       .toEqual(['Unified trading', 'Funding', 'Earn flexible', 'Earn on-chain', 'Earn (liquidity mining)', 'SOMETHING']);
+  });
+
+  it('names OKX\'s accounts apart from Bybit\'s wallets, trading before funding before Earn', () => {
+    expect(['TRADING', 'FUNDING', 'EARN_SAVINGS'].map(walletName)).toEqual(['Trading account', 'Funding account', 'Simple Earn']);
+    expect(sortWallets(['EARN_SAVINGS', 'FUND', 'FUNDING', 'UNIFIED', 'TRADING', 'EARN_FLEXIBLE'])).toEqual(['UNIFIED', 'TRADING', 'FUND', 'FUNDING', 'EARN_FLEXIBLE', 'EARN_SAVINGS']);
   });
 });

@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
 import type { PortfolioItem } from '../../../../shared/domain.js';
-import type { BalanceRow, FillRow, PositionRow } from '../../exchange/types.js';
+import type { BalanceRow, EndpointUse, FillRow, PositionRow } from '../../exchange/types.js';
 import { writeBookings, type FillBooking } from './fills-repo.js';
 import type { StoredRates } from '../../portfolio/display-rates.js';
 import type { DepositCostBasis } from '../../portfolio/cost-basis.js';
@@ -42,6 +42,8 @@ export interface AccountSyncWrite {
   displayRates?: StoredRates;
   warnings: string[];
   requests: number;
+  /** Per endpoint, the sync's use of the exchange's published limits (OKX); absent where not measured. */
+  rateUse?: EndpointUse[];
 }
 
 const col = <T, K extends keyof T>(rows: readonly T[], key: K) => rows.map((r) => r[key]);
@@ -100,10 +102,10 @@ export async function writeAccountSync(db: PoolClient, w: AccountSyncWrite): Pro
       col(i, 'realisedPnl'), col(i, 'realisedPnlPartial'), col(i, 'feesPaid'), col(i, 'feesPartial')]);
 
   const history = await db.query<{ id: number }>(
-    `INSERT INTO sync_history (exchange_id, account, sync_type, trigger, items_processed, items_synced, success, start_time, end_time, warnings, requests, fills_imported)
-     VALUES ($1, $2, 'portfolio', $3, $4, $5, TRUE, $6::timestamptz, $7::timestamptz, $8, $9, $10) RETURNING id`,
+    `INSERT INTO sync_history (exchange_id, account, sync_type, trigger, items_processed, items_synced, success, start_time, end_time, warnings, requests, fills_imported, rate_use)
+     VALUES ($1, $2, 'portfolio', $3, $4, $5, TRUE, $6::timestamptz, $7::timestamptz, $8, $9, $10, $11) RETURNING id`,
     [w.exchangeId, w.account, w.trigger, w.balances.length + w.fills.length + w.positions.length, i.length, w.startedAt, at,
-      JSON.stringify(w.warnings), w.requests, inserted.rowCount ?? 0]);
+      JSON.stringify(w.warnings), w.requests, inserted.rowCount ?? 0, w.rateUse ? JSON.stringify(w.rateUse) : null]);
   const syncId = history.rows[0]!.id;
 
   const snap = await db.query<{ id: string }>(

@@ -6,20 +6,9 @@ import { BadResponseError, classifyExchangeError, type ErrorContext } from '../c
 import { createRateGate, type RateGate } from '../rate-gate.js';
 import { exchangeRequestPolicy, type RequestPolicy, type ResilienceOptions } from '../resilience.js';
 import { classifyOkxCode } from './okx-errors.js';
+import { createOkxUsageRecorder, okxPacePerSecond, type OkxUsageRecorder } from './okx-limits.js';
 
 type Params = Record<string, string | number>;
-
-/**
- * Requests per second per endpoint: OKX publishes its limits per two seconds (e.g.
- * account/balance 10 per 2 s); half of each, so a burst never trips 50011.
- */
-const PER_SECOND: Record<string, number> = {
-  'public/time': 5, 'public/instruments': 10, 'market/tickers': 10, 'market/candles': 20, 'market/history-candles': 10,
-  'account/balance': 5, 'account/positions': 5, 'account/config': 2, 'account/bills': 2,
-  'asset/balances': 3, 'finance/savings/balance': 3, 'asset/deposit-history': 3, 'asset/withdrawal-history': 3,
-  'trade/fills-history': 5,
-};
-const DEFAULT_PER_SECOND = 2;
 
 const envelope = z.object({ code: z.string(), msg: z.string().optional(), data: z.unknown() });
 
@@ -39,6 +28,8 @@ export class OkxApi {
   private offsetMs: number | null = null;
   private signal: AbortSignal | null = null;
   private readonly gates = new Map<string, RateGate>();
+  /** Each endpoint's starts against OKX's published limits, for the rate-limit headroom check. */
+  readonly use: OkxUsageRecorder = createOkxUsageRecorder();
   private readonly policy: RequestPolicy;
   private readonly now: () => number;
 
@@ -104,14 +95,22 @@ export class OkxApi {
     await admit();
     return this.policy(async () => {
       throwIfAborted(signal);
-      return attempt();
+      // Counted when it starts, for the rate-limit headroom the diagnostics show.
+      this.use.started(path, this.now());
+      try {
+        return await attempt();
+      } catch (e) {
+        if ((e as AppError).errorClass === 'rate-limit') this.use.rateLimited(path);
+        throw e;
+      }
     }, signal, admit);
   }
 
   private gate(path: string): RateGate {
     let g = this.gates.get(path);
     if (!g) {
-      g = createRateGate(PER_SECOND[path] ?? DEFAULT_PER_SECOND, { now: this.now, sleep: abortableSleep });
+      // OKX counts requests when they arrive, and arrivals jitter: 250 ms to spare per second.
+      g = createRateGate(okxPacePerSecond(path), { now: this.now, sleep: abortableSleep, marginMs: 250 });
       this.gates.set(path, g);
     }
     return g;

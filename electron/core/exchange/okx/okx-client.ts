@@ -27,7 +27,8 @@ export interface OkxClientDeps {
 /**
  * OKX V5 read path. A warm sync with nothing new is one request per kind of data, all in
  * flight at once: spot tickers, trading account, funding account, savings, positions,
- * spot fills since the cursor, SWAP/FUTURES/MARGIN fills, deposits, withdrawals and bills. Markets come from a daily DB cache; the clock is measured
+ * spot fills since the cursor, SWAP/FUTURES/MARGIN fills, deposits, withdrawals, closed
+ * positions, and the trading and funding accounts' bills. Markets come from a daily DB cache; the clock is measured
  * once per client (public/time) and the key's details (account/config) once per account.
  */
 export function createOkxClient(deps: OkxClientDeps): ExchangeAccountClient {
@@ -66,6 +67,7 @@ export function createOkxClient(deps: OkxClientDeps): ExchangeAccountClient {
 
   async function collect(input: CollectInput, warnings: string[], stop: AbortController): Promise<CollectResult> {
     const first = api.requestCount();
+    api.use.reset();
     input.onProgress({ step: 'prices', done: 0, total: null, message: 'Reading prices' });
     const prices = Promise.all([spotMarkets(), api.publicGet('market/tickers', { instType: 'SPOT' }, tickersSchema, 'the prices')]);
     // Awaited below; if a step before that fails, the failure is that step's, not this one's.
@@ -94,7 +96,7 @@ export function createOkxClient(deps: OkxClientDeps): ExchangeAccountClient {
       serverTime: new Date(serverNow), clockOffsetMs: offset,
       balances: [...trading, ...funding, ...savings], tickers: parseTickers(tickers, markets),
       fills: rows, fillsState: fills.next, positions, accountMode: mode, warnings, history,
-      requests: api.requestCount() - first,
+      requests: api.requestCount() - first, rateUse: api.use.usage(),
     };
   }
 

@@ -5,6 +5,7 @@ import type { CashFlowRow, ClosedPnlRow, HistoryImport, ImportCursors, ImportKin
 import type { FillRow, FillsState } from '../types.js';
 import type { OkxApi } from './okx-api.js';
 import { fetchOkxFills } from './okx-fills.js';
+import { fetchOkxFundingBills, fundingBillRecord, OKX_FUNDING_BILLS_REACH_MS } from './okx-funding-bills.js';
 import { billsSchema, depositsSchema, positionsHistorySchema, withdrawalsSchema } from './okx-schemas.js';
 
 const DAY = 86_400_000;
@@ -22,10 +23,11 @@ const textOrNull = (s: string | undefined) => (s === undefined || s === '' ? nul
 /**
  * Reads OKX's history beside spot fills, each kind from its own cursor: SWAP, FUTURES and
  * MARGIN fills (three months), deposits and withdrawals (newest first until the cursor),
- * and the trading account's bills as the transaction log (seven days from account/bills,
- * three months from bills-archive on the first sync), and closed positions with their
- * realised P&L (three months). A key refused the deposit or
- * withdrawal history keeps syncing with a warning.
+ * the trading account's bills as the transaction log (seven days from account/bills,
+ * three months from bills-archive on the first sync), the funding account's bills (a
+ * year; transfers become cash flows, the rest joins the log, see fundingBillRecord), and
+ * closed positions with their realised P&L (three months). A key refused the deposit,
+ * withdrawal or funding history keeps syncing with a warning.
  */
 export async function collectOkxHistory(api: OkxApi, opts: { cursors: ImportCursors; serverNow: number }, warnings: string[]): Promise<HistoryImport> {
   const next: ImportCursors = {};
@@ -49,7 +51,7 @@ export async function collectOkxHistory(api: OkxApi, opts: { cursors: ImportCurs
     }
   };
 
-  const [derivatives, deposits, withdrawals, bills, closed] = await Promise.all([
+  const [derivatives, deposits, withdrawals, bills, closed, funding] = await Promise.all([
     (async () => {
       const reads = await Promise.all(DERIVATIVE_TYPES.map((t) => fetchOkxFills(api, t, state('derivative-fills'), opts.serverNow)));
       next['derivative-fills'] = reads[0]!.next;
@@ -77,8 +79,18 @@ export async function collectOkxHistory(api: OkxApi, opts: { cursors: ImportCurs
       done('closed-positions', 90 * DAY);
       return rows.map(toClosedPnl);
     })(),
+    optional('Funding account history', async () => {
+      const rows = await fetchOkxFundingBills(api, state('funding-bills'), opts.serverNow);
+      done('funding-bills', OKX_FUNDING_BILLS_REACH_MS);
+      return rows.flatMap((b) => fundingBillRecord(b) ?? []);
+    }),
   ]);
-  return { derivativeFills: derivatives, closedPnl: closed, transactionLog: bills, cashFlows: [...deposits, ...withdrawals], cursors: next };
+  const fundingFlows = funding.flatMap((r) => ('cashFlow' in r ? [r.cashFlow] : []));
+  const fundingLog = funding.flatMap((r) => ('log' in r ? [r.log] : []));
+  return {
+    derivativeFills: derivatives, closedPnl: closed, transactionLog: [...bills, ...fundingLog],
+    cashFlows: [...deposits, ...withdrawals, ...fundingFlows], cursors: next,
+  };
 }
 
 /**
@@ -134,12 +146,16 @@ function toClosedPnl(p: z.infer<typeof positionsHistorySchema>[number]): ClosedP
   };
 }
 
-/** Bill type 8 is a funding fee; OKX signs fees negative when charged, as balChg is. */
-function toLogRow(b: z.infer<typeof billsSchema>[number]): TransactionLogRow {
+/**
+ * A trading-account bill, its type stored as "type/subType" (2/1 a buy, 8/173 a funding
+ * fee paid). Bill type 8 is a funding fee, signed as balChg is (negative when paid).
+ * OKX signs a fee negative when charged; the log's fee is what was paid, so it flips.
+ */
+export function toLogRow(b: z.infer<typeof billsSchema>[number]): TransactionLogRow {
   return {
     logId: b.billId, category: textOrNull(b.instType?.toLowerCase()), symbol: textOrNull(b.instId), type: b.subType ? `${b.type}/${b.subType}` : b.type, side: null,
     currency: b.ccy, qty: orNull(b.sz), size: null, tradePrice: orNull(b.px), change: dec(b.balChg).toString(), cashFlow: null,
-    funding: b.type === '8' ? dec(b.balChg).toString() : null, fee: orNull(b.fee), cashBalance: dec(b.bal).toString(),
+    funding: b.type === '8' ? dec(b.balChg).toString() : null, fee: b.fee === undefined || b.fee === '' ? null : dec(b.fee).negated().toString(), cashBalance: dec(b.bal).toString(),
     tradeId: textOrNull(b.tradeId), orderId: textOrNull(b.ordId), transactionTime: new Date(Number(b.ts)), raw: b,
   };
 }

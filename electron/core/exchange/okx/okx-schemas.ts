@@ -49,9 +49,18 @@ export const positionsHistorySchema = z.array(z.object({
   closeTotalPos: num, realizedPnl: num, fee: num.optional(), lever: num.optional(), cTime: z.string(), uTime: z.string(),
 }));
 
-/** account/bills: every change of a trading-account balance, with the balance after it. */
+/**
+ * account/bills: every change of a trading-account balance, with the balance after it.
+ * `from`/`to` name the accounts of a transfer (6 funding, 18 trading), "" otherwise.
+ */
 export const billsSchema = z.array(z.object({
   billId: z.string(), ccy: z.string(), balChg: num, bal: num, type: z.string(), subType: z.string().optional(), instId: z.string().optional(),
   instType: z.string().optional(), sz: num.optional(), px: num.optional(), fee: num.optional(), pnl: num.optional(), ordId: z.string().optional(),
-  tradeId: z.string().optional(), ts: z.string(),
+  tradeId: z.string().optional(), from: z.string().optional(), to: z.string().optional(), ts: z.string(),
 }));
+
+/** asset/bills and asset/bills-history: every change of a funding-account balance, with the balance after it. */
+export const fundingBillsSchema = z.array(z.object({
+  billId: z.string(), ccy: z.string(), balChg: num, bal: num, type: z.string(), clientId: z.string().optional(), notes: z.string().optional(), ts: z.string(),
+}));
+export type OkxFundingBill = z.infer<typeof fundingBillsSchema>[number];
