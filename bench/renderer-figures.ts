@@ -9,6 +9,8 @@ import { addTradesAccount, measureTrades, type TradesFigures } from './trades-fi
 
 export interface RendererFigures {
   rows: number;
+  /** Navigation to the first contentful paint (Chromium's own mark): the app shell, before any data. */
+  firstPaintMs: number;
   portfolioMs: number;
   sortMs: number;
   historyMs: number;
@@ -35,6 +37,7 @@ export async function measureRenderer(core: Core, env: Record<string, string>): 
   try {
     const page = context.pages()[0] ?? await context.newPage();
     const portfolio: number[] = [];
+    const firstPaint: number[] = [];
     const sort: number[] = [];
     const history: number[] = [];
     for (let i = 0; i < 5; i++) {
@@ -44,6 +47,7 @@ export async function measureRenderer(core: Core, env: Record<string, string>): 
       await page.locator('[data-testid="portfolio-row-SYN1999"], [data-testid^="portfolio-row-"]').first().waitFor();
       await page.locator('[data-testid="total-value"]').filter({ hasText: /\d/ }).waitFor();
       portfolio.push(Date.now() - t0);
+      firstPaint.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN));
       const header = page.getByRole('button', { name: /^Asset/ });
       const t1 = Date.now();
       await header.click();
@@ -59,7 +63,7 @@ export async function measureRenderer(core: Core, env: Record<string, string>): 
     const removeFills = await addTradesAccount(core);
     try {
       const trades = await measureTrades(core, page, serve.link);
-      return { rows, portfolioMs: median(portfolio), sortMs: median(sort), historyMs: median(history), trades };
+      return { rows, firstPaintMs: median(firstPaint), portfolioMs: median(portfolio), sortMs: median(sort), historyMs: median(history), trades };
     } finally {
       // The later stages (export, cost basis) measure their own data, not these fills.
       await removeFills();
