@@ -1,4 +1,4 @@
-import { applyFill, applyTransfer } from './cost-apply.js';
+import { applyConvert, applyFill, applyTransfer } from './cost-apply.js';
 import { Ledger, type LedgerEntry } from './cost-ledger.js';
 import type { Dec } from './decimal.js';
 
@@ -43,7 +43,7 @@ export interface CostBasis {
   average: Dec | null;
   /** True when some cost could not be valued (missing rate, unusable fill). */
   partial: boolean;
-  /** Fills that touched this asset (as base, quote or fee coin). */
+  /** Trades that touched this asset: fills (as base, quote or fee coin) and converts (either side). */
   fills: number;
   /** USDT realised by disposing of this asset, over all its fills (the known part). */
   realisedPnl: Dec;
@@ -74,14 +74,21 @@ export interface FillOutcome {
 }
 
 /**
- * A coin arriving (deposit) or leaving (withdrawal) without a trade. How a deposit is
- * costed is the user's choice: unknown (the holding's average stays partial) or at the
- * market price of the deposit's minute.
+ * A coin arriving or leaving without a trade. How an arrival is costed is the user's
+ * choice: unknown (the holding's average stays partial) or at the market price of its
+ * minute.
  */
 export interface CostTransfer {
   id: string;
   executedAt: Date;
-  kind: 'deposit' | 'withdrawal';
+  /**
+   * `deposit`: arrived from outside the account (a deposit, or a transfer in from another
+   * account of the user); `withdrawal`: left it (a withdrawal, or a transfer out), at the
+   * average and realising nothing; `undirected`: moved between this account and another
+   * but the record does not say which way, so the books leave it out and mark the asset's
+   * average partial.
+   */
+  kind: 'deposit' | 'withdrawal' | 'undirected';
   asset: string;
   /** Units that arrived or left (a withdrawal's fee included). */
   quantity: Dec;
@@ -89,13 +96,40 @@ export interface CostTransfer {
   usdtRate: Dec | null;
 }
 
+/**
+ * A convert (coin exchange): `fromQuantity` of `from` given for `toQuantity` of `to`. It
+ * is a trade: the coin given is disposed of at the convert's USDT value and the coin
+ * received acquired at that same value.
+ */
+export interface CostConvert {
+  /** The exchange's id of the convert. */
+  id: string;
+  executedAt: Date;
+  from: string;
+  fromQuantity: Dec;
+  to: string;
+  toQuantity: Dec;
+  /** USDT price of `from` at the convert's minute; null when none was had (or not needed). */
+  fromUsdtRate: Dec | null;
+  /** USDT price of `to` at the convert's minute; null when none was had (or not needed). */
+  toUsdtRate: Dec | null;
+}
+
+/** What one convert realised, in USDT: null when its value or the cost of the coin given is unknown. */
+export interface ConvertOutcome {
+  id: string;
+  realisedPnl: Dec | null;
+}
+
 /** How deposits enter the cost basis. */
 export type DepositCostBasis = 'unknown' | 'market';
 
-/** The books after all fills: per asset, and per fill. */
+/** The books after all fills: per asset, per fill and per convert. */
 export interface CostBooks {
   basis: Map<string, CostBasis>;
   outcomes: Map<string, FillOutcome>;
+  /** By convert id. */
+  convertOutcomes: Map<string, ConvertOutcome>;
 }
 
 /**
@@ -108,22 +142,26 @@ export function computeCostBasis(fills: readonly CostFill[]): Map<string, CostBa
 
 /**
  * {@link computeCostBasis}, with each fill's fee and realised P&L, and the account's
- * deposits and withdrawals in the same timeline (a withdrawal leaves at the average
- * and realises nothing).
+ * transfers (a withdrawal leaves at the average and realises nothing) and converts
+ * (trades outside the order book) in the same timeline.
  */
-export function computeCostBooks(fills: readonly CostFill[], transfers: readonly CostTransfer[] = [], policy: DepositCostBasis = 'unknown'): CostBooks {
+export function computeCostBooks(
+  fills: readonly CostFill[], transfers: readonly CostTransfer[] = [], policy: DepositCostBasis = 'unknown', converts: readonly CostConvert[] = [],
+): CostBooks {
   const ledger = new Ledger();
   const outcomes = new Map<string, FillOutcome>();
+  const convertOutcomes = new Map<string, ConvertOutcome>();
   const events = [
     ...fills.map((f) => ({ at: f.executedAt.getTime(), id: f.id, apply: () => outcomes.set(f.id, applyFill(ledger, f)) })),
     ...transfers.map((t) => ({ at: t.executedAt.getTime(), id: t.id, apply: () => applyTransfer(ledger, t, policy) })),
+    ...converts.map((c) => ({ at: c.executedAt.getTime(), id: `convert:${c.id}`, apply: () => convertOutcomes.set(c.id, applyConvert(ledger, c)) })),
   ];
-  // Fill and transfer ids are unique and never equal (transfers are prefixed by kind):
-  // at one instant the id alone orders them.
+  // Fill, transfer and convert ids are unique and never equal (transfers and converts
+  // are prefixed by kind): at one instant the id alone orders them.
   // Stryker disable next-line EqualityOperator: with unique ids `<` and `<=` order alike
   events.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
   for (const e of events) e.apply();
-  return { basis: basisOf(ledger.entries), outcomes };
+  return { basis: basisOf(ledger.entries), outcomes, convertOutcomes };
 }
 
 function basisOf(entries: ReadonlyMap<string, LedgerEntry>): Map<string, CostBasis> {

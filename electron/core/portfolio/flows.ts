@@ -92,14 +92,10 @@ export function accountFlows(records: AccountRecords): AccountFlows {
         break;
       case 'universal-transfer': {
         if (c.status !== 'SUCCESS') break;
-        const { from, to } = members(c.raw);
-        if (self !== null && to === self && from !== self) flows.push({ asset: c.asset, delta: amount, at });
-        else if (self !== null && from === self && to !== self) flows.push({ asset: c.asset, delta: amount.neg(), at });
-        else if (
-          self === null ||
-          // Stryker disable next-line all: once an own id is found every transfer names it, so here only a transfer to itself is left, where this is false whatever its form
-          (from !== self && to !== self)
-        ) undirected.add(c.asset);
+        const direction = transferDirection(c.raw, self);
+        if (direction === 'in') flows.push({ asset: c.asset, delta: amount, at });
+        else if (direction === 'out') flows.push({ asset: c.asset, delta: amount.neg(), at });
+        else if (direction === null) undirected.add(c.asset);
         break;
       }
       case 'convert':
@@ -127,7 +123,7 @@ export function accountFlows(records: AccountRecords): AccountFlows {
  * names, on either side. A lone record (or transfers between other sub-accounts) cannot
  * tell which side is this account: then null, and those transfers count nowhere.
  */
-export function ownMemberId(cashFlows: readonly CashFlowRow[]): string | null {
+export function ownMemberId(cashFlows: ReadonlyArray<Pick<CashFlowRow, 'kind' | 'raw'>>): string | null {
   let common: string[] | null = null;
   for (const c of cashFlows) {
     if (c.kind !== 'universal-transfer') continue;
@@ -136,6 +132,19 @@ export function ownMemberId(cashFlows: readonly CashFlowRow[]): string | null {
     common = common === null ? ids : common.filter((x) => ids.includes(x));
   }
   return common !== null && new Set(common).size === 1 ? common[0]! : null;
+}
+
+/**
+ * Which way a universal transfer moved coins for this account (`self`, from
+ * {@link ownMemberId}): in, out, `'own'` for a transfer from the account to itself (it
+ * changes nothing), or null when that cannot be told.
+ */
+export function transferDirection(raw: unknown, self: string | null): 'in' | 'out' | 'own' | null {
+  const { from, to } = members(raw);
+  if (self !== null && to === self && from !== self) return 'in';
+  if (self !== null && from === self && to !== self) return 'out';
+  if (self === null || (from !== self && to !== self)) return null;
+  return 'own';
 }
 
 function members(raw: unknown): { from: string | null; to: string | null } {

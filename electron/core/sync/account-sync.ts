@@ -10,7 +10,7 @@ import type { CollectResult, ExchangeAccountClient } from '../exchange/types.js'
 import { ensureAccount, markAccountSynced } from '../db/repositories/accounts-repo.js';
 import { loadImportCursors, writeHistory } from '../db/repositories/cash-flows-repo.js';
 import { readRecentOutcomes } from '../db/repositories/read-repo.js';
-import { changedBookings, type BasisCache, type StoredBasis } from './basis-cache.js';
+import { booksOf, changedBookings, changedConvertBookings, type BasisCache, type StoredBasis } from './basis-cache.js';
 import { reconstructHistory } from './history-backfill.js';
 import { reconcileAccount } from './reconciliation.js';
 import { loadAccountRecords, withImported } from '../db/repositories/flows-repo.js';
@@ -22,9 +22,9 @@ import { breakerState, type BreakerPolicy } from './breaker.js';
 import { recordFailedRun, writeAccountSync } from '../db/repositories/sync-write.js';
 import { withTransaction } from '../db/transaction.js';
 import type { Logger } from '../logging/logger.js';
-import { computeCostBooks, type CostFill, type DepositCostBasis } from '../portfolio/cost-basis.js';
-import { transferOf } from '../db/repositories/cost-transfers-repo.js';
-import { markItemsPolicy } from '../db/repositories/fills-repo.js';
+import type { CostFill, DepositCostBasis } from '../portfolio/cost-basis.js';
+import { mergeCostFlows } from '../db/repositories/cost-transfers-repo.js';
+import { markItemsPolicy, writeConvertBookings } from '../db/repositories/fills-repo.js';
 import { dec } from '../portfolio/decimal.js';
 import { resolveUsdtPrices } from '../portfolio/pricing.js';
 import { unrealisedPnlUsdt } from '../portfolio/unrealised.js';
@@ -123,7 +123,7 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
     result.warnings = collected.warnings;
     progress({ step: 'saving', done: 0, total: null, message: 'Saving' });
     const t1 = performance.now();
-    const { items, totalValue, walletValue, unrealisedPnl, unpricedAssets, prices, bookings, fills, costPolicy, warnings: valueWarnings } = value(account, collected, await storedFills);
+    const { items, totalValue, walletValue, unrealisedPnl, unpricedAssets, prices, bookings, convertBookings, fills, costPolicy, warnings: valueWarnings } = value(account, collected, await storedFills);
     collected.warnings.push(...valueWarnings);
     const t2 = performance.now();
     const backfill = (await backfillState).done ? null : await backfillHistory(deps, exchangeClient, collected, { accountId: row.id, fills }, (await backfillState).firstSyncAt, run.signal);
@@ -138,6 +138,8 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
         fills: collected.fills, bookings, positions: collected.positions, items, totalValue, walletValue, unrealisedPnl, unpricedAssets, displayRates: pickDisplayRates(collected.tickers), warnings: collected.warnings, requests: result.requests,
       });
       if (collected.history) history = await writeHistory(tx, row.id, collected.history);
+      // After the history: a new convert's row exists by now.
+      await writeConvertBookings(tx, row.id, convertBookings);
       await markItemsPolicy(tx, account.exchangeId, account.id, costPolicy);
       if (backfill) await writeBackfill(tx, row.id, backfill, finishedAt);
       await reconcileAccount(tx, row.id, { balances: collected.balances, spotFills: fills, accountMode: collected.accountMode, warnings: collected.warnings, at: finishedAt });
@@ -147,7 +149,7 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
       return w;
     });
     // Stored figures changed under the cached books: the next sync reads them afresh.
-    if (bookings.length > 0) deps.basisCache.forget(row.id);
+    if (bookings.length > 0 || convertBookings.length > 0) deps.basisCache.forget(row.id);
     Object.assign(result, { ok: true, fillsImported: written.fillsInserted, totalValue, syncId: written.syncId, breaker: CLOSED });
     progress({ step: 'done', done: 1, total: 1, message: 'Synced' });
     const ms = { prepare: Math.round(t0 - startedAtPerf), exchange: Math.round(t1 - t0), compute: Math.round(t2 - t1), write: Math.round(performance.now() - t2) };
@@ -188,10 +190,8 @@ function value(account: AccountConfig, c: CollectResult, stored: StoredBasis) {
   const holdings = [...holdingsMap.values()];
   const settleCoins = c.positions.flatMap((p) => (p.settleCoin === null ? [] : [p.settleCoin]));
   const priceMap = resolveUsdtPrices(c.tickers, [...new Set([...holdings.map((h) => h.asset), ...settleCoins])]);
-  const knownTransfers = new Set(stored.transfers.map((t) => t.id));
-  const freshTransfers = (c.history?.cashFlows ?? []).flatMap((f) => transferOf(f) ?? []).filter((t) => !knownTransfers.has(t.id));
-  const books = fresh.length || freshTransfers.length
-    ? computeCostBooks([...stored.fills, ...fresh], [...stored.transfers, ...freshTransfers], stored.policy) : stored;
+  const flows = mergeCostFlows(stored.flows, c.history?.cashFlows ?? []);
+  const books = fresh.length || flows.changed ? booksOf([...stored.fills, ...fresh], flows.flows, stored.policy) : stored;
   const valuation = valueAccount({ exchangeId: account.exchangeId, account: account.id, holdings, prices: priceMap, costBasis: books.basis });
   const pnl = unrealisedPnlUsdt(c.positions, priceMap);
   const summary = summarisePortfolio(valuation.items, c.serverTime, pnl.total);
@@ -200,7 +200,8 @@ function value(account: AccountConfig, c: CollectResult, stored: StoredBasis) {
   const warnings = pnl.unpriced.length === 0 ? [] : [`Unrealised P&L of ${pnl.unpriced.join(', ')} not counted: its settle coin has no price.`];
   return {
     items, totalValue: summary.totalValue, walletValue: summary.walletValue, unrealisedPnl: summary.unrealisedPnl, unpricedAssets: valuation.unpricedAssets, prices, warnings,
-    bookings: changedBookings(books.outcomes, stored.bookings, stored.policy), fills: [...stored.fills, ...fresh], costPolicy: stored.policy,
+    bookings: changedBookings(books.outcomes, stored.bookings, stored.policy), convertBookings: changedConvertBookings(books.convertOutcomes, stored.convertBookings, stored.policy),
+    fills: [...stored.fills, ...fresh], costPolicy: stored.policy,
   };
 }
 
