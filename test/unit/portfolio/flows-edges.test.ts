@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CashFlowRow, ClosedPnlRow } from '../../../electron/core/exchange/history-types.js';
-import { accountFlows, countsLogRow, flowsOfFills, ownMemberId, type AccountRecords } from '../../../electron/core/portfolio/flows.js';
+import { accountFlows, countsLogRow, flowsOfFills, ownMemberId, transferDirection, type AccountRecords } from '../../../electron/core/portfolio/flows.js';
 import { fill } from './fixtures.js';
 
 const T = new Date(Date.UTC(2026, 0, 10));
@@ -100,6 +100,18 @@ describe('universal transfer direction', () => {
     const mixed = [transfer('USDT', '100', { fromMemberId: 2, toMemberId: 1 }), transfer('BTC', '1', { fromMemberId: '1', toMemberId: '3' })];
     expect(ownMemberId(mixed)).toBe('1');
     expect(listed({ cashFlows: mixed })).toEqual([['USDT', '100'], ['BTC', '-1']]);
+  });
+
+  it('tells in, out, a transfer to itself, and what cannot be told', () => {
+    expect(transferDirection({ fromMemberId: '2', toMemberId: '1' }, '1')).toBe('in');
+    expect(transferDirection({ fromMemberId: '1', toMemberId: '2' }, '1')).toBe('out');
+    expect(transferDirection({ fromMemberId: '1', toMemberId: '1' }, '1')).toBe('own');
+    // Neither side is this account, or this account is not known.
+    expect(transferDirection({ fromMemberId: '2', toMemberId: '3' }, '1')).toBeNull();
+    expect(transferDirection({ fromMemberId: '2', toMemberId: '1' }, null)).toBeNull();
+    expect(transferDirection({}, null)).toBeNull();
+    expect(transferDirection({ toMemberId: '1' }, '1')).toBe('in');
+    expect(transferDirection({ fromMemberId: 1 }, '1')).toBe('out');
   });
 
   it('a transfer with no readable member data cannot be placed', () => {
