@@ -8,16 +8,17 @@
 -- coin given) so a later sync books it exactly as the first did. A universal transfer in
 -- enters like a deposit, at usdt_rate under the market policy. Each convert keeps what it
 -- realised, booked like a spot fill's.
+-- (IF NOT EXISTS: the file can run again over itself, as the views' test does.)
 ALTER TABLE cash_flows
-  ADD COLUMN counter_usdt_rate NUMERIC,
-  ADD COLUMN realised_pnl      NUMERIC,
-  ADD COLUMN booked            BOOLEAN NOT NULL DEFAULT FALSE,
-  ADD COLUMN cost_policy       TEXT;
+  ADD COLUMN IF NOT EXISTS counter_usdt_rate NUMERIC,
+  ADD COLUMN IF NOT EXISTS realised_pnl      NUMERIC,
+  ADD COLUMN IF NOT EXISTS booked            BOOLEAN NOT NULL DEFAULT FALSE,
+  ADD COLUMN IF NOT EXISTS cost_policy       TEXT;
 
 -- Closed P&L is in the settle coin: its USDT price at the record's minute ('1' for cash).
-ALTER TABLE closed_pnl ADD COLUMN usdt_rate NUMERIC;
+ALTER TABLE closed_pnl ADD COLUMN IF NOT EXISTS usdt_rate NUMERIC;
 -- A funding row's USDT price of its currency at its minute ('1' for cash).
-ALTER TABLE transaction_log ADD COLUMN usdt_rate NUMERIC;
+ALTER TABLE transaction_log ADD COLUMN IF NOT EXISTS usdt_rate NUMERIC;
 
 -- Records stored before this migration. Cash coins are at par (the cost basis' cash list:
 -- USDT, USDC, USD, FDUSD, DAI). Bybit's linear contracts settle in USDT or USDC; an OKX

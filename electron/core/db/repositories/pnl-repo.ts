@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import type { PnlDay } from '../../../../shared/trades.js';
+import { dec } from '../../portfolio/decimal.js';
 
 // The cost basis' cash coins, counted at par (electron/core/portfolio/cash.ts).
 const CASH = `('USDT', 'USDC', 'USD', 'FDUSD', 'DAI')`;
@@ -53,5 +54,9 @@ export async function readPnlDaily(db: Pool | PoolClient, opts: { since: Date | 
             bool_or(unknown) OVER (ORDER BY day) AS partial
      FROM days ORDER BY day`,
     [opts.account?.exchangeId ?? null, opts.account?.account ?? null, opts.since, opts.until]);
-  return rows;
+  // NUMERIC products keep their factors' scale ("50.01846000"): the same value, plainly.
+  const plain = (s: string) => dec(s).toString();
+  return rows.map((r) => ({
+    ...r, realised: plain(r.realised), spot: plain(r.spot), derivatives: plain(r.derivatives), funding: plain(r.funding), fees: plain(r.fees), cumulative: plain(r.cumulative),
+  }));
 }
