@@ -127,4 +127,17 @@ describe('converts and sub-account transfers in the cost basis, against the fake
     btc = (await core.invoke('portfolio:get')).items.find((i) => i.asset === 'BTC')!;
     expect(btc).toMatchObject({ avgEntryPrice: AFTER_CONVERT.toString(), avgEntryPartial: true });
   });
+
+  it('records stored without their prices (before they were kept) take them when their kind is read again', async () => {
+    const rates = async () => (await h.db.pool.query("SELECT flow_id, usdt_rate::text, counter_usdt_rate::text FROM cash_flows ORDER BY flow_id")).rows;
+    const before = await rates();
+    await h.db.pool.query('UPDATE cash_flows SET usdt_rate = NULL, counter_usdt_rate = NULL');
+    // What migration 0013 does for such records: their kinds are read from the start again.
+    await h.db.pool.query("DELETE FROM import_cursors WHERE kind IN ('converts', 'universal-transfers')");
+    expect((await core.sync.syncAll('test')).ok).toBe(true);
+    expect(await rates()).toEqual(before);
+    const { rows } = await h.db.pool.query("SELECT realised_pnl::text FROM cash_flows WHERE kind = 'convert'");
+    expect(rows).toEqual([{ realised_pnl: CONVERT_PNL.toString() }]);
+    expect((await core.invoke('portfolio:get')).items.find((i) => i.asset === 'ETH')?.realisedPnl).toBe(CONVERT_PNL.toString());
+  });
 });

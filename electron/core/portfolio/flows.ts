@@ -143,7 +143,8 @@ export function transferDirection(raw: unknown, self: string | null): 'in' | 'ou
   const { from, to } = members(raw);
   if (self !== null && to === self && from !== self) return 'in';
   if (self !== null && from === self && to !== self) return 'out';
-  if (self === null || (from !== self && to !== self)) return null;
+  // Past those, either both sides are this account or neither is.
+  if (self === null || from !== self) return null;
   return 'own';
 }
 

@@ -110,6 +110,9 @@ describe('universal transfer direction', () => {
     expect(transferDirection({ fromMemberId: '2', toMemberId: '3' }, '1')).toBeNull();
     expect(transferDirection({ fromMemberId: '2', toMemberId: '1' }, null)).toBeNull();
     expect(transferDirection({}, null)).toBeNull();
+    expect(transferDirection({ fromMemberId: '2' }, null)).toBeNull();
+    expect(transferDirection({ toMemberId: '2' }, null)).toBeNull();
+    expect(transferDirection({ fromMemberId: '2' }, '1')).toBeNull();
     expect(transferDirection({ toMemberId: '1' }, '1')).toBe('in');
     expect(transferDirection({ fromMemberId: 1 }, '1')).toBe('out');
   });

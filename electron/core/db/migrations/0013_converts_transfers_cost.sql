@@ -21,16 +21,14 @@ ALTER TABLE closed_pnl ADD COLUMN IF NOT EXISTS usdt_rate NUMERIC;
 ALTER TABLE transaction_log ADD COLUMN IF NOT EXISTS usdt_rate NUMERIC;
 
 -- Records stored before this migration. Cash coins are at par (the cost basis' cash list:
--- USDT, USDC, USD, FDUSD, DAI). Bybit's linear contracts settle in USDT or USDC; an OKX
+-- USDT, USDC, USD, FDUSD, DAI); a convert with a cash side needs no rate (its value is exact). Bybit's linear contracts settle in USDT or USDC; an OKX
 -- contract named BASE-USDT-… or BASE-USDC-… settles in its quote.
 UPDATE closed_pnl SET usdt_rate = 1
 WHERE category = 'linear' OR (category IN ('swap', 'futures', 'margin') AND split_part(symbol, '-', 2) IN ('USDT', 'USDC'));
 UPDATE transaction_log SET usdt_rate = 1
 WHERE funding IS NOT NULL AND funding <> 0 AND currency IN ('USDT', 'USDC', 'USD', 'FDUSD', 'DAI');
 UPDATE cash_flows SET usdt_rate = 1
-WHERE kind IN ('universal-transfer', 'convert') AND usdt_rate IS NULL AND asset IN ('USDT', 'USDC', 'USD', 'FDUSD', 'DAI');
-UPDATE cash_flows SET counter_usdt_rate = 1
-WHERE kind = 'convert' AND counter_asset IN ('USDT', 'USDC', 'USD', 'FDUSD', 'DAI');
+WHERE kind = 'universal-transfer' AND usdt_rate IS NULL AND asset IN ('USDT', 'USDC', 'USD', 'FDUSD', 'DAI');
 
 -- Where a stored record still lacks the price it needs (a universal transfer of a coin, a
 -- convert between two coins, an inverse contract's closed P&L), its kind is read again
@@ -39,7 +37,8 @@ DELETE FROM import_cursors ic
 WHERE (ic.kind = 'universal-transfers' AND EXISTS (
          SELECT 1 FROM cash_flows c WHERE c.account_id = ic.account_id AND c.kind = 'universal-transfer' AND c.usdt_rate IS NULL))
    OR (ic.kind = 'converts' AND EXISTS (
-         SELECT 1 FROM cash_flows c WHERE c.account_id = ic.account_id AND c.kind = 'convert' AND c.usdt_rate IS NULL AND c.counter_usdt_rate IS NULL))
+         SELECT 1 FROM cash_flows c WHERE c.account_id = ic.account_id AND c.kind = 'convert' AND c.usdt_rate IS NULL AND c.counter_usdt_rate IS NULL
+           AND c.asset NOT IN ('USDT', 'USDC', 'USD', 'FDUSD', 'DAI') AND c.counter_asset NOT IN ('USDT', 'USDC', 'USD', 'FDUSD', 'DAI')))
    OR (ic.kind = 'inverse-closed-pnl' AND EXISTS (
          SELECT 1 FROM closed_pnl p WHERE p.account_id = ic.account_id AND p.category = 'inverse' AND p.usdt_rate IS NULL));
 
