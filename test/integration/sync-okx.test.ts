@@ -63,13 +63,14 @@ describe('sync of an OKX account through ccxt into PostgreSQL', () => {
     expect(swap.rows).toEqual([{ category: 'swap', quantity: '1', fee: '0.425' }]);
     const flows = await h.db.pool.query("SELECT kind, asset, amount::text AS amount, fee::text AS fee FROM cash_flows ORDER BY kind");
     expect(flows.rows).toEqual([{ kind: 'deposit', asset: 'USDT', amount: '10000', fee: null }, { kind: 'withdrawal', asset: 'USDT', amount: '100', fee: '1' }]);
-    const closed = await h.db.pool.query('SELECT category, symbol, side, closed_pnl::text AS pnl, avg_entry_price::text AS entry, close_fee::text AS fee FROM closed_pnl');
-    expect(closed.rows).toEqual([{ category: 'swap', symbol: 'ETH-USDT-SWAP', side: 'long', pnl: '1.87', entry: '3000', fee: '-0.13' }]);
+    // A USDT-margined contract settles at par: its closed P&L and funding are in USDT as they stand.
+    const closed = await h.db.pool.query('SELECT category, symbol, side, closed_pnl::text AS pnl, avg_entry_price::text AS entry, close_fee::text AS fee, usdt_rate::text AS rate FROM closed_pnl');
+    expect(closed.rows).toEqual([{ category: 'swap', symbol: 'ETH-USDT-SWAP', side: 'long', pnl: '1.87', entry: '3000', fee: '-0.13', rate: '1' }]);
     // Three months of bills on the first sync (bills-archive), each with the balance after it.
-    const log = await h.db.pool.query('SELECT log_id, type, change::text AS change, cash_balance::text AS bal, funding::text AS funding FROM transaction_log ORDER BY log_id');
+    const log = await h.db.pool.query('SELECT log_id, type, change::text AS change, cash_balance::text AS bal, funding::text AS funding, usdt_rate::text AS rate FROM transaction_log ORDER BY log_id');
     expect(log.rows).toEqual([
-      { log_id: '8001', type: '2/1', change: '-0.425', bal: '2001', funding: null },
-      { log_id: '9001', type: '8/173', change: '-0.5', bal: '2000.5', funding: '-0.5' },
+      { log_id: '8001', type: '2/1', change: '-0.425', bal: '2001', funding: null, rate: null },
+      { log_id: '9001', type: '8/173', change: '-0.5', bal: '2000.5', funding: '-0.5', rate: '1' },
     ]);
   });
 
