@@ -79,16 +79,26 @@ export function searchKey(search: string): string {
   return search.toUpperCase().replace(/[/:_-]/g, '');
 }
 
-/** Realised P&L of one UTC day (spot fills, average cost, fees included), and the running sum over the range. */
+/**
+ * Realised P&L of one UTC day, in USDT, and the running sum over the range: spot fills and
+ * converts (average cost, fees included), derivatives (the exchange's closed P&L, after
+ * their trading fees) and funding.
+ */
 export interface PnlDay {
   /** `YYYY-MM-DD`, UTC. */
   day: string;
-  /** What that day's fills realised; a sum of the known figures. */
+  /** The day's total: `spot` + `derivatives` + `funding`; a sum of the known figures. */
   realised: string;
-  /** Fees paid that day, in USDT; a sum of the known figures. */
+  /** What that day's spot fills and converts realised. */
+  spot: string;
+  /** Closed P&L of the derivative positions closed (or partly closed) that day. */
+  derivatives: string;
+  /** Funding received (positive) or paid (negative) that day. */
+  funding: string;
+  /** Trading fees paid that day, spot and derivatives (already taken out of `realised`). */
   fees: string;
   /** The running sum of `realised` from the range's first day. */
   cumulative: string;
-  /** Some fill up to this day has an unknown figure: the sums are of the known ones only. */
+  /** Some figure up to this day is unknown: the sums are of the known ones only. */
   partial: boolean;
 }

@@ -145,6 +145,13 @@ browserSuite('Trades and History screens in Chromium against `alphapulse-sync se
       const pnlHead = page.getByTestId('pnl-head');
       await pnlHead.waitFor();
       expect(numberOf((await pnlHead.locator('.summary-value').textContent()) ?? '')).toBeCloseTo(realised, 2);
+      // Its parts: spot fills and converts, the derivatives' closed P&L and funding, each as the core sums them.
+      const parts = ((await page.getByTestId('pnl-parts').textContent()) ?? '').split('·').map(numberOf);
+      const sumOf = (k: 'spot' | 'derivatives' | 'funding') => pnlDays.reduce((s, d) => s + Number(d[k]), 0);
+      expect(parts).toHaveLength(3);
+      expect(parts[1]).toBeCloseTo(sumOf('derivatives'), 2);
+      expect(parts[2]).toBeCloseTo(sumOf('funding'), 2);
+      expect(sumOf('derivatives')).not.toBe(0);
       // One bar per day that realised something (a day of buys only has none).
       expect(await page.locator('[data-testid="pnl-chart"] .pnl-bars path').count()).toBe(pnlDays.filter((d) => Number(d.realised) !== 0).length);
       await screenshotVariants(page, 'history-pnl');

@@ -17,7 +17,7 @@ export const VIEW_COLUMNS: Readonly<Record<string, Columns>> = {
     ['unrealised_pnl', 'numeric'], ['source', 'text'], ['estimated', 'boolean'], ['cost_basis', 'numeric'], ['unrealised_spot_pnl', 'numeric'], ['cost_partial', 'boolean']],
   v_realised_pnl: [['executed_at', TS], ['exchange_id', 'text'], ['account', 'text'], ['symbol', 'text'], ['base', 'text'], ['quote', 'text'], ['side', 'text'],
     ['price', 'numeric'], ['quantity', 'numeric'], ['fee', 'numeric'], ['fee_currency', 'text'], ['fee_usdt', 'numeric'], ['realised_pnl', 'numeric'],
-    ['booked', 'boolean'], ['fill_id', 'text']],
+    ['booked', 'boolean'], ['fill_id', 'text'], ['kind', 'text']],
   v_trades: [['executed_at', TS], ['exchange_id', 'text'], ['account', 'text'], ['category', 'text'], ['symbol', 'text'], ['base', 'text'], ['quote', 'text'],
     ['side', 'text'], ['price', 'numeric'], ['quantity', 'numeric'], ['fee', 'numeric'], ['fee_currency', 'text'], ['fee_usdt', 'numeric'], ['realised_pnl', 'numeric'],
     ['order_id', 'text'], ['fill_id', 'text']],

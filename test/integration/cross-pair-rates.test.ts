@@ -81,9 +81,10 @@ describe('cross-pair and third-coin fee rates from each fill minute', () => {
     // Daily candles are the net-value backfill's, asked for once per coin after the import.
     const klines = cold.server.requests.filter((r) => r.path === '/v5/market/kline' && r.query.interval !== 'D');
     expect(new Set(klines.map((r) => r.query.interval))).toEqual(new Set(['1']));
-    // BTC: the ETHBTC fill 20 days ago, then today's burst (within 1,000 minutes); MNT: the
-    // BTCUSDC fee 45 days ago, then today's burst.
-    expect(klines.map((r) => `${r.query.symbol}`).sort()).toEqual(['BTCUSDT', 'BTCUSDT', 'MNTUSDT', 'MNTUSDT']);
+    // BTC: the inverse BTCUSD trades' fees (in BTC) 25 and 22 days ago, the ETHBTC fill 20
+    // days ago, then today's burst (within 1,000 minutes); MNT: the BTCUSDC fee 45 days ago,
+    // then today's burst.
+    expect(klines.map((r) => `${r.query.symbol}`).sort()).toEqual(['BTCUSDT', 'BTCUSDT', 'BTCUSDT', 'BTCUSDT', 'MNTUSDT', 'MNTUSDT']);
     for (const r of klines) expect(Number(r.query.end) - Number(r.query.start) + 1).toBeLessThanOrEqual(1000 * MINUTE);
   });
 

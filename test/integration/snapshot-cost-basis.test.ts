@@ -6,7 +6,7 @@ import type { Core } from '../../electron/core/core.js';
 import { migrate } from '../../electron/core/db/migrate.js';
 import { defaultMigrationsDir } from '../../electron/core/db/migration-files.js';
 import { readBackfillState } from '../../electron/core/db/repositories/backfill-repo.js';
-import { readCostTransfers } from '../../electron/core/db/repositories/cost-transfers-repo.js';
+import { costMovesOf, readCostFlows } from '../../electron/core/db/repositories/cost-transfers-repo.js';
 import { readNetValue, readSpotFills } from '../../electron/core/db/repositories/read-repo.js';
 import { computeCostBooks, type DepositCostBasis } from '../../electron/core/portfolio/cost-basis.js';
 import { Dec } from '../../electron/core/portfolio/decimal.js';
@@ -66,7 +66,10 @@ describe('the cost of holdings in every snapshot, sync and backfill', () => {
   const pointOn = async (daysAgo: number) => (await points()).find((p) => p.source === 'backfill' && dayOf(Date.parse(p.t)) === dayOf(now - daysAgo * DAY));
   const costOf = (p: { costBasis: string | null; unrealisedSpot: string | null; costPartial: boolean } | undefined) => p && [p.costBasis, p.unrealisedSpot, p.costPartial];
   /** The books the portfolio's figures come from, worked out again from what is stored. */
-  const books = async (policy: DepositCostBasis) => computeCostBooks(await readSpotFills(h.db.pool, accountId), await readCostTransfers(h.db.pool, accountId, flowRulesFor('bybit')), policy).basis.get('BTC')!;
+  const books = async (policy: DepositCostBasis) => {
+    const moves = costMovesOf(await readCostFlows(h.db.pool, accountId), flowRulesFor('bybit'));
+    return computeCostBooks(await readSpotFills(h.db.pool, accountId), moves.transfers, policy, moves.converts).basis.get('BTC')!;
+  };
   const lastSyncItem = async () => (await q<{ asset: string; quantity: string; costed_quantity: string | null; cost_basis: string | null; cost_policy: string }>(
     `SELECT i.asset, i.quantity::text, i.costed_quantity::text, i.cost_basis::text, s.cost_policy FROM snapshot_items i JOIN snapshots s ON s.id = i.snapshot_id
      WHERE s.source = 'sync' AND s.id = (SELECT max(id) FROM snapshots WHERE source = 'sync') ORDER BY i.asset`));

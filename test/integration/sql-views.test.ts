@@ -26,8 +26,8 @@ const FEES: Array<[string, string, string, string | null]> = [
   ['linear', 'ETHUSDT', 'buy', '0.055'], // USDT at par
   ['linear', 'ETHUSDT', 'sell', '0.0605'],
   ['linear', 'BTCUSDT', 'buy', '4.675'],
-  ['inverse', 'BTCUSD', 'buy', null], // charged in BTC
-  ['inverse', 'BTCUSD', 'sell', null],
+  ['inverse', 'BTCUSD', 'buy', '0.5504'], // 0.00000688 BTC at BTC's 80000 of that minute
+  ['inverse', 'BTCUSD', 'sell', '0.524'], // 0.00000655 × 80000
 ];
 
 describe('SQL views: what a trader queries first', () => {
@@ -121,9 +121,11 @@ describe('SQL views: what a trader queries first', () => {
     // Cash and never-traded coins have no P&L: unknown, not zero.
     for (const a of ['USDT', 'USDC', 'QBIT', 'XNOP']) expect(get(a)).toMatchObject({ unrealised: null, realised: null, fees: null });
 
-    const perFill = await q<{ symbol: string; side: string; realised_pnl: string | null; booked: boolean }>(
-      'SELECT symbol, side, realised_pnl::text, booked FROM v_realised_pnl ORDER BY executed_at');
-    expect(perFill.map((r) => `${r.symbol} ${r.side}`)).toEqual(['BTCUSDT buy', 'MNTUSDT buy', 'BTCUSDC buy', 'BTCUSDT sell', 'ETHBTC buy', 'ETHUSDT buy']);
+    const perFill = await q<{ symbol: string; side: string; base: string; quote: string; realised_pnl: string | null; booked: boolean; kind: string }>(
+      'SELECT symbol, side, base, quote, realised_pnl::text, booked, kind FROM v_realised_pnl ORDER BY executed_at');
+    // The convert of 50 USDC into 49.95 USDT 33 days ago is a sale of cash: it realises nothing.
+    expect(perFill.map((r) => (r.kind === 'convert' ? `convert ${r.base}→${r.quote} ${r.realised_pnl}` : `${r.symbol} ${r.side}`)))
+      .toEqual(['BTCUSDT buy', 'MNTUSDT buy', 'BTCUSDC buy', 'convert USDC→USDT 0', 'BTCUSDT sell', 'ETHBTC buy', 'ETHUSDT buy']);
     expect(perFill.every((r) => r.booked)).toBe(true);
     const pnl = (s: string, side: string) => perFill.find((r) => r.symbol === s && r.side === side)!.realised_pnl;
     expect(near(pnl('BTCUSDC', 'buy'), MNT_FEE_PNL)).toBe(true);
@@ -146,7 +148,8 @@ describe('SQL views: what a trader queries first', () => {
     expect(fills.length).toBe(FEES.length);
     const rows = await q<{ month: string; category: string; asset: string; fills: number; fees_usdt: string | null; fees_unknown: number; fees_partial: boolean }>(
       "SELECT month::text, category, asset, fills, fees_usdt::text, fees_unknown, fees_partial FROM v_fees_monthly WHERE account = 'default' ORDER BY 1, 2, 3");
-    expect(rows).toEqual([...expected.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, e]) => {
+    // A fee valued at a rate keeps the product's scale ("1.07440000"): compared as numbers.
+    expect(rows.map((r) => ({ ...r, fees_usdt: r.fees_usdt === null ? null : d(r.fees_usdt).toString() }))).toEqual([...expected.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, e]) => {
       const [month, category, asset] = key.split(' ') as [string, string, string];
       return { month, category, asset, fills: e.fills, fees_usdt: e.fees?.toString() ?? null, fees_unknown: e.unknown, fees_partial: e.unknown > 0 };
     }));

@@ -70,15 +70,16 @@ describe('sync of an OKX account through ccxt into PostgreSQL', () => {
       { kind: 'universal-transfer', flow_id: '70002', asset: 'BTC', amount: '0.05', fee: null, from_wallet: null, to_wallet: 'FUNDING', raw_type: '21' },
       { kind: 'withdrawal', flow_id: 'w1', asset: 'USDT', amount: '100', fee: '1', from_wallet: 'FUNDING', to_wallet: null, raw_type: null },
     ]);
-    const closed = await h.db.pool.query('SELECT category, symbol, side, closed_pnl::text AS pnl, avg_entry_price::text AS entry, close_fee::text AS fee FROM closed_pnl');
-    expect(closed.rows).toEqual([{ category: 'swap', symbol: 'ETH-USDT-SWAP', side: 'long', pnl: '1.87', entry: '3000', fee: '-0.13' }]);
+    // A USDT-margined contract settles at par: its closed P&L and funding are in USDT as they stand.
+    const closed = await h.db.pool.query('SELECT category, symbol, side, closed_pnl::text AS pnl, avg_entry_price::text AS entry, close_fee::text AS fee, usdt_rate::text AS rate FROM closed_pnl');
+    expect(closed.rows).toEqual([{ category: 'swap', symbol: 'ETH-USDT-SWAP', side: 'long', pnl: '1.87', entry: '3000', fee: '-0.13', rate: '1' }]);
     // Three months of trading bills on the first sync (bills-archive), each with the balance after
     // it; the funding account's reward (bill type 151) beside them, under its own category.
-    const log = await h.db.pool.query('SELECT log_id, category, type, change::text AS change, cash_balance::text AS bal, funding::text AS funding FROM transaction_log ORDER BY log_id');
+    const log = await h.db.pool.query('SELECT log_id, category, type, change::text AS change, cash_balance::text AS bal, funding::text AS funding, usdt_rate::text AS rate FROM transaction_log ORDER BY log_id');
     expect(log.rows).toEqual([
-      { log_id: '8001', category: 'swap', type: '2/1', change: '-0.425', bal: '2001', funding: null },
-      { log_id: '9001', category: 'swap', type: '8/173', change: '-0.5', bal: '2000.5', funding: '-0.5' },
-      { log_id: 'funding-70003', category: 'funding', type: '151', change: '2', bal: '500', funding: null },
+      { log_id: '8001', category: 'swap', type: '2/1', change: '-0.425', bal: '2001', funding: null, rate: null },
+      { log_id: '9001', category: 'swap', type: '8/173', change: '-0.5', bal: '2000.5', funding: '-0.5', rate: '1' },
+      { log_id: 'funding-70003', category: 'funding', type: '151', change: '2', bal: '500', funding: null, rate: null },
     ]);
     // The first sync walks the funding bills by bill id in asset/bills-history (a year back).
     const walked = okx.requests.filter((r) => r.path.startsWith('/api/v5/asset/bills'));

@@ -39,6 +39,8 @@ export interface ClosedPnlRow {
   createdAt: Date;
   updatedAt: Date | null;
   raw: unknown;
+  /** USDT price of the settle coin at the record's minute ('1' for a cash coin); null when none could be had. */
+  usdtRate?: string | null;
 }
 
 /** One Unified-account transaction-log row: funding, fees, settlement, transfers, each with the balance after it. */
@@ -61,6 +63,8 @@ export interface TransactionLogRow {
   orderId: string | null;
   transactionTime: Date;
   raw: unknown;
+  /** A funding row's USDT price of `currency` at its minute ('1' for a cash coin); null otherwise or when none could be had. */
+  usdtRate?: string | null;
 }
 
 export type CashFlowKind = 'deposit' | 'withdrawal' | 'internal-transfer' | 'universal-transfer' | 'convert';
@@ -85,8 +89,14 @@ export interface CashFlowRow {
   rawType: string | null;
   occurredAt: Date;
   raw: unknown;
-  /** A deposit's USDT price at its minute (for the market cost-basis policy); null when none could be had. */
+  /**
+   * USDT price of `asset` at the record's minute ('1' for a cash coin), for deposits and
+   * universal transfers (the market cost-basis policy) and converts (their value); null
+   * when none could be had or none is needed.
+   */
   usdtRate?: string | null;
+  /** A convert's USDT price of `counterAsset` at its minute; null when none could be had or none is needed. */
+  counterUsdtRate?: string | null;
 }
 
 /** What one sync read of the history kinds, ready to store. */

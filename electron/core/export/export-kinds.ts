@@ -56,14 +56,24 @@ export function exportPlan(q: ExportQuery): ExportPlan {
     }
     case 'realised': {
       const f = filters(q, 'f.account_id', 'f.executed_at');
+      const c = filters(q, 'c.account_id', 'c.occurred_at');
+      const shift = (where: string) => where.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + f.params.length}`);
       return {
-        header: ['time', 'exchange', 'account', 'symbol', 'base', 'quote', 'side', 'price', 'quantity', 'realised_pnl', 'fee_usdt', 'fill_id'],
-        // Every fill that realised something, or whose result is unknown (empty cell).
-        sql: `SELECT ${iso('f.executed_at')}, a.exchange_id, a.account, f.symbol, f.base, f.quote, f.side, f.price::text, f.quantity::text,
-                     f.realised_pnl::text, f.fee_usdt::text, f.fill_id
-              FROM fills f JOIN accounts a ON a.id = f.account_id
-              WHERE a.removed_at IS NULL AND f.category = 'spot' AND f.booked AND f.realised_pnl IS DISTINCT FROM 0${f.where} ORDER BY f.executed_at, f.id`,
-        params: f.params,
+        header: ['time', 'exchange', 'account', 'symbol', 'base', 'quote', 'side', 'price', 'quantity', 'realised_pnl', 'fee_usdt', 'fill_id', 'kind'],
+        // Every fill and convert that realised something, or whose result is unknown (empty
+        // cell). A convert is a sale of the coin given (base) for the coin received (quote).
+        sql: `SELECT ${iso('t')}, exchange_id, account, symbol, base, quote, side, price, quantity, realised_pnl, fee_usdt, fill_id, kind FROM (
+                SELECT f.executed_at AS t, a.exchange_id, a.account, f.symbol, f.base, f.quote, f.side, f.price::text AS price, f.quantity::text AS quantity,
+                       f.realised_pnl::text AS realised_pnl, f.fee_usdt::text AS fee_usdt, f.fill_id, 'fill' AS kind, f.id AS k
+                FROM fills f JOIN accounts a ON a.id = f.account_id
+                WHERE a.removed_at IS NULL AND f.category = 'spot' AND f.booked AND f.realised_pnl IS DISTINCT FROM 0${f.where}
+                UNION ALL
+                SELECT c.occurred_at, a.exchange_id, a.account, NULL, c.counter_asset, c.asset, 'sell', (c.amount / c.counter_amount)::text, c.counter_amount::text,
+                       c.realised_pnl::text, '0', c.flow_id, 'convert', c.id
+                FROM cash_flows c JOIN accounts a ON a.id = c.account_id
+                WHERE a.removed_at IS NULL AND c.kind = 'convert' AND c.booked AND c.counter_amount > 0 AND c.realised_pnl IS DISTINCT FROM 0${shift(c.where)}
+              ) r ORDER BY t, kind DESC, k`,
+        params: [...f.params, ...c.params],
       };
     }
     case 'cash-flows': {

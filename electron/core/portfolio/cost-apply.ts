@@ -1,5 +1,5 @@
 import { isCash } from './cash.js';
-import type { CostFill, CostTransfer, DepositCostBasis, FillOutcome } from './cost-basis.js';
+import type { ConvertOutcome, CostConvert, CostFill, CostTransfer, DepositCostBasis, FillOutcome } from './cost-basis.js';
 import type { Ledger } from './cost-ledger.js';
 import { ONE, ZERO, type Dec } from './decimal.js';
 
@@ -112,12 +112,49 @@ function inUsdt(quantity: Dec, unit: Dec): Dec {
   return unit === ONE ? quantity : quantity.times(unit);
 }
 
-/** Books a deposit (costed by the policy) or a withdrawal (leaves at the average, realises nothing). */
+/**
+ * Books a deposit (costed by the policy) or a withdrawal (leaves at the average, realises
+ * nothing); a transfer of unknown direction changes no quantity but leaves the asset's
+ * average partial, since units may have come or gone that the books cannot place.
+ */
 export function applyTransfer(ledger: Ledger, t: CostTransfer, policy: DepositCostBasis): void {
   if (!t.quantity.gt(0)) return;
+  if (t.kind === 'undirected') {
+    ledger.flag(t.asset);
+    return;
+  }
   if (t.kind === 'withdrawal') {
     ledger.take(t.asset, t.quantity);
     return;
   }
   ledger.move(t.asset, t.quantity, policy !== 'unknown' && t.usdtRate !== null ? t.quantity.times(t.usdtRate) : null);
+}
+
+/**
+ * Books a convert as a trade: the coin given leaves at its average, realising the
+ * convert's USDT value less that cost, and the coin received enters at that same value.
+ * The value is exact when either side is cash (at par); otherwise it is the coin given
+ * at its USDT price of the minute, or failing that the coin received at its own. With
+ * neither, the coin received has no cost and what the convert realised is unknown.
+ */
+export function applyConvert(ledger: Ledger, c: CostConvert): ConvertOutcome {
+  for (const asset of new Set([c.from, c.to])) ledger.touch(asset);
+  if (!c.fromQuantity.gt(0) || !c.toQuantity.gt(0)) {
+    // A record that gave or got nothing cannot be booked: say so instead of skipping it.
+    ledger.flag(c.from);
+    ledger.flag(c.to);
+    if (!isCash(c.from)) ledger.addRealised(c.from, null);
+    return { id: c.id, realisedPnl: null };
+  }
+  const value = isCash(c.from) ? c.fromQuantity
+    : isCash(c.to) ? c.toQuantity
+      : c.fromUsdtRate !== null ? c.fromQuantity.times(c.fromUsdtRate)
+        : c.toUsdtRate === null ? null : c.toQuantity.times(c.toUsdtRate);
+  const costOut = ledger.move(c.from, c.fromQuantity.neg(), null);
+  ledger.move(c.to, c.toQuantity, value);
+  // Cash given carries no gain or loss: its value is its amount.
+  if (isCash(c.from)) return { id: c.id, realisedPnl: ZERO };
+  const realisedPnl = value === null || costOut === null ? null : value.minus(costOut);
+  ledger.addRealised(c.from, realisedPnl);
+  return { id: c.id, realisedPnl };
 }

@@ -1,4 +1,4 @@
-import { applyFill, applyTransfer } from './cost-apply.js';
+import { applyConvert, applyFill, applyTransfer } from './cost-apply.js';
 import { Ledger } from './cost-ledger.js';
 import type { Dec } from './decimal.js';
 
@@ -43,7 +43,7 @@ export interface CostBasis {
   average: Dec | null;
   /** True when some cost could not be valued (missing rate, unusable fill). */
   partial: boolean;
-  /** Fills that touched this asset (as base, quote or fee coin). */
+  /** Trades that touched this asset: fills (as base, quote or fee coin) and converts (either side). */
   fills: number;
   /** USDT realised by disposing of this asset, over all its fills (the known part). */
   realisedPnl: Dec;
@@ -74,14 +74,21 @@ export interface FillOutcome {
 }
 
 /**
- * A coin arriving (deposit) or leaving (withdrawal) without a trade. How a deposit is
- * costed is the user's choice: unknown (the holding's average stays partial) or at the
- * market price of the deposit's minute.
+ * A coin arriving or leaving without a trade. How an arrival is costed is the user's
+ * choice: unknown (the holding's average stays partial) or at the market price of its
+ * minute.
  */
 export interface CostTransfer {
   id: string;
   executedAt: Date;
-  kind: 'deposit' | 'withdrawal';
+  /**
+   * `deposit`: arrived from outside the account (a deposit, or a transfer in from another
+   * account of the user); `withdrawal`: left it (a withdrawal, or a transfer out), at the
+   * average and realising nothing; `undirected`: moved between this account and another
+   * but the record does not say which way, so the books leave it out and mark the asset's
+   * average partial.
+   */
+  kind: 'deposit' | 'withdrawal' | 'undirected';
   asset: string;
   /** Units that arrived or left (a withdrawal's fee included). */
   quantity: Dec;
@@ -89,13 +96,40 @@ export interface CostTransfer {
   usdtRate: Dec | null;
 }
 
+/**
+ * A convert (coin exchange): `fromQuantity` of `from` given for `toQuantity` of `to`. It
+ * is a trade: the coin given is disposed of at the convert's USDT value and the coin
+ * received acquired at that same value.
+ */
+export interface CostConvert {
+  /** The exchange's id of the convert. */
+  id: string;
+  executedAt: Date;
+  from: string;
+  fromQuantity: Dec;
+  to: string;
+  toQuantity: Dec;
+  /** USDT price of `from` at the convert's minute; null when none was had (or not needed). */
+  fromUsdtRate: Dec | null;
+  /** USDT price of `to` at the convert's minute; null when none was had (or not needed). */
+  toUsdtRate: Dec | null;
+}
+
+/** What one convert realised, in USDT: null when its value or the cost of the coin given is unknown. */
+export interface ConvertOutcome {
+  id: string;
+  realisedPnl: Dec | null;
+}
+
 /** How deposits enter the cost basis. */
 export type DepositCostBasis = 'unknown' | 'market';
 
-/** The books after all fills: per asset, and per fill. */
+/** The books after all fills: per asset, per fill and per convert. */
 export interface CostBooks {
   basis: Map<string, CostBasis>;
   outcomes: Map<string, FillOutcome>;
+  /** By convert id. */
+  convertOutcomes: Map<string, ConvertOutcome>;
 }
 
 /**
@@ -108,53 +142,61 @@ export function computeCostBasis(fills: readonly CostFill[]): Map<string, CostBa
 
 /**
  * {@link computeCostBasis}, with each fill's fee and realised P&L, and the account's
- * deposits and withdrawals in the same timeline (a withdrawal leaves at the average
- * and realises nothing).
+ * transfers (a withdrawal leaves at the average and realises nothing) and converts
+ * (trades outside the order book) in the same timeline.
  */
-export function computeCostBooks(fills: readonly CostFill[], transfers: readonly CostTransfer[] = [], policy: DepositCostBasis = 'unknown'): CostBooks {
+export function computeCostBooks(
+  fills: readonly CostFill[], transfers: readonly CostTransfer[] = [], policy: DepositCostBasis = 'unknown', converts: readonly CostConvert[] = [],
+): CostBooks {
   const ledger = new Ledger();
   const outcomes = new Map<string, FillOutcome>();
-  for (const e of timeline(fills, transfers)) book(ledger, outcomes, e, policy);
-  return { basis: basisOf(ledger), outcomes };
+  const convertOutcomes = new Map<string, ConvertOutcome>();
+  for (const e of timeline(fills, transfers, converts)) book(ledger, outcomes, convertOutcomes, e, policy);
+  return { basis: basisOf(ledger), outcomes, convertOutcomes };
 }
 
 /**
- * The basis as it stood at each of `instants` (ms, ascending): after every fill and
- * transfer strictly before it. One replay of the same books {@link computeCostBooks}
+ * The basis as it stood at each of `instants` (ms, ascending): after every fill, transfer
+ * and convert strictly before it. One replay of the same books {@link computeCostBooks}
  * keeps, read off as it passes each instant: what a holding cost at the end of a day.
  */
-export function costBasisAt(fills: readonly CostFill[], transfers: readonly CostTransfer[], policy: DepositCostBasis, instants: readonly number[]): Array<Map<string, CostBasis>> {
+export function costBasisAt(
+  fills: readonly CostFill[], transfers: readonly CostTransfer[], policy: DepositCostBasis, instants: readonly number[], converts: readonly CostConvert[] = [],
+): Array<Map<string, CostBasis>> {
   const ledger = new Ledger();
   const outcomes = new Map<string, FillOutcome>();
-  const events = timeline(fills, transfers);
+  const convertOutcomes = new Map<string, ConvertOutcome>();
+  const events = timeline(fills, transfers, converts);
   const out: Array<Map<string, CostBasis>> = [];
   let next = 0;
   for (const at of instants) {
-    while (next < events.length && events[next]!.at < at) book(ledger, outcomes, events[next++]!, policy);
+    while (next < events.length && events[next]!.at < at) book(ledger, outcomes, convertOutcomes, events[next++]!, policy);
     out.push(basisOf(ledger));
   }
   return out;
 }
 
 /**
- * Fills and transfers as one list, in the order they happened. Plain records, not
- * closures: this runs over every fill of an account on each sync.
+ * Fills, transfers and converts as one list, in the order they happened. Plain records,
+ * not closures: this runs over every fill of an account on each sync.
  */
-function timeline(fills: readonly CostFill[], transfers: readonly CostTransfer[]): TimelineEvent[] {
+function timeline(fills: readonly CostFill[], transfers: readonly CostTransfer[], converts: readonly CostConvert[]): TimelineEvent[] {
   const events: TimelineEvent[] = [];
-  for (const f of fills) events.push({ at: f.executedAt.getTime(), id: f.id, fill: f, transfer: null });
-  for (const t of transfers) events.push({ at: t.executedAt.getTime(), id: t.id, fill: null, transfer: t });
-  // Fill and transfer ids are unique and never equal (transfers are prefixed by kind):
-  // at one instant the id alone orders them. The database hands fills over in this
-  // order already; checking is cheaper than sorting.
+  for (const f of fills) events.push({ at: f.executedAt.getTime(), id: f.id, fill: f, transfer: null, convert: null });
+  for (const t of transfers) events.push({ at: t.executedAt.getTime(), id: t.id, fill: null, transfer: t, convert: null });
+  for (const c of converts) events.push({ at: c.executedAt.getTime(), id: `convert:${c.id}`, fill: null, transfer: null, convert: c });
+  // Fill, transfer and convert ids are unique and never equal (transfers and converts
+  // are prefixed by kind): at one instant the id alone orders them. The database hands
+  // fills over in this order already; checking is cheaper than sorting.
   // Stryker disable next-line ConditionalExpression,BooleanLiteral: skipping the check only sorts what is sorted
   if (!inOrder(events)) events.sort(byTime);
   return events;
 }
 
-function book(ledger: Ledger, outcomes: Map<string, FillOutcome>, e: TimelineEvent, policy: DepositCostBasis): void {
+function book(ledger: Ledger, outcomes: Map<string, FillOutcome>, convertOutcomes: Map<string, ConvertOutcome>, e: TimelineEvent, policy: DepositCostBasis): void {
   if (e.fill !== null) outcomes.set(e.fill.id, applyFill(ledger, e.fill));
-  else applyTransfer(ledger, e.transfer!, policy);
+  else if (e.transfer !== null) applyTransfer(ledger, e.transfer, policy);
+  else convertOutcomes.set(e.convert!.id, applyConvert(ledger, e.convert!));
 }
 
 // Stryker disable next-line EqualityOperator: with unique ids `<` and `<=` order alike
@@ -172,6 +214,7 @@ interface TimelineEvent {
   id: string;
   fill: CostFill | null;
   transfer: CostTransfer | null;
+  convert: CostConvert | null;
 }
 
 function basisOf(ledger: Ledger): Map<string, CostBasis> {

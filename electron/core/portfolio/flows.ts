@@ -39,6 +39,9 @@ export function flowsOfFills(fills: readonly CostFill[]): Flow[] {
   return flows;
 }
 
+/** What the rules read of a sub-account transfer. */
+export type TransferRecord = Pick<CashFlowRow, 'kind' | 'status' | 'rawType' | 'raw'>;
+
 /**
  * What one exchange's stored records mean for the account's coins: the part of the flows
  * that differs by exchange (its statuses, how a sub-account transfer names its side,
@@ -54,7 +57,7 @@ export interface FlowRules {
    * flows: 1 into this account, −1 out of it, 0 when it moved nothing (it failed, or went
    * from the account to itself), null when the records cannot tell.
    */
-  transferSides(cashFlows: readonly CashFlowRow[]): (c: CashFlowRow) => 1 | -1 | 0 | null;
+  transferSides(cashFlows: readonly TransferRecord[]): (c: TransferRecord) => 1 | -1 | 0 | null;
   /** Whether a transaction-log row changes the coins in a way no other record shows. */
   countsLogRow(r: Pick<TransactionLogRow, 'type' | 'category'>): boolean;
   /** Where derivative results (realised P&L, fees, funding) are: the transaction log or closed P&L. */

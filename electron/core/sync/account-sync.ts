@@ -10,7 +10,7 @@ import type { CollectResult, ExchangeAccountClient } from '../exchange/types.js'
 import { ensureAccount, markAccountSynced } from '../db/repositories/accounts-repo.js';
 import { loadImportCursors, writeHistory } from '../db/repositories/cash-flows-repo.js';
 import { readRecentOutcomes } from '../db/repositories/read-repo.js';
-import { changedBookings, type BasisCache, type StoredBasis } from './basis-cache.js';
+import { changedBookings, changedConvertBookings, type BasisCache, type StoredBasis } from './basis-cache.js';
 import { reconstructHistory } from './history-backfill.js';
 import { reconcileAccount } from './reconciliation.js';
 import { loadAccountRecords, withImported } from '../db/repositories/flows-repo.js';
@@ -22,11 +22,11 @@ import { breakerState, type BreakerPolicy } from './breaker.js';
 import { recordFailedRun, writeAccountSync } from '../db/repositories/sync-write.js';
 import { withTransaction } from '../db/transaction.js';
 import type { Logger } from '../logging/logger.js';
-import { computeCostBooks, type CostFill, type CostTransfer, type DepositCostBasis } from '../portfolio/cost-basis.js';
+import { computeCostBooks, type CostConvert, type CostFill, type CostTransfer, type DepositCostBasis } from '../portfolio/cost-basis.js';
 import { holdingsCost } from '../portfolio/holdings-cost.js';
-import { transferOf } from '../db/repositories/cost-transfers-repo.js';
+import { costMovesOf, mergeCostFlows } from '../db/repositories/cost-transfers-repo.js';
 import { flowRulesFor } from '../exchange/flow-rules.js';
-import { markItemsPolicy } from '../db/repositories/fills-repo.js';
+import { markItemsPolicy, writeConvertBookings } from '../db/repositories/fills-repo.js';
 import { dec } from '../portfolio/decimal.js';
 import type { FlowRules } from '../portfolio/flows.js';
 import { resolveUsdtPrices } from '../portfolio/pricing.js';
@@ -127,10 +127,10 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
     result.warnings = collected.warnings;
     progress({ step: 'saving', done: 0, total: null, message: 'Saving' });
     const t1 = performance.now();
-    const { items, totalValue, walletValue, unrealisedPnl, unpricedAssets, prices, bookings, fills, transfers, cost, costPolicy, warnings: valueWarnings } = value(account, collected, await storedFills, rules);
+    const { items, totalValue, walletValue, unrealisedPnl, unpricedAssets, prices, bookings, convertBookings, fills, transfers, converts, cost, costPolicy, warnings: valueWarnings } = value(account, collected, await storedFills, rules);
     collected.warnings.push(...valueWarnings);
     const t2 = performance.now();
-    const backfill = (await backfillState).done ? null : await backfillHistory(deps, exchangeClient, collected, { accountId: row.id, fills, transfers, policy: costPolicy, rules }, (await backfillState).firstSyncAt, run.signal);
+    const backfill = (await backfillState).done ? null : await backfillHistory(deps, exchangeClient, collected, { accountId: row.id, fills, transfers, converts, policy: costPolicy, rules }, (await backfillState).firstSyncAt, run.signal);
     result.requests = exchangeClient.requestCount() - requestsBefore;
     const finishedAt = deps.now();
     throwIfAborted(run.signal);
@@ -143,6 +143,8 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
         ...(collected.rateUse ? { rateUse: collected.rateUse } : {}),
       });
       if (collected.history) history = await writeHistory(tx, row.id, collected.history);
+      // After the history: a new convert's row exists by now.
+      await writeConvertBookings(tx, row.id, convertBookings);
       await markItemsPolicy(tx, account.exchangeId, account.id, costPolicy);
       if (backfill) await writeBackfill(tx, row.id, backfill, finishedAt, costPolicy);
       await reconcileAccount(tx, row.id, { balances: collected.balances, spotFills: fills, accountMode: collected.accountMode, warnings: collected.warnings, at: finishedAt, rules });
@@ -152,7 +154,7 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
       return w;
     });
     // Stored figures changed under the cached books: the next sync reads them afresh.
-    if (bookings.length > 0) deps.basisCache.forget(row.id);
+    if (bookings.length > 0 || convertBookings.length > 0) deps.basisCache.forget(row.id);
     Object.assign(result, { ok: true, fillsImported: written.fillsInserted, totalValue, syncId: written.syncId, breaker: CLOSED });
     progress({ step: 'done', done: 1, total: 1, message: 'Synced' });
     const ms = { prepare: Math.round(t0 - startedAtPerf), exchange: Math.round(t1 - t0), compute: Math.round(t2 - t1), write: Math.round(performance.now() - t2) };
@@ -193,10 +195,10 @@ function value(account: AccountConfig, c: CollectResult, stored: StoredBasis, ru
   const holdings = [...holdingsMap.values()];
   const settleCoins = c.positions.flatMap((p) => (p.settleCoin === null ? [] : [p.settleCoin]));
   const priceMap = resolveUsdtPrices(c.tickers, [...new Set([...holdings.map((h) => h.asset), ...settleCoins])]);
-  const knownTransfers = new Set(stored.transfers.map((t) => t.id));
-  const freshTransfers = (c.history?.cashFlows ?? []).flatMap((f) => transferOf(f, rules) ?? []).filter((t) => !knownTransfers.has(t.id));
-  const transfers = [...stored.transfers, ...freshTransfers];
-  const books = fresh.length || freshTransfers.length ? computeCostBooks([...stored.fills, ...fresh], transfers, stored.policy) : stored;
+  // Stored cash flows with this sync's: a record read again may have moved on or gained a rate.
+  const flows = mergeCostFlows(stored.flows, c.history?.cashFlows ?? []);
+  const moves = costMovesOf(flows.flows, rules);
+  const books = fresh.length || flows.changed ? computeCostBooks([...stored.fills, ...fresh], moves.transfers, stored.policy, moves.converts) : stored;
   const valuation = valueAccount({ exchangeId: account.exchangeId, account: account.id, holdings, prices: priceMap, costBasis: books.basis });
   // The snapshot's cost from the very books the items' average entry prices come from.
   const cost = holdingsCost(valuation.items.map((i) => ({ asset: i.asset, quantity: i.quantity, price: i.currentPrice })), books.basis);
@@ -207,7 +209,8 @@ function value(account: AccountConfig, c: CollectResult, stored: StoredBasis, ru
   const warnings = pnl.unpriced.length === 0 ? [] : [`Unrealised P&L of ${pnl.unpriced.join(', ')} not counted: its settle coin has no price.`];
   return {
     items, totalValue: summary.totalValue, walletValue: summary.walletValue, unrealisedPnl: summary.unrealisedPnl, unpricedAssets: valuation.unpricedAssets, prices, warnings,
-    bookings: changedBookings(books.outcomes, stored.bookings, stored.policy), fills: [...stored.fills, ...fresh], transfers, cost, costPolicy: stored.policy,
+    bookings: changedBookings(books.outcomes, stored.bookings, stored.policy), convertBookings: changedConvertBookings(books.convertOutcomes, stored.convertBookings, stored.policy),
+    fills: [...stored.fills, ...fresh], transfers: moves.transfers, converts: moves.converts, cost, costPolicy: stored.policy,
   };
 }
 
@@ -216,7 +219,7 @@ function value(account: AccountConfig, c: CollectResult, stored: StoredBasis, ru
  * history, not the sync: a warning, and the next sync tries again.
  */
 async function backfillHistory(deps: AccountSyncDeps, client: ExchangeAccountClient, c: CollectResult,
-  account: { accountId: number; fills: CostFill[]; transfers: CostTransfer[]; policy: DepositCostBasis; rules: FlowRules }, firstSyncAt: Date | null, parent: AbortSignal | null | undefined): Promise<BackfillPoint[] | null> {
+  account: { accountId: number; fills: CostFill[]; transfers: CostTransfer[]; converts: CostConvert[]; policy: DepositCostBasis; rules: FlowRules }, firstSyncAt: Date | null, parent: AbortSignal | null | undefined): Promise<BackfillPoint[] | null> {
   try {
     // Every flow, not only the trades: what is stored, and what this sync read but has not written yet.
     const stored = await loadAccountRecords(deps.pool, account.accountId, { spotFills: account.fills });

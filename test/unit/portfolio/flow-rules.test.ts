@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CashFlowRow, ClosedPnlRow, TransactionLogRow } from '../../../electron/core/exchange/history-types.js';
-import { accountFlows, type AccountRecords, type FlowRules } from '../../../electron/core/portfolio/flows.js';
+import { accountFlows, type AccountRecords, type FlowRules, type TransferRecord } from '../../../electron/core/portfolio/flows.js';
 
 // accountFlows with rules of its own making: what it does with each answer of the seam,
 // whatever exchange gives it.
@@ -50,7 +50,7 @@ describe('accountFlows through an exchange\'s rules', () => {
   });
 
   it('places a universal transfer by the side the rules give; 0 moves nothing, null lists the asset as undirected once, sorted', () => {
-    const given: Array<readonly CashFlowRow[]> = [];
+    const given: Array<readonly TransferRecord[]> = [];
     const flows = [
       cash('universal-transfer', 'USDT', '100', { rawType: 'in' }), cash('universal-transfer', 'BTC', '0.4', { rawType: 'out' }),
       cash('universal-transfer', 'ETH', '1', { rawType: 'none' }), cash('universal-transfer', 'XRP', '5', { rawType: 'unknown' }),

@@ -105,6 +105,25 @@ describe('universal transfer direction', () => {
     expect(listed({ cashFlows: mixed })).toEqual([['USDT', '100'], ['BTC', '-1']]);
   });
 
+  it('tells in, out, a transfer to itself, and what cannot be told', () => {
+    const t = (raw: unknown, status = 'SUCCESS') => ({ kind: 'universal-transfer' as const, status, rawType: null, raw });
+    // This account is '1': every record names it.
+    const side = BYBIT_FLOW_RULES.transferSides([t({ fromMemberId: '2', toMemberId: '1' }), t({ fromMemberId: '1', toMemberId: '3' })]);
+    expect(side(t({ fromMemberId: '2', toMemberId: '1' }))).toBe(1);
+    expect(side(t({ fromMemberId: '1', toMemberId: '2' }))).toBe(-1);
+    expect(side(t({ fromMemberId: '1', toMemberId: '1' }))).toBe(0);
+    expect(side(t({ fromMemberId: '2', toMemberId: '1' }, 'FAILED'))).toBe(0);
+    // Neither side is this account, or one side is missing.
+    expect(side(t({ fromMemberId: '2', toMemberId: '3' }))).toBeNull();
+    expect(side(t({ fromMemberId: '2' }))).toBeNull();
+    expect(side(t({ toMemberId: '1' }))).toBe(1);
+    expect(side(t({ fromMemberId: 1 }))).toBe(-1);
+    // A lone record cannot tell which side is this account.
+    const lone = BYBIT_FLOW_RULES.transferSides([t({ fromMemberId: '2', toMemberId: '1' })]);
+    expect(lone(t({ fromMemberId: '2', toMemberId: '1' }))).toBeNull();
+    expect(lone(t({}))).toBeNull();
+  });
+
   it('a transfer with no readable member data cannot be placed', () => {
     const r = accountFlows(records({ cashFlows: [transfer('USDT', '100', null), transfer('BTC', '1', 'not an object')] }));
     expect(r.flows).toEqual([]);

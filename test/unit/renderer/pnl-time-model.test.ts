@@ -6,7 +6,7 @@ import { costNote, pnlTimeSummary, toPnlTimePoints } from '../../../renderer/src
 const point = (t: string, over: Partial<NetValuePoint> = {}): NetValuePoint => ({
   t, value: '1000', walletValue: '1000', unrealisedPnl: '0', source: 'sync', estimated: false, costBasis: '800', unrealisedSpot: '200', costPartial: false, ...over,
 });
-const day = (d: string, cumulative: string, partial = false): PnlDay => ({ day: d, realised: '0', fees: '0', cumulative, partial });
+const day = (d: string, cumulative: string, partial = false): PnlDay => ({ day: d, spot: '0', derivatives: '0', funding: '0', realised: '0', fees: '0', cumulative, partial });
 const lines = (ps: ReturnType<typeof toPnlTimePoints>) => ps.map((p) => [p.yRealised, p.yUnrealised, p.yUnrealisedPartial, p.yTotal, p.yTotalPartial]);
 
 describe('history: P&L over time', () => {

@@ -6,7 +6,8 @@ import type { BalanceRow, CollectInput, CollectResult, ExchangeAccountClient, Ma
 import type { ResilienceOptions } from '../resilience.js';
 import { BybitApi } from './bybit-api.js';
 import { fetchSpotExecutions, planWindows, toFillRow } from './bybit-fills.js';
-import { attachDepositRates, attachUsdtRates } from './bybit-usdt-rates.js';
+import { attachUsdtRates } from './bybit-usdt-rates.js';
+import { attachHistoryRates } from './bybit-history-rates.js';
 import { fetchDailyCloses } from './bybit-daily-closes.js';
 import { EARN_CATEGORIES, parseEarnPositions, type EarnCategory } from './bybit-earn.js';
 import { collectHistory } from './bybit-history-import.js';
@@ -157,8 +158,8 @@ export function createBybitClient(deps: BybitClientDeps): ExchangeAccountClient 
     const fills = executions.flatMap((e) => toFillRow(e, markets) ?? []);
     const unknown = executions.length - fills.length;
     if (unknown > 0) warnings.push(`${countOf(unknown, 'trade')} on markets that no longer exist ${unknown === 1 ? 'was' : 'were'} skipped.`);
-    // Cross pairs, third-coin fees and deposits, each at its own minute's price.
-    await Promise.all([attachUsdtRates(api, fills, markets), history ? attachDepositRates(api, history.cashFlows, markets) : undefined]);
+    // Cross pairs, third-coin fees and the history's records, each at its own minute's price.
+    await Promise.all([attachUsdtRates(api, fills, markets), history ? attachHistoryRates(api, history, markets) : undefined]);
     return {
       serverTime: new Date(serverNow),
       clockOffsetMs: api.clockOffsetMs() ?? 0,

@@ -31,7 +31,7 @@ export function countsBybitLogRow(r: Pick<TransactionLogRow, 'type' | 'category'
  * names, on either side. A lone record (or transfers between other sub-accounts) cannot
  * tell which side is this account: then null, and those transfers count nowhere.
  */
-export function ownMemberId(cashFlows: readonly CashFlowRow[]): string | null {
+export function ownMemberId(cashFlows: ReadonlyArray<Pick<CashFlowRow, 'kind' | 'raw'>>): string | null {
   let common: string[] | null = null;
   for (const c of cashFlows) {
     if (c.kind !== 'universal-transfer') continue;

@@ -1,5 +1,4 @@
 import { isCash } from '../../portfolio/cost-basis.js';
-import type { CashFlowRow } from '../history-types.js';
 import type { FillRow, SpotMarket } from '../types.js';
 import type { BybitApi } from './bybit-api.js';
 import { klineSchema } from './bybit-schemas.js';
@@ -66,17 +65,6 @@ export async function fetchUsdtRates(api: BybitApi, wanted: ReadonlyMap<string, 
     closes.set(asset, await minuteCloses(api, asset, planMinuteBatches(times)));
   }));
   return (asset, t) => closes.get(asset)?.get(Math.floor(t / MINUTE) * MINUTE) ?? null;
-}
-
-/** Each deposit's USDT price at its minute; cash at par, a coin without a USDT market left null. */
-export async function attachDepositRates(api: BybitApi, flows: CashFlowRow[], markets: ReadonlyMap<string, SpotMarket>): Promise<void> {
-  const deposits = flows.filter((f) => f.kind === 'deposit');
-  const wanted = new Map<string, number[]>();
-  for (const d of deposits) {
-    if (!isCash(d.asset) && markets.has(`${d.asset}USDT`)) wanted.set(d.asset, [...(wanted.get(d.asset) ?? []), d.occurredAt.getTime()]);
-  }
-  const rate = await fetchUsdtRates(api, wanted);
-  for (const d of deposits) d.usdtRate = isCash(d.asset) ? '1' : rate(d.asset, d.occurredAt.getTime());
 }
 
 async function minuteCloses(api: BybitApi, asset: string, batches: MinuteBatch[]): Promise<Map<number, string>> {

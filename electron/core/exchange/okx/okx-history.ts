@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { AppError } from '../../errors.js';
+import { isCash } from '../../portfolio/cash.js';
 import { dec } from '../../portfolio/decimal.js';
 import type { CashFlowRow, ClosedPnlRow, HistoryImport, ImportCursors, ImportKind, TransactionLogRow } from '../history-types.js';
 import type { FillRow, FillsState } from '../types.js';
@@ -136,9 +137,15 @@ function toWithdrawal(r: z.infer<typeof withdrawalsSchema>[number]): CashFlowRow
   };
 }
 
-/** A closed (or partly closed) position; the position id stands where Bybit has the closing order's. */
+/**
+ * A closed (or partly closed) position; the position id stands where Bybit has the closing
+ * order's. BASE-USDT-SWAP settles in its quote, BASE-USD-SWAP in its base: a cash settle
+ * coin is at par, another has no USDT rate here (the figure counts as partial).
+ */
 function toClosedPnl(p: z.infer<typeof positionsHistorySchema>[number]): ClosedPnlRow {
+  const [base = '', quote = ''] = p.instId.split('-');
   return {
+    usdtRate: isCash(quote === 'USD' ? base : quote) ? '1' : null,
     category: p.instType.toLowerCase(), symbol: p.instId, orderId: p.posId, side: p.direction, qty: orNull(p.closeTotalPos), orderPrice: null,
     orderType: null, execType: textOrNull(p.type), closedSize: orNull(p.closeTotalPos), cumEntryValue: null, avgEntryPrice: orNull(p.openAvgPx),
     cumExitValue: null, avgExitPrice: orNull(p.closeAvgPx), closedPnl: dec(p.realizedPnl).toString(), openFee: null, closeFee: orNull(p.fee),
@@ -148,11 +155,13 @@ function toClosedPnl(p: z.infer<typeof positionsHistorySchema>[number]): ClosedP
 
 /**
  * A trading-account bill, its type stored as "type/subType" (2/1 a buy, 8/173 a funding
- * fee paid). Bill type 8 is a funding fee, signed as balChg is (negative when paid).
- * OKX signs a fee negative when charged; the log's fee is what was paid, so it flips.
+ * fee paid). Bill type 8 is a funding fee, signed as balChg is (negative when paid); one
+ * in a cash coin is at par. OKX signs a fee negative when charged; the log's fee is what
+ * was paid, so it flips.
  */
 export function toLogRow(b: z.infer<typeof billsSchema>[number]): TransactionLogRow {
   return {
+    usdtRate: b.type === '8' && isCash(b.ccy) ? '1' : null,
     logId: b.billId, category: textOrNull(b.instType?.toLowerCase()), symbol: textOrNull(b.instId), type: b.subType ? `${b.type}/${b.subType}` : b.type, side: null,
     currency: b.ccy, qty: orNull(b.sz), size: null, tradePrice: orNull(b.px), change: dec(b.balChg).toString(), cashFlow: null,
     funding: b.type === '8' ? dec(b.balChg).toString() : null, fee: b.fee === undefined || b.fee === '' ? null : dec(b.fee).negated().toString(), cashBalance: dec(b.bal).toString(),

@@ -17,14 +17,17 @@ function PnlTooltip({ active, payload, quote }: { active?: boolean; payload?: Re
     <div className="chart-tooltip history-tooltip" data-testid="pnl-tooltip">
       <div className="muted">{p.day}</div>
       <div>That day: <strong>{formatMoney(p.realised, quote, undefined, true)}</strong></div>
+      <div className="muted" data-testid="pnl-tooltip-parts">
+        Spot {formatMoney(p.spot, quote, undefined, true)} · derivatives {formatMoney(p.derivatives, quote, undefined, true)} · funding {formatMoney(p.funding, quote, undefined, true)}
+      </div>
       <div>Running total: <strong>{formatMoney(p.cumulative, quote, undefined, true)}</strong></div>
       <div className="muted">Fees that day: {formatMoney(p.fees, quote)}</div>
-      {p.partial && <div className="history-tooltip-backfill">Partial: some fill's figure is unknown, so this sums the known ones</div>}
+      {p.partial && <div className="history-tooltip-backfill">Partial: some figure is unknown (a price that could not be had), so this sums the known ones</div>}
     </div>
   );
 }
 
-/** Realised P&L per day (bars, green or red) and its running total over the range (line). */
+/** Realised P&L per day (bars, green or red: spot, derivatives and funding together) and its running total over the range (line). */
 export const PnlChart = memo(function PnlChart({ points, quote, domain }: Props) {
   const y = useMemo(() => yAxis([0, ...points.map((p) => p.y), ...points.map((p) => p.bar)]), [points]);
   const x = useMemo(() => xAxis(domain), [domain]);

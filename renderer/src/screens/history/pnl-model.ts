@@ -10,7 +10,11 @@ export interface PnlPoint {
   /** Height of the day's bar. */
   bar: number;
   day: string;
+  /** The day's total: spot + derivatives + funding. */
   realised: string;
+  spot: string;
+  derivatives: string;
+  funding: string;
   fees: string;
   cumulative: string;
   partial: boolean;
@@ -24,16 +28,21 @@ export function toPnlPoints(days: readonly PnlDay[]): PnlPoint[] {
     const cum = toDec(d.cumulative);
     const day = toDec(d.realised);
     if (Number.isNaN(t) || cum === null || day === null) continue;
-    out.push({ t, y: cum.toNumber(), bar: day.toNumber(), day: d.day, realised: d.realised, fees: d.fees, cumulative: d.cumulative, partial: d.partial });
+    out.push({
+      t, y: cum.toNumber(), bar: day.toNumber(), day: d.day, realised: d.realised, spot: d.spot, derivatives: d.derivatives, funding: d.funding,
+      fees: d.fees, cumulative: d.cumulative, partial: d.partial,
+    });
   }
   return out;
 }
 
-/** The range's totals, exactly: realised (the last running sum), fees, and whether any figure was unknown. */
-export function pnlTotals(days: readonly PnlDay[]): { realised: string; fees: string; partial: boolean } | null {
+/** The range's totals, exactly: realised (the last running sum) and its parts, fees, and whether any figure was unknown. */
+export function pnlTotals(days: readonly PnlDay[]): { realised: string; spot: string; derivatives: string; funding: string; fees: string; partial: boolean } | null {
   if (days.length === 0) return null;
-  let fees = toDec('0')!;
-  for (const d of days) fees = fees.plus(toDec(d.fees) ?? 0);
+  const sum = (pick: (d: PnlDay) => string) => days.reduce((acc, d) => acc.plus(toDec(pick(d)) ?? 0), toDec('0')!).toFixed();
   const last = days[days.length - 1]!;
-  return { realised: toDec(last.cumulative)?.toFixed() ?? '0', fees: fees.toFixed(), partial: days.some((d) => d.partial) };
+  return {
+    realised: toDec(last.cumulative)?.toFixed() ?? '0', spot: sum((d) => d.spot), derivatives: sum((d) => d.derivatives), funding: sum((d) => d.funding),
+    fees: sum((d) => d.fees), partial: days.some((d) => d.partial),
+  };
 }

@@ -20,8 +20,9 @@ interface Props {
 }
 
 /**
- * History's P&L view over the range chosen: what the spot trades realised per day, or the
- * P&L over time (realised, unrealised on the holdings, and their sum).
+ * History's P&L view over the range chosen: what spot trades, converts, derivatives and
+ * funding realised per day, or the P&L over time (realised, unrealised on the holdings,
+ * and their sum).
  */
 export function PnlPanel({ asked, account, accountKey, version, quote, rangeName }: Props) {
   const [mode, setMode] = useState<'daily' | 'time'>('daily');
@@ -52,18 +53,21 @@ export function PnlPanel({ asked, account, accountKey, version, quote, rangeName
           <div className="chart-head" data-testid="pnl-head">
             <span className="summary-value"><Signed value={totals.realised} text={formatMoney(totals.realised, quote, undefined, true)} /></span>
             <span className="muted">realised {rangeName === 'all' ? 'since the first trade' : `over ${rangeName}`}, after {formatMoney(totals.fees, quote)} of fees{totals.partial ? ' (partial: some figures are unknown)' : ''}</span>
+            <span className="muted" data-testid="pnl-parts">
+              spot {formatMoney(totals.spot, quote, undefined, true)} · derivatives {formatMoney(totals.derivatives, quote, undefined, true)} · funding {formatMoney(totals.funding, quote, undefined, true)}
+            </span>
           </div>
         )}
         {!pnl.data && !pnl.error && <Loading label="Loading the realised P&L…" />}
         {pnl.data && points.length === 0 && (
           <EmptyState title="Nothing realised in this range">
-            <p>A sale of a spot holding realises a gain or loss against its average cost; those days appear here.</p>
+            <p>A sale or convert of a spot holding realises a gain or loss against its average cost, a closed derivative position its closed P&amp;L, and funding is paid or received; those days appear here.</p>
           </EmptyState>
         )}
         {points.length > 0 && (
           <figure className="chart-figure" aria-label={`Realised P&L over ${rangeName}: ${points.length} days with trades${totals ? `, ${formatMoney(totals.realised, quote, undefined, true)} in total` : ''}`}>
             <PnlChart points={points} quote={quote} domain={domain} />
-            <figcaption className="history-legend">Bars: what each day's spot sales realised (average cost, fees included). Line: the running total. Derivatives' P&amp;L is in the closed P&amp;L records.</figcaption>
+            <figcaption className="history-legend">Bars: what each day realised: spot sales and converts (average cost, fees included), closed derivative positions (the exchange's closed P&amp;L) and funding. Line: the running total.</figcaption>
           </figure>
         )}
       </>}
