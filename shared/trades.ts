@@ -87,13 +87,16 @@ export function searchKey(search: string): string {
 export interface PnlDay {
   /** `YYYY-MM-DD`, UTC. */
   day: string;
-  /** The day's total: `spot` + `derivatives` + `funding`; a sum of the known figures. */
+  /** The day's total: `spot` + `derivatives`; a sum of the known figures. */
   realised: string;
   /** What that day's spot fills and converts realised. */
   spot: string;
   /** Closed P&L of the derivative positions closed (or partly closed) that day. */
   derivatives: string;
-  /** Funding received (positive) or paid (negative) that day. */
+  /**
+   * Funding received (positive) or paid (negative) that day. Not in `realised`: the closed
+   * P&L of the position it was paid on deducts it when that position closes.
+   */
   funding: string;
   /** Trading fees paid that day, spot and derivatives (already taken out of `realised`). */
   fees: string;

@@ -51,11 +51,11 @@ describe('realised P&L per day (History\'s P&L view)', () => {
     const days = await readPnlDaily(db.pool, { since: null, until: null, account: null });
     expect(days).toEqual([
       { day: '2026-01-01', realised: '10.25', spot: '10.25', derivatives: '0', funding: '0', fees: '0.3', cumulative: '10.25', partial: false },
-      // 25 + (9.8845 + 0.00058161 × 86,000 = 59.90296) + (−0.45 + 0.12) = 84.57296; fee 0.00000655 × 84,000 = 0.5502.
-      { day: '2026-01-02', realised: '84.57296', spot: '25', derivatives: '59.90296', funding: '-0.33', fees: '0.5502', cumulative: '94.82296', partial: false },
-      { day: '2026-01-03', realised: '100', spot: '100', derivatives: '0', funding: '0', fees: '1', cumulative: '194.82296', partial: false },
-      { day: '2026-01-04', realised: '0', spot: '0', derivatives: '0', funding: '0', fees: '0.5', cumulative: '194.82296', partial: true },
-      { day: '2026-01-05', realised: '1', spot: '1', derivatives: '0', funding: '0', fees: '0.5', cumulative: '195.82296', partial: true },
+      // 25 + (9.8845 + 0.00058161 × 86,000 = 59.90296) = 84.90296; funding −0.45 + 0.12 beside it, not in it; fee 0.00000655 × 84,000 = 0.5502.
+      { day: '2026-01-02', realised: '84.90296', spot: '25', derivatives: '59.90296', funding: '-0.33', fees: '0.5502', cumulative: '95.15296', partial: false },
+      { day: '2026-01-03', realised: '100', spot: '100', derivatives: '0', funding: '0', fees: '1', cumulative: '195.15296', partial: false },
+      { day: '2026-01-04', realised: '0', spot: '0', derivatives: '0', funding: '0', fees: '0.5', cumulative: '195.15296', partial: true },
+      { day: '2026-01-05', realised: '1', spot: '1', derivatives: '0', funding: '0', fees: '0.5', cumulative: '196.15296', partial: true },
     ]);
   });
 

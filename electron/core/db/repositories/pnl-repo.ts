@@ -14,8 +14,11 @@ const CASH = `('USDT', 'USDC', 'USD', 'FDUSD', 'DAI')`;
  * - funding: received (+) or paid (−) on derivative positions, from the transaction log;
  * - fees: every spot and derivative fill's trading fee (spot: as booked; derivatives: a
  *   cash fee coin at par, another at its stored price).
- * `realised` is spot + derivatives + funding and `cumulative` its running sum from the
- * range's first day. Days without any of these are absent. A day with an unknown figure
+ * `realised` is spot + derivatives and `cumulative` its running sum from the range's first
+ * day. Funding is shown beside it, not added: the exchanges' closed P&L already deducts the
+ * funding paid while the position was open (Bybit's closed P&L includes opening and closing
+ * fees and funding; OKX's realised P&L includes its funding fee), so adding it again would
+ * count it twice once the position closes. Days without any of these are absent. A day with an unknown figure
  * (a price or cost that could not be had), and every day after it, is marked partial: the
  * sums are of the known figures only, never a guess.
  */
@@ -49,8 +52,8 @@ export async function readPnlDaily(db: Pool | PoolClient, opts: { since: Date | 
        WHERE ($3::timestamptz IS NULL OR at >= $3) AND ($4::timestamptz IS NULL OR at < $4)
        GROUP BY 1
      )
-     SELECT to_char(day, 'YYYY-MM-DD') AS day, (spot + deriv + funding)::text AS realised, spot::text AS spot, deriv::text AS derivatives,
-            funding::text AS funding, fees::text AS fees, sum(spot + deriv + funding) OVER (ORDER BY day)::text AS cumulative,
+     SELECT to_char(day, 'YYYY-MM-DD') AS day, (spot + deriv)::text AS realised, spot::text AS spot, deriv::text AS derivatives,
+            funding::text AS funding, fees::text AS fees, sum(spot + deriv) OVER (ORDER BY day)::text AS cumulative,
             bool_or(unknown) OVER (ORDER BY day) AS partial
      FROM days ORDER BY day`,
     [opts.account?.exchangeId ?? null, opts.account?.account ?? null, opts.since, opts.until]);

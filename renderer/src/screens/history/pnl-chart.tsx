@@ -18,7 +18,7 @@ function PnlTooltip({ active, payload, quote }: { active?: boolean; payload?: Re
       <div className="muted">{p.day}</div>
       <div>That day: <strong>{formatMoney(p.realised, quote, undefined, true)}</strong></div>
       <div className="muted" data-testid="pnl-tooltip-parts">
-        Spot {formatMoney(p.spot, quote, undefined, true)} · derivatives {formatMoney(p.derivatives, quote, undefined, true)} · funding {formatMoney(p.funding, quote, undefined, true)}
+        Spot {formatMoney(p.spot, quote, undefined, true)} · derivatives {formatMoney(p.derivatives, quote, undefined, true)} · funding {formatMoney(p.funding, quote, undefined, true)} (in the closed P&amp;L once its position closes)
       </div>
       <div>Running total: <strong>{formatMoney(p.cumulative, quote, undefined, true)}</strong></div>
       <div className="muted">Fees that day: {formatMoney(p.fees, quote)}</div>
@@ -27,7 +27,7 @@ function PnlTooltip({ active, payload, quote }: { active?: boolean; payload?: Re
   );
 }
 
-/** Realised P&L per day (bars, green or red: spot, derivatives and funding together) and its running total over the range (line). */
+/** Realised P&L per day (bars, green or red: spot and derivatives together) and its running total over the range (line). */
 export const PnlChart = memo(function PnlChart({ points, quote, domain }: Props) {
   const y = useMemo(() => yAxis([0, ...points.map((p) => p.y), ...points.map((p) => p.bar)]), [points]);
   const x = useMemo(() => xAxis(domain), [domain]);

@@ -10,7 +10,7 @@ export interface PnlPoint {
   /** Height of the day's bar. */
   bar: number;
   day: string;
-  /** The day's total: spot + derivatives + funding. */
+  /** The day's total: spot + derivatives (funding is in the derivatives' closed P&L once their positions close). */
   realised: string;
   spot: string;
   derivatives: string;

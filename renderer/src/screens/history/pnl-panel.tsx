@@ -21,7 +21,7 @@ interface Props {
 
 /**
  * History's P&L view over the range chosen: what spot trades, converts, derivatives and
- * funding realised per day, or the P&L over time (realised, unrealised on the holdings,
+ * funding per day, or the P&L over time (realised, unrealised on the holdings,
  * and their sum).
  */
 export function PnlPanel({ asked, account, accountKey, version, quote, rangeName }: Props) {
@@ -54,20 +54,20 @@ export function PnlPanel({ asked, account, accountKey, version, quote, rangeName
             <span className="summary-value"><Signed value={totals.realised} text={formatMoney(totals.realised, quote, undefined, true)} /></span>
             <span className="muted">realised {rangeName === 'all' ? 'since the first trade' : `over ${rangeName}`}, after {formatMoney(totals.fees, quote)} of fees{totals.partial ? ' (partial: some figures are unknown)' : ''}</span>
             <span className="muted" data-testid="pnl-parts">
-              spot {formatMoney(totals.spot, quote, undefined, true)} · derivatives {formatMoney(totals.derivatives, quote, undefined, true)} · funding {formatMoney(totals.funding, quote, undefined, true)}
+              spot {formatMoney(totals.spot, quote, undefined, true)} · derivatives {formatMoney(totals.derivatives, quote, undefined, true)} · funding {formatMoney(totals.funding, quote, undefined, true)}, already counted in the closed P&amp;L of each position once it closes
             </span>
           </div>
         )}
         {!pnl.data && !pnl.error && <Loading label="Loading the realised P&L…" />}
         {pnl.data && points.length === 0 && (
           <EmptyState title="Nothing realised in this range">
-            <p>A sale or convert of a spot holding realises a gain or loss against its average cost, a closed derivative position its closed P&amp;L, and funding is paid or received; those days appear here.</p>
+            <p>A sale or convert of a spot holding realises a gain or loss against its average cost, and a closed derivative position its closed P&amp;L (fees and funding included); those days appear here, and so do days funding was paid or received.</p>
           </EmptyState>
         )}
         {points.length > 0 && (
           <figure className="chart-figure" aria-label={`Realised P&L over ${rangeName}: ${points.length} days with trades${totals ? `, ${formatMoney(totals.realised, quote, undefined, true)} in total` : ''}`}>
             <PnlChart points={points} quote={quote} domain={domain} />
-            <figcaption className="history-legend">Bars: what each day realised: spot sales and converts (average cost, fees included), closed derivative positions (the exchange's closed P&amp;L) and funding. Line: the running total.</figcaption>
+            <figcaption className="history-legend">Bars: what each day realised: spot sales and converts (average cost, fees included) and closed derivative positions (the exchange's closed P&amp;L, which deducts the position's fees and the funding paid while it was open). Line: the running total. Funding is listed per day but not added again.</figcaption>
           </figure>
         )}
       </>}
