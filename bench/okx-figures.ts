@@ -52,8 +52,9 @@ export async function measureOkx(latencyMs: number): Promise<OkxFigures> {
     let warmByPath: Record<string, number> = {};
     let warmRequests = 0;
     for (let i = 0; i < 7; i++) {
-      // Syncs are minutes apart in real use; a pause keeps runs from queueing behind the rate gates.
-      await new Promise((r) => setTimeout(r, 1000));
+      // Syncs are minutes apart in real use; a pause longer than OKX's two-second limit
+      // windows (and the gates' 250 ms to spare) keeps runs from queueing behind the gates.
+      await new Promise((r) => setTimeout(r, 2500));
       server.clearRequests();
       const warm = await timeMs(() => core.sync.syncAll('bench'));
       if (!warm.value.ok) throw new Error('OKX warm sync failed');
@@ -86,7 +87,7 @@ export function renderOkxSection(f: OkxFigures): string {
     '',
     '| figure | measured | target | floor | |',
     '| --- | --- | --- | --- | --- |',
-    `| requests in a warm sync (nothing new) | ${f.warm.requests} | ≤ 13 (one per kind) | — | ${met(f.warm.requests <= 13)} |`,
+    `| requests in a warm sync (nothing new) | ${f.warm.requests} | ≤ 14 (one per kind) | — | ${met(f.warm.requests <= 14)} |`,
     `| warm sync wall time | ${ms(f.warm.ms)} | ≤ 1.5 × floor = ${ms(1.5 * f.warm.floorMs)} | ${ms(f.warm.floorMs)} (1 round trip) | ${met(f.warm.ms <= 1.5 * f.warm.floorMs)} |`,
     `| cold first sync: requests | ${f.cold.requests} | — | — | |`,
     `| cold first sync wall time | ${ms(f.cold.ms)} | ≤ 1.5 × floor = ${ms(1.5 * f.cold.floorMs)} | ${ms(f.cold.floorMs)} (clock, key details, then fills-history at OKX's 5/s) | ${met(f.cold.ms <= 1.5 * f.cold.floorMs)} |`,

@@ -31,9 +31,10 @@ export async function measureSync(core: Core, server: RemoteFake, latencyMs: num
   let warmByPath: Record<string, number> = {};
   const slowest: number[] = [];
   for (let i = 0; i < 7; i++) {
-    // Syncs are minutes apart in real use; a pause keeps back-to-back runs from
-    // queueing behind the Funding endpoint's 5-per-second limit.
-    await new Promise((r) => setTimeout(r, 1000));
+    // Syncs are minutes apart in real use; a pause longer than the slowest endpoint's
+    // window (the inter-transfer list: one request a second, plus the gate's 250 ms to
+    // spare) keeps back-to-back runs from queueing behind it.
+    await new Promise((r) => setTimeout(r, 2500));
     await server.clearRequests();
     const warm = await timeMs(() => core.sync.syncAll('bench'));
     if (!warm.value.ok) throw new Error('warm sync failed');
