@@ -120,7 +120,7 @@ trade-history call per asset in turn, and one database connection per row writte
 - Warm sync: the floor counts the injected latency only. The fake itself takes a little longer per
   answer: its slowest answer in a warm sync took ${ms(r.sync.warm.slowestAnswerMs)} at the server (latency included). Against that
   real answer time the sync adds ${ms(r.sync.warm.ms - r.sync.warm.slowestAnswerMs)}: the account lock and breaker check, valuation,
-  and one committed transaction (fsync). All five reads already go out at once, so what remains is
+  and one committed transaction (fsync). Every read already goes out at once, so what remains is
   that fixed local cost; when it exceeds half the latency the 1.5 × target is missed by that margin.
 
 - The cold sync runs against Bybit's published per-UID limits of the history lists (the
