@@ -37,6 +37,8 @@ describe('sync of a Bybit UTA account through ccxt into PostgreSQL', () => {
     const fills = progress.filter((p) => p.step === 'fills');
     expect(fills.at(-1)).toMatchObject({ done: 891, total: 891, message: 'Importing two years of history' });
     expect(fills.map((p) => p.done)).toEqual([...fills.map((p) => p.done)].sort((a, b) => a - b));
+    // Never a figure from before every list had counted its windows ("0 of 105").
+    expect(new Set(fills.map((p) => p.total))).toEqual(new Set([891]));
     expect(progress.at(-1)?.step).toBe('done');
     expect(summary.accounts[0]?.error).toBeNull();
     expect(summary.ok).toBe(true);
