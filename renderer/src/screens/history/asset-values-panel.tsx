@@ -59,7 +59,7 @@ export function AssetValuesPanel({ asked, account, accountKey, version, currency
             <span className="history-legend-item">
               {b.fallback
                 ? `No ${b.fallback} rate is stored for this range: figures are in USDT.`
-                : `${countOf(b.points.length, 'measured point')}, in ${b.currency}${b.currency === 'USDT' ? '' : ' at each point\'s own exchange rate'}. Reconstructed days have only the total, so this starts at the first sync; coins without a price are left out, as from the total.`}
+                : `${countOf(b.points.length, 'measured point')}, in ${b.currency}${b.currency === 'USDT' ? '' : ' at each point\'s own exchange rate'}. It starts when every account shown has synced (the reconstructed days are in the net value only); coins without a price are left out, as from the total.`}
             </span>
             {b.missing > 0 && (
               <span className="history-legend-item history-legend-gaps" data-testid="asset-values-gaps">
