@@ -78,7 +78,7 @@ export function PnlOverTime({ asked, account, accountKey, version, quote, rangeN
             </span>
           )}
           {summary.unknown > 0 && <span className="history-legend-item" data-testid="pnl-time-legend-unknown">Gaps: no known cost ({summary.unknown} {summary.unknown === 1 ? 'point' : 'points'})</span>}
-          <span>Realised counts from the range's start through each point's day; unrealised is value minus average cost (fees included) of the spot coins held. Derivatives are left out.</span>
+          <span>Realised counts from the range's start through each point's day: spot sales and converts, and the closed P&amp;L of derivative positions. Unrealised is value minus average cost (fees included) of the spot coins held; open derivative positions are not in it.</span>
         </figcaption>
       </figure>
       <PnlTimeTable points={points} quote={quote} />
