@@ -106,6 +106,8 @@ export interface CollectResult {
   history?: HistoryImport;
   /** Per endpoint, this sync's use of the exchange's published limits, where the client measures it (OKX). */
   rateUse?: EndpointUse[];
+  /** The account's own id on the exchange, where the client read it (Bybit: the Funding balance's member id). */
+  ownId?: string | null;
 }
 
 /** An exchange account as the sync service sees it. */

@@ -127,10 +127,12 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
     result.warnings = collected.warnings;
     progress({ step: 'saving', done: 0, total: null, message: 'Saving' });
     const t1 = performance.now();
-    const { items, totalValue, walletValue, unrealisedPnl, unpricedAssets, prices, bookings, convertBookings, fills, transfers, converts, cost, costPolicy, warnings: valueWarnings } = value(account, collected, await storedFills, rules);
+    // With the account's own id read, the rules place every sub-account transfer.
+    const accountRules = collected.ownId ? flowRulesFor(account.exchangeId, { ownId: collected.ownId }) : rules;
+    const { items, totalValue, walletValue, unrealisedPnl, unpricedAssets, prices, bookings, convertBookings, fills, transfers, converts, cost, costPolicy, warnings: valueWarnings } = value(account, collected, await storedFills, accountRules, accountRules !== rules);
     collected.warnings.push(...valueWarnings);
     const t2 = performance.now();
-    const backfill = (await backfillState).done ? null : await backfillHistory(deps, exchangeClient, collected, { accountId: row.id, fills, transfers, converts, policy: costPolicy, rules }, (await backfillState).firstSyncAt, run.signal);
+    const backfill = (await backfillState).done ? null : await backfillHistory(deps, exchangeClient, collected, { accountId: row.id, fills, transfers, converts, policy: costPolicy, rules: accountRules }, (await backfillState).firstSyncAt, run.signal);
     result.requests = exchangeClient.requestCount() - requestsBefore;
     const finishedAt = deps.now();
     throwIfAborted(run.signal);
@@ -147,7 +149,7 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
       await writeConvertBookings(tx, row.id, convertBookings);
       await markItemsPolicy(tx, account.exchangeId, account.id, costPolicy);
       if (backfill) await writeBackfill(tx, row.id, backfill, finishedAt, costPolicy);
-      await reconcileAccount(tx, row.id, { balances: collected.balances, spotFills: fills, accountMode: collected.accountMode, warnings: collected.warnings, at: finishedAt, rules });
+      await reconcileAccount(tx, row.id, { balances: collected.balances, spotFills: fills, accountMode: collected.accountMode, warnings: collected.warnings, at: finishedAt, rules: accountRules });
       await markAccountSynced(tx, row.id, collected.fillsState, collected.accountMode, finishedAt);
       // A cancel that came while writing still wins: nothing of this sync is kept.
       throwIfAborted(run.signal);
@@ -179,7 +181,8 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
   }
 }
 
-function value(account: AccountConfig, c: CollectResult, stored: StoredBasis, rules: FlowRules) {
+/** `ownRules`: the rules know the account's own id, so sub-account transfers may sit otherwise than in the cached books. */
+function value(account: AccountConfig, c: CollectResult, stored: StoredBasis, rules: FlowRules, ownRules: boolean) {
   const known = new Set(stored.fills.map((f) => f.id));
   const fresh: CostFill[] = c.fills.filter((f) => !known.has(f.fillId)).map((f) => ({
     id: f.fillId, executedAt: f.executedAt, base: f.base, quote: f.quote, side: f.side, price: dec(f.price), quantity: dec(f.quantity),
@@ -198,7 +201,8 @@ function value(account: AccountConfig, c: CollectResult, stored: StoredBasis, ru
   // Stored cash flows with this sync's: a record read again may have moved on or gained a rate.
   const flows = mergeCostFlows(stored.flows, c.history?.cashFlows ?? []);
   const moves = costMovesOf(flows.flows, rules);
-  const books = fresh.length || flows.changed ? computeCostBooks([...stored.fills, ...fresh], moves.transfers, stored.policy, moves.converts) : stored;
+  const placed = ownRules && flows.flows.some((f) => f.kind === 'universal-transfer');
+  const books = fresh.length || flows.changed || placed ? computeCostBooks([...stored.fills, ...fresh], moves.transfers, stored.policy, moves.converts) : stored;
   const valuation = valueAccount({ exchangeId: account.exchangeId, account: account.id, holdings, prices: priceMap, costBasis: books.basis });
   // The snapshot's cost from the very books the items' average entry prices come from.
   const cost = holdingsCost(valuation.items.map((i) => ({ asset: i.asset, quantity: i.quantity, price: i.currentPrice })), books.basis);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CashFlowRow, ClosedPnlRow } from '../../../electron/core/exchange/history-types.js';
 import { accountFlows as flowsWith, flowsOfFills, type AccountRecords } from '../../../electron/core/portfolio/flows.js';
-import { BYBIT_FLOW_RULES, countsBybitLogRow as countsLogRow, ownMemberId } from '../../../electron/core/exchange/bybit/bybit-flow-rules.js';
+import { BYBIT_FLOW_RULES, bybitFlowRules, countsBybitLogRow as countsLogRow, ownMemberId } from '../../../electron/core/exchange/bybit/bybit-flow-rules.js';
+import { flowRulesFor } from '../../../electron/core/exchange/flow-rules.js';
 import { fill } from './fixtures.js';
 
 const T = new Date(Date.UTC(2026, 0, 10));
@@ -122,6 +123,20 @@ describe('universal transfer direction', () => {
     const lone = BYBIT_FLOW_RULES.transferSides([t({ fromMemberId: '2', toMemberId: '1' })]);
     expect(lone(t({ fromMemberId: '2', toMemberId: '1' }))).toBeNull();
     expect(lone(t({}))).toBeNull();
+  });
+
+  it('with the account\'s own id known, a lone transfer (one sub-account) has its side too', () => {
+    const t = (raw: unknown) => ({ kind: 'universal-transfer' as const, status: 'SUCCESS', rawType: null, raw });
+    const inOnly = [t({ fromMemberId: '2', toMemberId: '1' })];
+    expect(bybitFlowRules('1').transferSides(inOnly)(inOnly[0]!)).toBe(1);
+    expect(bybitFlowRules('2').transferSides(inOnly)(inOnly[0]!)).toBe(-1);
+    // The id read wins over what the records share.
+    const shared = [t({ fromMemberId: '2', toMemberId: '1' }), t({ fromMemberId: '1', toMemberId: '3' })];
+    expect(bybitFlowRules('3').transferSides(shared)(shared[1]!)).toBe(1);
+    expect(bybitFlowRules('3').transferSides(shared)(shared[0]!)).toBeNull();
+    expect(flowRulesFor('bybit', { ownId: '1' }).transferSides(inOnly)(inOnly[0]!)).toBe(1);
+    expect(flowRulesFor('bybit', { ownId: null })).toBe(BYBIT_FLOW_RULES);
+    expect(flowRulesFor('okx', { ownId: '1' })).toBe(flowRulesFor('okx'));
   });
 
   it('a transfer with no readable member data cannot be placed', () => {

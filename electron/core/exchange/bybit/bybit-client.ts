@@ -75,15 +75,17 @@ export function createBybitClient(deps: BybitClientDeps): ExchangeAccountClient 
     return { rows: [...parseWalletBalance(contract!.result).rows, ...parseWalletBalance(spot!.result).rows], positionCoins: null };
   }
 
-  async function funding(warnings: string[]): Promise<BalanceRow[]> {
+  /** The Funding wallet's coins, and the account's own member id its answer names. */
+  async function funding(warnings: string[]): Promise<{ rows: BalanceRow[]; ownId: string | null }> {
     try {
       const { result } = await api.privateGet('v5/asset/transfer/query-account-coins-balance', { accountType: 'FUND' }, fundBalanceSchema, 'the Funding wallet');
-      return parseFundBalance(result);
+      const id = result.memberId === undefined || result.memberId === '' ? null : String(result.memberId);
+      return { rows: parseFundBalance(result), ownId: id };
     } catch (e) {
       // A key without the Funding permission still syncs everything else.
       if ((e as AppError).errorClass !== 'permission') throw e;
       warnings.push(`Funding wallet not read: ${(e as AppError).message}. ${(e as AppError).recommendation}`);
-      return [];
+      return { rows: [], ownId: null };
     }
   }
 
@@ -163,7 +165,8 @@ export function createBybitClient(deps: BybitClientDeps): ExchangeAccountClient 
     return {
       serverTime: new Date(serverNow),
       clockOffsetMs: api.clockOffsetMs() ?? 0,
-      balances: [...wallet.rows, ...fund, ...earned],
+      balances: [...wallet.rows, ...fund.rows, ...earned],
+      ownId: fund.ownId,
       tickers: parseTickers(tickers.result, markets),
       fills,
       fillsState: plan.next,

@@ -50,28 +50,34 @@ function members(raw: unknown): { from: string | null; to: string | null } {
 
 /**
  * Bybit's records: statuses as its asset endpoints send them; a universal transfer names
- * member ids, not a side, so this account is the id all of them share ({@link ownMemberId});
+ * member ids, not a side, so this account is `ownId` (the member id the Funding balance
+ * answer names) or, when that was not read, the id all of them share ({@link ownMemberId});
  * a Unified account's transaction log holds derivative results, a classic account's closed P&L.
  */
-export const BYBIT_FLOW_RULES: FlowRules = {
-  depositCredited: (status) => DEPOSIT_CREDITED.has(status),
-  withdrawalLeft: (status) => !WITHDRAWAL_UNDONE.has(status),
-  transferSides(cashFlows) {
-    const self = ownMemberId(cashFlows);
-    return (c) => {
-      if (c.status !== 'SUCCESS') return 0;
-      const { from, to } = members(c.raw);
-      if (self !== null && to === self && from !== self) return 1;
-      if (self !== null && from === self && to !== self) return -1;
-      if (
-        self === null ||
-        // Stryker disable next-line all: once an own id is found every transfer names it, so here only a transfer to itself is left, where this is false whatever its form
-        (from !== self && to !== self)
-      ) return null;
-      return 0;
-    };
-  },
-  countsLogRow: countsBybitLogRow,
-  derivativeCash: (unified) => (unified ? 'log' : 'closed-pnl'),
-  historyReach: 'two years',
-};
+export function bybitFlowRules(ownId: string | null): FlowRules {
+  return {
+    depositCredited: (status) => DEPOSIT_CREDITED.has(status),
+    withdrawalLeft: (status) => !WITHDRAWAL_UNDONE.has(status),
+    transferSides(cashFlows) {
+      const self = ownId ?? ownMemberId(cashFlows);
+      return (c) => {
+        if (c.status !== 'SUCCESS') return 0;
+        const { from, to } = members(c.raw);
+        if (self !== null && to === self && from !== self) return 1;
+        if (self !== null && from === self && to !== self) return -1;
+        if (
+          self === null ||
+          // Stryker disable next-line all: with this account's id known, a transfer naming it on neither side is from one sub-account to another; here only a transfer to itself is left, where this is false whatever its form
+          (from !== self && to !== self)
+        ) return null;
+        return 0;
+      };
+    },
+    countsLogRow: countsBybitLogRow,
+    derivativeCash: (unified) => (unified ? 'log' : 'closed-pnl'),
+    historyReach: 'two years',
+  };
+}
+
+/** {@link bybitFlowRules} for an account whose own member id is not known. */
+export const BYBIT_FLOW_RULES: FlowRules = bybitFlowRules(null);

@@ -30,6 +30,8 @@ export const walletBalanceSchema = z.object({
 
 export const fundBalanceSchema = z.object({
   accountType: z.string().optional(),
+  /** The account's own member id (UID), as sub-account transfers name it. */
+  memberId: z.union([z.string(), z.number()]).optional(),
   balance: z.array(z.object({ coin: required, walletBalance: numStr })),
 });
 
