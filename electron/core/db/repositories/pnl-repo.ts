@@ -1,9 +1,8 @@
 import type { Pool, PoolClient } from 'pg';
 import type { PnlDay } from '../../../../shared/trades.js';
+import { CASH_ASSETS } from '../../portfolio/cash.js';
 import { dec } from '../../portfolio/decimal.js';
 
-// The cost basis' cash coins, counted at par (electron/core/portfolio/cash.ts).
-const CASH = `('USDT', 'USDC', 'USD', 'FDUSD', 'DAI')`;
 
 /**
  * Realised P&L and fees per UTC day over [since, until), of the accounts shown (or one of
@@ -36,7 +35,7 @@ export async function readPnlDaily(db: Pool | PoolClient, opts: { since: Date | 
        UNION ALL
        SELECT f.executed_at, NULL, NULL, NULL, x.fee, x.fee IS NULL
        FROM fills f CROSS JOIN LATERAL (
-         SELECT CASE WHEN f.fee_currency IN ${CASH} THEN f.fee ELSE f.fee * f.fee_usdt_rate END AS fee
+         SELECT CASE WHEN f.fee_currency = ANY($5::text[]) THEN f.fee ELSE f.fee * f.fee_usdt_rate END AS fee
        ) x
        WHERE f.account_id IN (SELECT id FROM acc) AND f.category <> 'spot'
        UNION ALL
@@ -56,7 +55,7 @@ export async function readPnlDaily(db: Pool | PoolClient, opts: { since: Date | 
             funding::text AS funding, fees::text AS fees, sum(spot + deriv) OVER (ORDER BY day)::text AS cumulative,
             bool_or(unknown) OVER (ORDER BY day) AS partial
      FROM days ORDER BY day`,
-    [opts.account?.exchangeId ?? null, opts.account?.account ?? null, opts.since, opts.until]);
+    [opts.account?.exchangeId ?? null, opts.account?.account ?? null, opts.since, opts.until, [...CASH_ASSETS]]);
   // NUMERIC products keep their factors' scale ("50.01846000"): the same value, plainly.
   const plain = (s: string) => dec(s).toString();
   return rows.map((r) => ({
