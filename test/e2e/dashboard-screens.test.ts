@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, expect, it } from 'vitest';
 import { startHarness, type SyncHarness } from '../helpers/sync-harness.js';
 import { ARTIFACTS_DIR, screenshot, screenshotVariants, settled } from './helpers/artifacts.js';
+import { closeSession } from './helpers/close-session.js';
 import { browserSuite, launchBrowser, watchPageErrors, type BrowserSession } from './helpers/chromium.js';
 import { rawGet } from './helpers/http-raw.js';
 import { nodeApi } from './helpers/node-api.js';
@@ -18,10 +19,7 @@ browserSuite('dashboard screens in Chromium against `alphapulse-sync serve`', ()
   let serve: ServeProcess | null = null;
   let browser: BrowserSession | null = null;
   afterEach(async () => {
-    await browser?.close();
-    const code = await serve?.stop();
-    if (serve) expect(code, serve.stderr()).toBe(0);
-    await h?.close();
+    await closeSession({ browser, serve, h });
     [h, serve, browser] = [null, null, null];
   });
 

@@ -6,6 +6,7 @@ import { afterEach, expect, it } from 'vitest';
 import { EXPIRING_KEY, READ_ONLY_KEY } from '../fake-bybit/index.js';
 import { startHarness, type SyncHarness } from '../helpers/sync-harness.js';
 import { screenshot } from './helpers/artifacts.js';
+import { closeSession } from './helpers/close-session.js';
 import { browserSuite, launchBrowser, watchPageErrors, type BrowserSession } from './helpers/chromium.js';
 import { nodeApi } from './helpers/node-api.js';
 import { startServe, type ServeProcess } from './helpers/serve-process.js';
@@ -23,11 +24,7 @@ browserSuite('dashboard in Chromium against `alphapulse-sync serve`', () => {
   let serve: ServeProcess | null = null;
   let browser: BrowserSession | null = null;
   afterEach(async () => {
-    await browser?.close();
-    const code = await serve?.stop();
-    // A clean stop on SIGTERM, every time.
-    if (serve) expect(code, serve.stderr()).toBe(0);
-    await h?.close();
+    await closeSession({ browser, serve, h });
     [h, serve, browser] = [null, null, null];
   });
 

@@ -4,6 +4,7 @@ import { smallScenario, withEuroPair } from '../fake-bybit/index.js';
 import { startHarness, type SyncHarness } from '../helpers/sync-harness.js';
 import { ARTIFACTS_DIR, screenshot, screenshotVariants, settled } from './helpers/artifacts.js';
 import { focusWithoutRing, seriousViolations } from './helpers/axe.js';
+import { closeSession } from './helpers/close-session.js';
 import { browserSuite, launchBrowser, watchPageErrors, type BrowserSession } from './helpers/chromium.js';
 import { nodeApi } from './helpers/node-api.js';
 import { startServe, type ServeProcess } from './helpers/serve-process.js';
@@ -19,10 +20,7 @@ browserSuite('portfolio, positions and accessibility in Chromium against `alphap
   let serve: ServeProcess | null = null;
   let browser: BrowserSession | null = null;
   afterEach(async () => {
-    await browser?.close();
-    const code = await serve?.stop();
-    if (serve) expect(code, serve.stderr()).toBe(0);
-    await h?.close();
+    await closeSession({ browser, serve, h });
     [h, serve, browser] = [null, null, null];
   });
 

@@ -4,6 +4,7 @@ import type { Download, Page } from 'playwright-core';
 import { afterEach, expect, it } from 'vitest';
 import { startHarness, type SyncHarness } from '../helpers/sync-harness.js';
 import { screenshotVariants, settled } from './helpers/artifacts.js';
+import { closeSession } from './helpers/close-session.js';
 import { browserSuite, launchBrowser, watchPageErrors, type BrowserSession } from './helpers/chromium.js';
 import { nodeApi } from './helpers/node-api.js';
 import { startServe, type ServeProcess } from './helpers/serve-process.js';
@@ -21,10 +22,7 @@ browserSuite('Trades and History screens in Chromium against `alphapulse-sync se
   let serve: ServeProcess | null = null;
   let browser: BrowserSession | null = null;
   afterEach(async () => {
-    await browser?.close();
-    const code = await serve?.stop();
-    if (serve) expect(code, serve.stderr()).toBe(0);
-    await h?.close();
+    await closeSession({ browser, serve, h });
     [h, serve, browser] = [null, null, null];
   });
 

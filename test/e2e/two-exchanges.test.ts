@@ -6,6 +6,7 @@ import { createOkxServer, type FakeOkxServer } from '../fake-okx/index.js';
 import { okxEnv } from '../helpers/okx-env.js';
 import { startHarness, type SyncHarness } from '../helpers/sync-harness.js';
 import { screenshot } from './helpers/artifacts.js';
+import { closeSession } from './helpers/close-session.js';
 import { browserSuite, launchBrowser, watchPageErrors, type BrowserSession } from './helpers/chromium.js';
 import { nodeApi } from './helpers/node-api.js';
 import { startServe, type ServeProcess } from './helpers/serve-process.js';
@@ -23,10 +24,7 @@ browserSuite('a Bybit and an OKX account in the dashboard', () => {
   let serve: ServeProcess | null = null;
   let browser: BrowserSession | null = null;
   afterEach(async () => {
-    await browser?.close();
-    const code = await serve?.stop();
-    if (serve) expect(code, serve.stderr()).toBe(0);
-    await h?.close();
+    await closeSession({ browser, serve, h });
     await okx?.close();
     [h, okx, serve, browser] = [null, null, null, null];
   });
