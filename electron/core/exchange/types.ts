@@ -120,6 +120,8 @@ export interface ExchangeAccountClient {
    * assets without a USDT market are absent. Exchanges without it get no backfilled history.
    */
   dailyCloses?(assets: readonly string[], fromDay: number, toDay: number, signal: AbortSignal): Promise<DailyCloses>;
+  /** The account's own id on the exchange as the last sync read it (a kept client); null before. */
+  ownId?(): string | null;
 }
 
 /** What a reconstructed history is valued with, per UTC day start (ms). */

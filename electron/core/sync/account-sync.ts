@@ -111,8 +111,10 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
     // The stored fills load and their cost basis is computed while the exchange is read:
     // a warm sync is mostly waiting, so this work is off the critical path.
     const policy = deps.depositCostBasis();
-    const rules = flowRulesFor(account.exchangeId);
-    const storedFills = deps.basisCache.load(db, row.id, policy, rules);
+    // A kept client knows the account's own id from the last sync: the books use it at once.
+    const knownId = client.ownId?.() ?? null;
+    const rules = flowRulesFor(account.exchangeId, { ownId: knownId });
+    const storedFills = deps.basisCache.load(db, row.id, policy, rules, knownId ?? '');
     storedFills.catch(() => undefined);
     const backfillState = readBackfillState(deps.pool, row.id, policy);
     backfillState.catch(() => undefined);
@@ -127,8 +129,8 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
     result.warnings = collected.warnings;
     progress({ step: 'saving', done: 0, total: null, message: 'Saving' });
     const t1 = performance.now();
-    // With the account's own id read, the rules place every sub-account transfer.
-    const accountRules = collected.ownId ? flowRulesFor(account.exchangeId, { ownId: collected.ownId }) : rules;
+    // With the account's own id read (and not known before), the rules place every sub-account transfer.
+    const accountRules = collected.ownId && collected.ownId !== knownId ? flowRulesFor(account.exchangeId, { ownId: collected.ownId }) : rules;
     const { items, totalValue, walletValue, unrealisedPnl, unpricedAssets, prices, bookings, convertBookings, fills, transfers, converts, cost, costPolicy, warnings: valueWarnings } = value(account, collected, await storedFills, accountRules, accountRules !== rules);
     collected.warnings.push(...valueWarnings);
     const t2 = performance.now();
@@ -181,7 +183,7 @@ export async function syncAccount(deps: AccountSyncDeps, account: AccountConfig,
   }
 }
 
-/** `ownRules`: the rules know the account's own id, so sub-account transfers may sit otherwise than in the cached books. */
+/** `ownRules`: the rules newly know the account's own id, so sub-account transfers may sit otherwise than in the cached books. */
 function value(account: AccountConfig, c: CollectResult, stored: StoredBasis, rules: FlowRules, ownRules: boolean) {
   const known = new Set(stored.fills.map((f) => f.id));
   const fresh: CostFill[] = c.fills.filter((f) => !known.has(f.fillId)).map((f) => ({

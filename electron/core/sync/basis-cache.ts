@@ -25,8 +25,12 @@ export interface StoredBasis {
 
 /** Stored fills and their cost basis per account, reused while no fill was added. */
 export interface BasisCache {
-  /** `rules`: which of the account's deposits, withdrawals and transfers moved the balance (its exchange's). */
-  load(db: Pool | PoolClient, accountId: number, policy: DepositCostBasis, rules: FlowRules): Promise<StoredBasis>;
+  /**
+   * `rules`: which of the account's deposits, withdrawals and transfers moved the balance
+   * (its exchange's); `rulesKey` tells rules apart that place transfers differently (the
+   * account's own id they know), so books made under other rules are not reused.
+   */
+  load(db: Pool | PoolClient, accountId: number, policy: DepositCostBasis, rules: FlowRules, rulesKey?: string): Promise<StoredBasis>;
   /** Drops an account's entry after its stored figures changed. */
   forget(accountId: number): void;
 }
@@ -39,14 +43,14 @@ export interface BasisCache {
 export function createBasisCache(): BasisCache {
   const cache = new Map<number, { signature: string; stored: StoredBasis }>();
   return {
-    async load(db, accountId, policy, rules) {
+    async load(db, accountId, policy, rules, rulesKey = '') {
       // Cash flows are re-read within an overlap and may change status (or gain a rate
       // they lacked): their newest change counts, not just their number.
       const { rows } = await db.query<{ n: number; m: string | null; t: string | null }>(
         `SELECT count(*)::int AS n, max(id)::text AS m,
                 (SELECT count(*) || ':' || coalesce(md5(string_agg(id || '=' || coalesce(status, '') || (usdt_rate IS NULL)::text || (counter_usdt_rate IS NULL)::text, ',' ORDER BY id)), '') FROM cash_flows WHERE account_id = $1 AND kind = ANY($2)) AS t
          FROM fills WHERE account_id = $1 AND category = 'spot'`, [accountId, COST_FLOW_KINDS]);
-      const signature = `${rows[0]?.n ?? 0}:${rows[0]?.m ?? ''}:${rows[0]?.t ?? ''}:${policy}`;
+      const signature = `${rows[0]?.n ?? 0}:${rows[0]?.m ?? ''}:${rows[0]?.t ?? ''}:${policy}:${rulesKey}`;
       const hit = cache.get(accountId);
       if (hit && hit.signature === signature) return hit.stored;
       // One connection runs one query at a time: in turn, not at once.

@@ -42,6 +42,8 @@ export function createBybitClient(deps: BybitClientDeps): ExchangeAccountClient 
   // The position lists the last wallet called for: a kept client asks for them again
   // alongside the wallet instead of after it (one round trip, not two).
   const lastPositionQueries: { value: PositionQuery[] } = { value: [{ category: 'linear', settleCoin: 'USDT' }] };
+  // The member id the last Funding answer named: the next sync's books can use it from the start.
+  const lastOwnId: { value: string | null } = { value: null };
 
   const spotMarkets = createSpotMarkets({
     exchangeId: 'bybit', endpointKey: deps.endpointKey, cache: deps.marketsCache, now: deps.now,
@@ -162,6 +164,7 @@ export function createBybitClient(deps: BybitClientDeps): ExchangeAccountClient 
     if (unknown > 0) warnings.push(`${countOf(unknown, 'trade')} on markets that no longer exist ${unknown === 1 ? 'was' : 'were'} skipped.`);
     // Cross pairs, third-coin fees and the history's records, each at its own minute's price.
     await Promise.all([attachUsdtRates(api, fills, markets), history ? attachHistoryRates(api, history, markets) : undefined]);
+    if (fund.ownId !== null) lastOwnId.value = fund.ownId;
     return {
       serverTime: new Date(serverNow),
       clockOffsetMs: api.clockOffsetMs() ?? 0,
@@ -180,6 +183,7 @@ export function createBybitClient(deps: BybitClientDeps): ExchangeAccountClient 
 
   return {
     requestCount: () => api.requestCount(),
+    ownId: () => lastOwnId.value,
     dailyCloses: async (assets, fromDay, toDay, signal) => {
       api.useSignal(signal);
       return fetchDailyCloses(api, await spotMarkets(), assets, fromDay, toDay);
